@@ -1,0 +1,19 @@
+// Chinese names of the fixed vocabularies (the rule set names its own publications, levels and events).
+import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from './domain';
+
+export const ITEM_KIND_LABEL: Record<ItemKind, string> = { research: '调研', special: '专报' };
+export const ADOPTION_FORM_LABEL: Record<AdoptionForm, string> = { single: '单篇', combined: '综合', brief: '简讯' };
+export const INSTRUCTION_FORM_LABEL: Record<InstructionForm, string> = { single: '单篇', combined: '综合' };
+export const REQUEST_OUTCOME_LABEL: Record<RequestOutcome, string> = {
+  done: '已完成',
+  explained: '已说明',
+  missed: '未完成',
+  pending: '待报',
+};
+export const UNSCORED_GROUP_NAME = '不计分';
+
+export function invert<K extends string>(labels: Record<K, string>): Map<string, K> {
+  return new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
+}
+
+export const stars = (n: number): string => '★'.repeat(n);

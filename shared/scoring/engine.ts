@@ -1,0 +1,445 @@
+// The scoring engine (scoring.md §2–§4): (rule sets, facts, period, asOf) → scores with every point explained.
+// Pure: no I/O, no clock. A period's facts may be a superset; everything is filtered by date here.
+import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type ItemKind, type UnitFact } from '../domain';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../labels';
+import { monthOf, monthsOf, periodLabel, quartersOf, yearPeriod, type Period } from '../periods';
+import type { GroupRule, RuleSet } from '../rules/schema';
+import {
+  adoptionPoints,
+  applyFloor,
+  combinedValue,
+  competitionRanks,
+  eventPoints,
+  instructionPoints,
+  quotaPoints,
+  requestMissPenalty,
+  researchPoints,
+  scaledQuotaMin,
+  shortfallPenalty,
+} from './clauses';
+import { indexFacts, inRange, type FactIndex } from './facts-index';
+import { ruleSetForQuarterOf } from './rulesets';
+import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
+import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
+
+interface Ctx {
+  idx: FactIndex;
+  asOf: string;
+  warnings: Set<string>;
+}
+
+// ---------------------------------------------------------------- 一、报送任务
+
+function kindCounts(items: readonly ItemFact[]): Record<ItemKind, number> {
+  const c: Record<ItemKind, number> = { research: 0, special: 0 };
+  for (const i of items) for (const k of i.kinds) c[k]++;
+  return c;
+}
+
+function itemsInWindow(ctx: Ctx, unit: UnitFact, w: ScoringWindow, onlyActive: boolean): ItemFact[] {
+  const all = inRange(ctx.idx.itemsByUnit.get(unit.id), w.start, w.end);
+  return onlyActive ? all.filter((i) => w.activeMonths.includes(i.date.slice(0, 7))) : all;
+}
+
+function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
+  const quota = group.quota;
+  if (!quota) return [];
+  let windows: ScoringWindow[];
+  if (quota.window === 'week') windows = weeksOfMonth(m);
+  else {
+    const w = windowContaining(unit, quota.window, m);
+    windows = quota.window === 'month' || isLastActiveMonth(w, m) ? [w] : [];
+  }
+  const lines: ScoreLine[] = [];
+  for (const w of windows) {
+    const count = itemsInWindow(ctx, unit, w, quota.window !== 'week').length;
+    const min = scaledQuotaMin(quota, w.activeMonths.length, w.monthsInWindow);
+    const provisional = w.end > ctx.asOf;
+    const pts = quotaPoints(quota, count, min);
+    lines.push({
+      clause: quota.clause,
+      rule: '报送任务',
+      detail:
+        pts > 0
+          ? `${w.label}报送${count}条，达到${min}条的任务`
+          : `${w.label}报送${count}条，未达到${min}条的任务，基础分不得分`,
+      category: 'base',
+      points: pts,
+      month: m.code,
+      provisional,
+    });
+    const short = shortfallPenalty(quota, count, min);
+    if (short !== 0) {
+      lines.push({
+        clause: quota.clause === '' ? '' : '四1',
+        rule: '未完成报送任务',
+        detail: `${w.label}少报${min - count}条，每条${quota.shortfallPerItem}分`,
+        category: 'deduction',
+        points: short,
+        month: m.code,
+        floored: rules.shortfallFloored,
+        provisional,
+      });
+    }
+  }
+  return lines;
+}
+
+function requirementLines(ctx: Ctx, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
+  const lines: ScoreLine[] = [];
+  for (const req of group.requirements) {
+    const w = windowContaining(unit, req.window, m);
+    if (req.award === 'once' && !isLastActiveMonth(w, m)) continue;
+    const counts = kindCounts(itemsInWindow(ctx, unit, w, true));
+    const pts = researchPoints(req, counts);
+    const have = req.conditions
+      .map((c) => `${c.kind === 'research' ? '调研' : '专报'}${counts[c.kind]}篇（需${c.min}篇）`)
+      .join('、');
+    lines.push({
+      clause: req.clause,
+      rule: req.name,
+      detail: `${w.label}${have}${pts > 0 ? '' : '，未完成，不得分'}`,
+      category: 'base',
+      points: pts,
+      month: m.code,
+      provisional: w.end > ctx.asOf,
+    });
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- 二、采用 and 三1–4 批示 (gains, scoring.md §3)
+
+interface DatedRecord {
+  id: number;
+  itemId: number;
+  date: string;
+}
+
+/**
+ * The increase of an item's combined value over month m: value(records ≤ end of m) − value(records < start of m).
+ * With `highest` one line names the record that raised the best value; with `sum` every record is a line.
+ */
+function gainLines<R extends DatedRecord>(
+  records: readonly R[],
+  m: Period,
+  mode: 'highest' | 'sum',
+  valueOf: (r: R) => number,
+  describe: (r: R) => string,
+  line: Pick<ScoreLine, 'clause' | 'rule' | 'category'> & { refKind: 'adoption' | 'instruction' },
+  clauseOf: (r: R) => string,
+): ScoreLine[] {
+  const before = records.filter((r) => r.date < m.start);
+  const during = records.filter((r) => r.date >= m.start && r.date <= m.end);
+  if (during.length === 0) return [];
+  const base = { rule: line.rule, category: line.category, month: m.code };
+  if (mode === 'sum') {
+    return during.map((r) => ({
+      ...base,
+      clause: clauseOf(r),
+      detail: `${describe(r)}（${valueOf(r)}分）`,
+      points: valueOf(r),
+      ref: { kind: line.refKind, id: r.id },
+      itemId: r.itemId,
+    }));
+  }
+  const valueBefore = combinedValue(before.map(valueOf), 'highest');
+  const best = during.reduce((a, b) => (valueOf(b) > valueOf(a) ? b : a));
+  const gain = Math.max(0, valueOf(best) - valueBefore);
+  const others = during.filter((r) => r !== best).map(describe);
+  let detail = `${describe(best)}（${valueOf(best)}分）`;
+  if (valueBefore > 0) {
+    detail +=
+      gain > 0 ? `，此前已计${valueBefore}分，就高不就低，补计${gain}分` : `，此前已计${valueBefore}分，就高不就低，不重复计分`;
+  }
+  if (others.length > 0) detail += `；同月另有${others.join('、')}，不重复计分`;
+  return [
+    { ...base, clause: clauseOf(best), detail, points: gain, ref: { kind: line.refKind, id: best.id }, itemId: best.itemId },
+  ];
+}
+
+function itemTitle(ctx: Ctx, itemId: number): string {
+  const item = ctx.idx.items.get(itemId);
+  return item ? `《${item.title}》` : `信息#${itemId}`;
+}
+
+function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): ScoreLine[] {
+  const inMonth = inRange(ctx.idx.adoptionsByUnit.get(unit.id), m.start, m.end);
+  const itemIds = [...new Set(inMonth.map((a) => a.itemId))];
+  const pubs = new Map(rules.publications.map((p) => [p.key, p]));
+  const lines: ScoreLine[] = [];
+  for (const itemId of itemIds) {
+    const records = (ctx.idx.adoptionsByItem.get(itemId) ?? []).filter((a) => a.date <= m.end);
+    for (const r of records) {
+      if (!pubs.has(r.publication))
+        ctx.warnings.add(`刊物“${r.publication}”不在规则集“${rules.name}”中，相关采用记0分`);
+    }
+    lines.push(
+      ...gainLines(
+        records,
+        m,
+        rules.adoptionCombine,
+        (r) => adoptionPoints(pubs.get(r.publication), r.form),
+        (r) => `${itemTitle(ctx, r.itemId)}被《${pubs.get(r.publication)?.name ?? r.publication}》${ADOPTION_FORM_LABEL[r.form]}采用${r.issueNo ? `（${r.issueNo}）` : ''}`,
+        { clause: '', rule: '信息采用', category: 'adoption', refKind: 'adoption' },
+        (r) => pubs.get(r.publication)?.clause ?? '',
+      ),
+    );
+  }
+  return lines;
+}
+
+function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): ScoreLine[] {
+  const inMonth = inRange(ctx.idx.instructionsByUnit.get(unit.id), m.start, m.end);
+  const itemIds = [...new Set(inMonth.map((a) => a.itemId))];
+  const levels = new Map(rules.instructionLevels.map((l) => [l.key, l]));
+  const lines: ScoreLine[] = [];
+  for (const itemId of itemIds) {
+    const records = (ctx.idx.instructionsByItem.get(itemId) ?? []).filter((a) => a.date <= m.end);
+    lines.push(
+      ...gainLines(
+        records,
+        m,
+        rules.instructionCombine,
+        (r) => instructionPoints(levels.get(r.level), r.form),
+        (r) => {
+          const l = levels.get(r.level);
+          return `${itemTitle(ctx, r.itemId)}获${l?.name ?? r.level}领导批示${l ? stars(l.stars) : ''}（${INSTRUCTION_FORM_LABEL[r.form]}${r.leader ? `，${r.leader}` : ''}）`;
+        },
+        { clause: '', rule: '领导批示加分', category: 'instruction', refKind: 'instruction' },
+        (r) => levels.get(r.level)?.clause ?? '',
+      ),
+    );
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- 三5–7, 四4 events; 四2–3 requests
+
+function eventLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, start: string, end: string, scope: 'period' | 'year', month: string | null): ScoreLine[] {
+  const kinds = new Map(rules.eventKinds.map((k) => [k.key, k]));
+  const all = ctx.idx.eventsByUnit.get(unit.id) ?? [];
+  const lines: ScoreLine[] = [];
+  for (const e of inRange(all, start, end)) {
+    const kind = kinds.get(e.kind);
+    if (!kind) {
+      ctx.warnings.add(`事项“${e.kind}”不在规则集“${rules.name}”中，相关加减分未计`);
+      continue;
+    }
+    if (kind.scope !== scope || !isActiveIn(unit, e.date.slice(0, 7))) continue;
+    let counted = 0;
+    if (kind.capPerYear !== null) {
+      for (const prior of inRange(all, `${e.date.slice(0, 4)}-01-01`, e.date)) {
+        if (prior === e) break;
+        if (prior.kind === e.kind) counted += prior.quantity;
+      }
+    }
+    const pts = eventPoints(kind, e.quantity, counted);
+    const capped = pts !== e.quantity * kind.points;
+    lines.push({
+      clause: kind.clause,
+      rule: kind.name,
+      detail: `${kind.description || kind.name}${e.quantity !== 1 ? ` × ${e.quantity}` : ''}${e.note ? `（${e.note}）` : ''}${capped ? `，每年最多计${kind.capPerYear}次` : ''}`,
+      category: kind.points >= 0 ? 'bonus' : 'deduction',
+      points: pts,
+      month: month ?? e.date.slice(0, 7),
+      ref: { kind: 'event', id: e.id },
+      floored: kind.points < 0 ? kind.floored : undefined,
+    });
+  }
+  return lines;
+}
+
+function requestLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): ScoreLine[] {
+  const issuers = new Map(rules.requestIssuers.map((i) => [i.key, i]));
+  const lines: ScoreLine[] = [];
+  for (const t of ctx.idx.targetsByUnit.get(unit.id) ?? []) {
+    if (t.deadline < m.start || t.deadline > m.end || t.outcome !== 'missed') continue;
+    const issuer = issuers.get(t.issuer);
+    lines.push({
+      clause: issuer?.clause ?? '',
+      rule: '约稿未完成',
+      detail: `${issuer?.name ?? t.issuer}约稿“${t.topic}”（${t.requestNo}，截止${t.deadline}）未按时完成且未作说明`,
+      category: 'deduction',
+      points: requestMissPenalty(issuer, t.outcome),
+      month: m.code,
+      ref: { kind: 'request', id: t.id },
+      floored: issuer?.floored ?? false,
+    });
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------- months, quarters, years
+
+function monthLines(ctx: Ctx, rules: RuleSet, group: GroupRule, unit: UnitFact, m: Period): ScoreLine[] {
+  if (!isActiveIn(unit, m.code)) return [];
+  return [
+    ...quotaLines(ctx, rules, unit, group, m),
+    ...requirementLines(ctx, unit, group, m),
+    ...adoptionLines(ctx, rules, unit, m),
+    ...instructionLines(ctx, rules, unit, m),
+    ...eventLines(ctx, rules, unit, m.start, m.end, 'period', null),
+    ...requestLines(ctx, rules, unit, m),
+  ];
+}
+
+/** 四1、四4 季度得分扣完为止: one line giving back what the floored deductions took below zero. */
+function floorLine(lines: readonly ScoreLine[], month: string, label: string): ScoreLine | null {
+  let positive = 0;
+  let floored = 0;
+  let unfloored = 0;
+  for (const l of lines) {
+    if (l.points > 0) positive += l.points;
+    else if (l.floored) floored -= l.points;
+    else unfloored -= l.points;
+  }
+  const { floorAdjust } = applyFloor(positive, floored, unfloored);
+  if (floorAdjust === 0) return null;
+  return {
+    clause: '四1、四4',
+    rule: '扣完为止',
+    detail: `${label}得分扣完为止：加分${positive}分，应扣${floored}分，只扣至0分`,
+    category: 'floor',
+    points: floorAdjust,
+    month,
+  };
+}
+
+function groupOf(rules: RuleSet, unit: UnitFact): GroupRule | undefined {
+  return rules.groups.find((g) => g.key === unit.group);
+}
+
+/** Lines of one unit for one quarter, with the quarter's floor. */
+function quarterLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, q: Period): ScoreLine[] {
+  const rules = ruleSetForQuarterOf(ruleSets, q.start);
+  const group = groupOf(rules, unit);
+  if (!group) return [];
+  const lines = monthsOf(q).flatMap((m) => monthLines(ctx, rules, group, unit, m));
+  const floor = floorLine(lines, monthsOf(q)[2]!.code, periodLabel(q));
+  if (floor) lines.push(floor);
+  return lines;
+}
+
+function periodLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, p: Period): ScoreLine[] {
+  if (p.kind === 'month') {
+    const rules = ruleSetForQuarterOf(ruleSets, p.start);
+    const group = groupOf(rules, unit);
+    return group ? monthLines(ctx, rules, group, unit, p) : [];
+  }
+  if (p.kind === 'quarter') return quarterLines(ctx, ruleSets, unit, p);
+  const lines = quartersOf(p).flatMap((q) => quarterLines(ctx, ruleSets, unit, q));
+  // Year-only events (三5) count in the annual total only, under the rule set of the year's first quarter.
+  const rules = ruleSetForQuarterOf(ruleSets, p.start);
+  const yearOnly = eventLines(ctx, rules, unit, p.start, p.end, 'year', '');
+  lines.push(...yearOnly);
+  const yearFloor = yearOnly.some((l) => l.floored)
+    ? floorLine(
+        [{ ...lines[0]!, points: sumPoints(lines.filter((l) => !yearOnly.includes(l))), floored: false }, ...yearOnly],
+        '',
+        periodLabel(p),
+      )
+    : null;
+  if (yearFloor) lines.push(yearFloor);
+  return lines;
+}
+
+const sumPoints = (lines: readonly ScoreLine[]): number => lines.reduce((s, l) => s + l.points, 0);
+
+function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
+  const active = monthsOf(p).filter((m) => isActiveIn(unit, m.code));
+  const itemsByMonth: Record<string, number> = {};
+  let items = 0;
+  let research = 0;
+  let special = 0;
+  for (const m of active) {
+    const list = inRange(ctx.idx.itemsByUnit.get(unit.id), m.start, m.end);
+    itemsByMonth[m.code] = list.length;
+    items += list.length;
+    const k = kindCounts(list);
+    research += k.research;
+    special += k.special;
+  }
+  const adoptionsByPublication: Record<string, number> = {};
+  const adoptions = inRange(ctx.idx.adoptionsByUnit.get(unit.id), p.start, p.end);
+  for (const a of adoptions) adoptionsByPublication[a.publication] = (adoptionsByPublication[a.publication] ?? 0) + 1;
+  const instructionsByLevel: Record<string, number> = {};
+  const instructions = inRange(ctx.idx.instructionsByUnit.get(unit.id), p.start, p.end);
+  for (const r of instructions) instructionsByLevel[r.level] = (instructionsByLevel[r.level] ?? 0) + 1;
+  return {
+    items,
+    itemsByMonth,
+    research,
+    special,
+    adoptionsByPublication,
+    adoptions: adoptions.length,
+    instructionsByLevel,
+    instructions: instructions.length,
+  };
+}
+
+function unitScore(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, groupName: string, p: Period): UnitScore {
+  const lines = periodLines(ctx, ruleSets, unit, p);
+  const sum = (cat: ScoreLine['category']): number => sumPoints(lines.filter((l) => l.category === cat));
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    group: unit.group,
+    groupName,
+    sortOrder: unit.sortOrder,
+    base: sum('base'),
+    adoption: sum('adoption'),
+    instruction: sum('instruction'),
+    bonus: sum('bonus'),
+    deduction: 0 - sum('deduction'),
+    total: sumPoints(lines),
+    rank: 0,
+    provisional: lines.some((l) => l.provisional === true),
+    lines,
+    counts: countsFor(ctx, unit, p),
+  };
+}
+
+/** Ranks a group's units: by score, highest first; equal scores share a rank; ties in roster order. */
+export function rankUnits(units: UnitScore[]): UnitScore[] {
+  const sorted = [...units].sort((a, b) => b.total - a.total || a.sortOrder - b.sortOrder || a.unitId - b.unitId);
+  const ranks = competitionRanks(sorted.map((u) => u.total));
+  return sorted.map((u, i) => ({ ...u, rank: ranks[i]! }));
+}
+
+/** Scores every scored unit active in period `p`. */
+export function scorePeriod(ruleSets: readonly RuleSet[], facts: Facts, p: Period, asOf: string): PeriodScores {
+  const ctx: Ctx = { idx: indexFacts(facts), asOf, warnings: new Set() };
+  const quarters = p.kind === 'year' ? quartersOf(p) : [monthOf(p.start)];
+  const used = [...new Set(quarters.map((q) => ruleSetForQuarterOf(ruleSets, q.start).name))];
+  const rules = ruleSetForQuarterOf(ruleSets, p.start);
+  const months = monthsOf(p).map((m) => m.code);
+  const groups: GroupScores[] = rules.groups.map((g) => ({ key: g.key, name: g.name, units: [] }));
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const roster = [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  for (const unit of roster) {
+    if (unit.group === UNSCORED_GROUP || !months.some((m) => isActiveIn(unit, m))) continue;
+    const group = byKey.get(unit.group);
+    if (!group) {
+      ctx.warnings.add(`单位“${unit.name}”的分组“${unit.group}”不在规则集“${rules.name}”中，未计分`);
+      continue;
+    }
+    group.units.push(unitScore(ctx, ruleSets, unit, group.name, p));
+  }
+  for (const g of groups) g.units = rankUnits(g.units);
+  return { period: p, ruleSetNames: used, asOf, groups, warnings: [...ctx.warnings] };
+}
+
+/** The year-to-date total (全年累计) of each unit: the sum of its quarter scores up to and including quarter `q`. */
+export function yearToDate(ruleSets: readonly RuleSet[], facts: Facts, q: Period, asOf: string): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const quarter of quartersOf(yearPeriod(q.year)).filter((x) => x.index <= q.index)) {
+    for (const g of scorePeriod(ruleSets, facts, quarter, asOf).groups)
+      for (const u of g.units) totals.set(u.unitId, (totals.get(u.unitId) ?? 0) + u.total);
+  }
+  return totals;
+}
+
+export function allUnitScores(s: PeriodScores): UnitScore[] {
+  return s.groups.flatMap((g) => g.units);
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './clauses';
+export * from './engine';
+export * from './circular';
+export * from './persons';
+export * from './rulesets';
