@@ -1,0 +1,122 @@
+// One place that opens the ledger: pragmas, checks, migrations (architecture.md §4, Signal's Server.node.ts).
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LAIWU_2019 } from '../../shared/rules/laiwu2019';
+import { UserError } from './errors';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** WAL needs shared memory: databases on network or removable drives use DELETE (architecture.md §4). */
+  journalMode?: 'wal' | 'delete';
+  /** where backups taken before a migration go; default: a `backups` folder beside the database */
+  backupDir?: string;
+  readonly?: boolean;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+function assertSqliteFile(file: string): void {
+  if (!existsSync(file)) return;
+  const size = statSync(file).size;
+  if (size === 0) return; // an empty file becomes a new database
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(16);
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_MAGIC)
+    throw new UserError(`“${basename(file)}”不是本程序的数据文件（不是 SQLite 数据库）。请选择正确的数据文件或备份。`);
+}
+
+export function timestamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  assertSqliteFile(file);
+  if (!opts.readonly) mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  } catch (e) {
+    throw new UserError(`无法打开数据文件“${file}”：${(e as Error).message}。请检查文件是否存在、是否有读写权限。`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      db.pragma(`journal_mode = ${opts.journalMode === 'delete' ? 'DELETE' : 'WAL'}`);
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION)
+      throw new UserError(
+        `该数据文件由更新版本的程序创建（数据版本 ${version}），本程序只支持到版本 ${SCHEMA_VERSION}。请安装新版本程序后再打开，数据文件未被改动。`,
+      );
+    if (!opts.readonly) {
+      if (version > 0 && version < SCHEMA_VERSION) backupBeforeMigration(db, file, version, opts.backupDir);
+      migrate(db, version);
+      seedDefaults(db);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function backupBeforeMigration(db: Db, file: string, version: number, dir?: string): void {
+  const target = join(dir ?? join(dirname(file), 'backups'), `升级前备份-v${version}-${timestamp()}.db`);
+  mkdirSync(dirname(target), { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+}
+
+export function migrate(db: Db, from: number): void {
+  const pending = MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+}
+
+/** A new ledger starts with the default rule set 「莱芜区2019」. */
+function seedDefaults(db: Db): void {
+  const count = db.prepare('SELECT count(*) AS n FROM rule_sets').get() as { n: number };
+  if (count.n > 0) return;
+  withSource(db, '初始化', () => {
+    const now = new Date().toISOString();
+    db.prepare(
+      'INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(LAIWU_2019.name, LAIWU_2019.effectiveFrom, JSON.stringify(LAIWU_2019), now, now);
+  });
+}
+
+/** Runs `fn` in one transaction with the audit source set (界面 / 命令行 / 导入 / 恢复 …). */
+export function withSource<T>(db: Db, source: string, fn: () => T): T {
+  return db.transaction(() => {
+    const prev = (db.prepare('SELECT source FROM audit_context WHERE id = 1').get() as { source: string }).source;
+    db.prepare('UPDATE audit_context SET source = ? WHERE id = 1').run(source);
+    try {
+      return fn();
+    } finally {
+      db.prepare('UPDATE audit_context SET source = ? WHERE id = 1').run(prev);
+    }
+  })();
+}
+
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  try {
+    if (!db.readonly) db.pragma('optimize');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,221 @@
+// Numbered migrations, tracked by PRAGMA user_version, all pending ones applied in one transaction.
+// Never edit a released migration: add the next one.
+import type Database from 'better-sqlite3';
+import { auditTriggerSql, type AuditedTable } from './audit';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+const DATE = (c: string): string => `CHECK (${c} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')`;
+const MONTH = (c: string): string => `CHECK (${c} IS NULL OR ${c} GLOB '[12][0-9][0-9][0-9]-[01][0-9]')`;
+const STAMPS = `created_at TEXT NOT NULL, updated_at TEXT NOT NULL`;
+
+const AUDITED_V1: AuditedTable[] = [
+  {
+    table: 'units',
+    columns: ['name', 'grp', 'sort_order', 'active_from', 'active_until', 'contact', 'phone', 'note'],
+    id: 'R.id',
+  },
+  { table: 'unit_aliases', columns: ['unit_id', 'alias'], id: 'R.id' },
+  { table: 'persons', columns: ['unit_id', 'name'], id: 'R.id' },
+  {
+    table: 'items',
+    columns: ['no', 'unit_id', 'submitted', 'title', 'is_research', 'is_special', 'note', 'deleted_at'],
+    id: 'R.id',
+    softDelete: true,
+  },
+  { table: 'item_authors', columns: ['item_id', 'person_id', 'position'], id: 'R.item_id' },
+  {
+    table: 'adoptions',
+    columns: ['item_id', 'publication', 'form', 'date', 'issue_no', 'note', 'deleted_at'],
+    id: 'R.id',
+    softDelete: true,
+  },
+  {
+    table: 'instructions',
+    columns: ['item_id', 'level', 'form', 'date', 'leader', 'note', 'deleted_at'],
+    id: 'R.id',
+    softDelete: true,
+  },
+  {
+    table: 'requests',
+    columns: ['no', 'issuer', 'topic', 'issued', 'deadline', 'note', 'deleted_at'],
+    id: 'R.id',
+    softDelete: true,
+  },
+  { table: 'request_targets', columns: ['request_id', 'unit_id', 'outcome', 'item_id', 'note'], id: 'R.id' },
+  {
+    table: 'events',
+    columns: ['unit_id', 'date', 'kind', 'quantity', 'note', 'deleted_at'],
+    id: 'R.id',
+    softDelete: true,
+  },
+  { table: 'rule_sets', columns: ['name', 'effective_from', 'body'], id: 'R.id' },
+  { table: 'period_locks', columns: ['period', 'locked_at', 'note'], id: 'NULL' },
+  { table: 'settings', columns: ['key', 'value'], id: 'NULL' },
+];
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: '建立台账：单位、信息、采用、批示、约稿、加减分、规则集、设置、锁定、审计',
+    up(db) {
+      db.exec(`
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  name_key TEXT NOT NULL UNIQUE,
+  grp TEXT NOT NULL,
+  sort_order INTEGER NOT NULL,
+  active_from TEXT ${MONTH('active_from')},
+  active_until TEXT ${MONTH('active_until')},
+  contact TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE unit_aliases (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  alias_key TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX unit_aliases_unit ON unit_aliases(unit_id);
+
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  name TEXT NOT NULL,
+  UNIQUE (unit_id, name)
+) STRICT;
+
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  no TEXT NOT NULL UNIQUE,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  submitted TEXT NOT NULL ${DATE('submitted')},
+  title TEXT NOT NULL,
+  is_research INTEGER NOT NULL DEFAULT 0 CHECK (is_research IN (0, 1)),
+  is_special INTEGER NOT NULL DEFAULT 0 CHECK (is_special IN (0, 1)),
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS},
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX items_unit_submitted ON items(unit_id, submitted);
+CREATE INDEX items_submitted ON items(submitted);
+
+CREATE TABLE item_authors (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (item_id, person_id)
+) STRICT;
+CREATE INDEX item_authors_person ON item_authors(person_id);
+
+CREATE TABLE adoptions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  publication TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('single', 'combined', 'brief')),
+  date TEXT NOT NULL ${DATE('date')},
+  issue_no TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS},
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX adoptions_item ON adoptions(item_id);
+CREATE INDEX adoptions_date ON adoptions(date);
+
+CREATE TABLE instructions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  level TEXT NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('single', 'combined')),
+  date TEXT NOT NULL ${DATE('date')},
+  leader TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS},
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX instructions_item ON instructions(item_id);
+CREATE INDEX instructions_date ON instructions(date);
+
+CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  no TEXT NOT NULL UNIQUE,
+  issuer TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  issued TEXT CHECK (issued IS NULL OR issued GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  deadline TEXT NOT NULL ${DATE('deadline')},
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS},
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX requests_deadline ON requests(deadline);
+
+CREATE TABLE request_targets (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'explained', 'missed', 'pending')),
+  item_id INTEGER REFERENCES items(id),
+  note TEXT NOT NULL DEFAULT '',
+  UNIQUE (request_id, unit_id)
+) STRICT;
+CREATE INDEX request_targets_unit ON request_targets(unit_id);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  date TEXT NOT NULL ${DATE('date')},
+  kind TEXT NOT NULL,
+  quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity BETWEEN 1 AND 10000),
+  note TEXT NOT NULL DEFAULT '',
+  ${STAMPS},
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX events_unit_date ON events(unit_id, date);
+CREATE INDEX events_date ON events(date);
+
+CREATE TABLE rule_sets (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  effective_from TEXT NOT NULL UNIQUE ${DATE('effective_from')},
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  ${STAMPS}
+) STRICT;
+
+CREATE TABLE period_locks (
+  period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+  locked_at TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE audit_context (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL) STRICT;
+INSERT INTO audit_context (id, source) VALUES (1, '界面');
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),
+  entity TEXT NOT NULL,
+  entity_id INTEGER,
+  before TEXT,
+  after TEXT
+) STRICT;
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_at ON audit_log(at);
+`);
+      for (const t of AUDITED_V1) db.exec(auditTriggerSql(t));
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,564 @@
+// Import of the exchange workbook (exchange.md §1): checked whole, then applied in one transaction or not at all.
+import { quarterOf } from '../../shared/periods';
+import { unitNameKey } from '../../shared/text';
+import { Vocabulary } from '../../shared/vocabulary';
+import { withSource, type Db } from '../db/database';
+import { lockedQuarters } from '../store/locks';
+import { ruleSets } from '../store/rulesets';
+import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
+import {
+  PARSERS,
+  RowReader,
+  type AdoptionRec,
+  type EventRec,
+  type InstructionRec,
+  type ItemRec,
+  type Parsed,
+  type Problem,
+  type RequestRec,
+  type UnitRec,
+} from './parse-rows';
+import { matchSheet, readSheet } from './read-sheet';
+import { SHEETS, type SheetKey } from './sheets';
+import { loadWorkbook } from './workbook-file';
+
+export type { Problem } from './parse-rows';
+
+export interface SheetCounts {
+  added: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  file: string;
+  dryRun: boolean;
+  /** true when the rows were written */
+  applied: boolean;
+  problems: Problem[];
+  notes: string[];
+  counts: Partial<Record<SheetKey, SheetCounts>>;
+}
+
+type Op<T> = { kind: 'add'; rec: T } | { kind: 'change'; rec: T; id: number } | { kind: 'same'; rec: T; id: number };
+
+interface Plan {
+  units: Op<UnitRec & { unitId: number }>[];
+  items: Op<ItemRec & { unitId: number }>[];
+  adoptions: Op<AdoptionRec>[];
+  instructions: Op<InstructionRec>[];
+  requests: Op<{ no: string; first: RequestRec }>[];
+  targets: Op<RequestRec & { unitId: number }>[];
+  events: Op<EventRec & { unitId: number }>[];
+}
+
+const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.name;
+
+export async function importWorkbook(
+  db: Db,
+  file: string,
+  opts: { dryRun?: boolean; source?: string } = {},
+): Promise<ImportReport> {
+  const wb = await loadWorkbook(file);
+  const report: ImportReport = { file, dryRun: opts.dryRun ?? false, applied: false, problems: [], notes: [], counts: {} };
+  const vocab = new Vocabulary(ruleSets(db));
+  const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
+  const seen = new Set<SheetKey>();
+  for (const ws of wb.worksheets) {
+    const def = matchSheet(ws.name, SHEETS);
+    if (!def) {
+      report.notes.push(`工作表“${ws.name}”不是交换格式中的表，已忽略`);
+      continue;
+    }
+    if (seen.has(def.key)) {
+      report.problems.push({ sheet: ws.name, row: null, column: '', value: '', reason: `与另一张“${def.name}”表重复，请合并为一张` });
+      continue;
+    }
+    seen.add(def.key);
+    const read = readSheet(ws, def);
+    if (!read.ok) {
+      report.problems.push({ sheet: ws.name, row: null, column: '', value: '', reason: read.reason });
+      continue;
+    }
+    const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
+    const list = parsed[def.key] as unknown[];
+    for (const row of read.rows) {
+      const rec = parse(new RowReader(def, row, report.problems), row.row, vocab);
+      if (rec !== undefined) list.push(rec);
+    }
+  }
+  if (seen.size === 0)
+    report.problems.push({
+      sheet: '',
+      row: null,
+      column: '',
+      value: '',
+      reason: `工作簿中没有可导入的工作表，工作表应命名为：${SHEETS.map((s) => s.name).join('、')}。可先下载导入模板对照`,
+    });
+  if (report.problems.length > 0) return report;
+
+  const plan = planImport(db, parsed, report.problems);
+  report.counts = countPlan(plan, seen);
+  if (report.problems.length > 0 || report.dryRun) return report;
+  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan));
+  report.applied = true;
+  return report;
+}
+
+function countPlan(plan: Plan, seen: Set<SheetKey>): Partial<Record<SheetKey, SheetCounts>> {
+  const count = (ops: Op<unknown>[]): SheetCounts => ({
+    added: ops.filter((o) => o.kind === 'add').length,
+    changed: ops.filter((o) => o.kind === 'change').length,
+    unchanged: ops.filter((o) => o.kind === 'same').length,
+  });
+  const out: Partial<Record<SheetKey, SheetCounts>> = {};
+  if (seen.has('units')) out.units = count(plan.units);
+  if (seen.has('items')) out.items = count(plan.items);
+  if (seen.has('adoptions')) out.adoptions = count(plan.adoptions);
+  if (seen.has('instructions')) out.instructions = count(plan.instructions);
+  if (seen.has('requests')) out.requests = count(plan.targets);
+  if (seen.has('events')) out.events = count(plan.events);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------ planning
+
+interface ItemDbRow {
+  id: number;
+  unitId: number;
+  date: string;
+  title: string;
+  research: number;
+  special: number;
+  note: string;
+  deleted: string | null;
+}
+
+function planImport(db: Db, p: Parsed, problems: Problem[]): Plan {
+  const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
+  const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
+    problems.push({ sheet: sheetName(sheet), row, column, value, reason });
+  };
+  const locks = lockedQuarters(db);
+  const checkLock = (sheet: SheetKey, row: number, column: string, ...dates: (string | undefined)[]): void => {
+    for (const d of dates) {
+      if (!d) continue;
+      const q = quarterOf(d);
+      if (locks.has(q.code)) {
+        add(sheet, row, column, d, `${q.year}年第${'一二三四'[q.index - 1]}季度已锁定（通报已定稿），不能导入该季度的记录；确需修改请先解锁该季度`);
+        return;
+      }
+    }
+  };
+
+  // 单位 first: the rest of the workbook may name units it adds.
+  const units = listUnits(db);
+  const matcher = new UnitMatcher(units);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  let nextTemp = -1;
+  let maxOrder = Math.max(0, ...units.map((u) => u.sortOrder));
+  const unitRows = new Map<number, number>();
+  for (const rec of p.units) {
+    const owners = matcher.owners(rec.name);
+    if (owners.length > 1) {
+      add('units', rec.row, '单位名称', rec.name, matcher.match(rec.name).ok ? '' : (matcher.match(rec.name) as { reason: string }).reason);
+      continue;
+    }
+    const unitId = owners[0];
+    if (unitId !== undefined && unitRows.has(unitId)) {
+      add('units', rec.row, '单位名称', rec.name, `与第${unitRows.get(unitId)}行是同一个单位，请删去重复的行`);
+      continue;
+    }
+    let aliasProblem = false;
+    for (const alias of rec.aliases ?? []) {
+      const other = matcher.owners(alias).filter((id) => id !== unitId);
+      if (other.length > 0) {
+        const otherName = other[0]! < 0 ? p.units.find((u) => matcher.owners(u.name).includes(other[0]!))?.name : byId.get(other[0]!)?.name;
+        add('units', rec.row, '别名', alias, `“${alias}”已是“${otherName ?? '另一单位'}”的名称或别名，同一名称不能指两个单位`);
+        aliasProblem = true;
+      }
+    }
+    if (aliasProblem) continue;
+    if (unitId === undefined) {
+      const id = nextTemp--;
+      matcher.add(id, rec.name, rec.aliases ?? []);
+      unitRows.set(id, rec.row);
+      if (rec.order === undefined) rec.order = ++maxOrder;
+      plan.units.push({ kind: 'add', rec: { ...rec, unitId: id } });
+    } else {
+      unitRows.set(unitId, rec.row);
+      const cur = byId.get(unitId)!;
+      matcher.add(unitId, cur.name, rec.aliases ?? []);
+      plan.units.push({ kind: unitChanged(cur, rec) ? 'change' : 'same', rec: { ...rec, unitId }, id: unitId });
+    }
+  }
+  const resolveUnit = (sheet: SheetKey, row: number, column: string, name: string): number | undefined => {
+    const m = matcher.match(name);
+    if (m.ok) return m.unitId;
+    add(sheet, row, column, name, m.reason);
+    return undefined;
+  };
+
+  // 信息
+  const itemByNo = db.prepare(
+    `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
+            deleted_at AS deleted FROM items WHERE no = ?`,
+  );
+  const authorsOfItem = db.prepare(
+    `SELECT p.name FROM item_authors a JOIN persons p ON p.id = a.person_id WHERE a.item_id = ? ORDER BY a.position`,
+  );
+  const workbookItems = new Map<string, number>();
+  const itemIdByNo = new Map<string, number | 'new'>();
+  for (const rec of p.items) {
+    if (workbookItems.has(rec.no)) {
+      add('items', rec.row, '编号', rec.no, `编号重复：第${workbookItems.get(rec.no)}行已有这个编号，每条信息的编号必须唯一`);
+      continue;
+    }
+    workbookItems.set(rec.no, rec.row);
+    const unitId = resolveUnit('items', rec.row, '报送单位', rec.unit);
+    if (unitId === undefined) continue;
+    const cur = itemByNo.get(rec.no) as ItemDbRow | undefined;
+    if (cur?.deleted) {
+      add('items', rec.row, '编号', rec.no, '这个编号的信息在回收站中，请先在回收站恢复它，或改用新编号');
+      continue;
+    }
+    if (!cur) {
+      checkLock('items', rec.row, '报送日期', rec.date);
+      itemIdByNo.set(rec.no, 'new');
+      plan.items.push({ kind: 'add', rec: { ...rec, unitId } });
+      continue;
+    }
+    itemIdByNo.set(rec.no, cur.id);
+    const authors = (authorsOfItem.all(cur.id) as { name: string }[]).map((a) => a.name);
+    const changed =
+      cur.unitId !== unitId ||
+      cur.date !== rec.date ||
+      cur.title !== rec.title ||
+      (rec.kinds !== undefined &&
+        (cur.research !== Number(rec.kinds.includes('research')) || cur.special !== Number(rec.kinds.includes('special')))) ||
+      (rec.authors !== undefined && authors.join('、') !== rec.authors.join('、')) ||
+      (rec.note !== undefined && cur.note !== rec.note);
+    if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
+    plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId }, id: cur.id });
+  }
+  const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
+    const known = itemIdByNo.get(no);
+    if (known !== undefined) return known;
+    const cur = itemByNo.get(no) as ItemDbRow | undefined;
+    if (cur && !cur.deleted) {
+      itemIdByNo.set(no, cur.id);
+      return cur.id;
+    }
+    add(sheet, row, column, no, cur ? '这个编号的信息在回收站中，请先恢复' : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号');
+    return undefined;
+  };
+
+  // 采用
+  const adoptionKeys = new Map<string, number>();
+  const findAdoption = db.prepare(
+    `SELECT id, issue_no AS issueNo, note FROM adoptions
+     WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL`,
+  );
+  for (const rec of p.adoptions) {
+    const key = [rec.itemNo, rec.publication, rec.form, rec.date].join('\u0000');
+    if (adoptionKeys.has(key)) {
+      add('adoptions', rec.row, '信息编号', rec.itemNo, `与第${adoptionKeys.get(key)}行重复（同一信息、刊物、形式和采用日期）`);
+      continue;
+    }
+    adoptionKeys.set(key, rec.row);
+    const itemId = itemIdOf('adoptions', rec.row, '信息编号', rec.itemNo);
+    if (itemId === undefined) continue;
+    const cur = itemId === 'new' ? undefined : (findAdoption.get(itemId, rec.publication, rec.form, rec.date) as { id: number; issueNo: string; note: string } | undefined);
+    if (!cur) {
+      checkLock('adoptions', rec.row, '采用日期', rec.date);
+      plan.adoptions.push({ kind: 'add', rec });
+    } else {
+      const changed = (rec.issueNo !== undefined && rec.issueNo !== cur.issueNo) || (rec.note !== undefined && rec.note !== cur.note);
+      if (changed) checkLock('adoptions', rec.row, '采用日期', rec.date);
+      plan.adoptions.push({ kind: changed ? 'change' : 'same', rec, id: cur.id });
+    }
+  }
+
+  // 批示
+  const instructionKeys = new Map<string, number>();
+  const findInstruction = db.prepare(
+    `SELECT id, form, leader, note FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL`,
+  );
+  for (const rec of p.instructions) {
+    const key = [rec.itemNo, rec.level, rec.date].join('\u0000');
+    if (instructionKeys.has(key)) {
+      add('instructions', rec.row, '信息编号', rec.itemNo, `与第${instructionKeys.get(key)}行重复（同一信息、级别和批示日期）`);
+      continue;
+    }
+    instructionKeys.set(key, rec.row);
+    const itemId = itemIdOf('instructions', rec.row, '信息编号', rec.itemNo);
+    if (itemId === undefined) continue;
+    const cur = itemId === 'new' ? undefined : (findInstruction.get(itemId, rec.level, rec.date) as { id: number; form: string; leader: string; note: string } | undefined);
+    if (!cur) {
+      checkLock('instructions', rec.row, '批示日期', rec.date);
+      plan.instructions.push({ kind: 'add', rec });
+    } else {
+      const changed =
+        rec.form !== cur.form || (rec.leader !== undefined && rec.leader !== cur.leader) || (rec.note !== undefined && rec.note !== cur.note);
+      if (changed) checkLock('instructions', rec.row, '批示日期', rec.date);
+      plan.instructions.push({ kind: changed ? 'change' : 'same', rec, id: cur.id });
+    }
+  }
+
+  // 约稿: one row per target; the request's own cells must agree across its rows.
+  const findRequest = db.prepare(
+    `SELECT id, issuer, topic, issued, deadline, deleted_at AS deleted FROM requests WHERE no = ?`,
+  );
+  const findTarget = db.prepare(
+    `SELECT t.id, t.outcome, t.note, i.no AS itemNo FROM request_targets t LEFT JOIN items i ON i.id = t.item_id
+     WHERE t.request_id = ? AND t.unit_id = ?`,
+  );
+  const firstOf = new Map<string, RequestRec>();
+  const targetKeys = new Map<string, number>();
+  for (const rec of p.requests) {
+    const first = firstOf.get(rec.no);
+    if (first) {
+      const diff = (['issuer', 'topic', 'issued', 'deadline'] as const).find((k) => (rec[k] ?? '') !== (first[k] ?? ''));
+      if (diff) {
+        const header = { issuer: '约稿方', topic: '主题', issued: '下发日期', deadline: '截止日期' }[diff];
+        add('requests', rec.row, header, String(rec[diff] ?? ''), `同一约稿编号的第${first.row}行写的是“${first[diff] ?? ''}”，请统一`);
+        continue;
+      }
+    } else {
+      firstOf.set(rec.no, rec);
+      const cur = findRequest.get(rec.no) as
+        | { id: number; issuer: string; topic: string; issued: string | null; deadline: string; deleted: string | null }
+        | undefined;
+      if (cur?.deleted) {
+        add('requests', rec.row, '约稿编号', rec.no, '这个编号的约稿在回收站中，请先在回收站恢复它，或改用新编号');
+        continue;
+      }
+      if (!cur) {
+        checkLock('requests', rec.row, '截止日期', rec.deadline);
+        plan.requests.push({ kind: 'add', rec: { no: rec.no, first: rec } });
+      } else {
+        const changed =
+          cur.issuer !== rec.issuer || cur.topic !== rec.topic || cur.deadline !== rec.deadline || (rec.issued !== undefined && cur.issued !== rec.issued);
+        if (changed) checkLock('requests', rec.row, '截止日期', rec.deadline, cur.deadline);
+        plan.requests.push({ kind: changed ? 'change' : 'same', rec: { no: rec.no, first: rec }, id: cur.id });
+      }
+    }
+    const unitId = resolveUnit('requests', rec.row, '单位', rec.unit);
+    if (unitId === undefined) continue;
+    const tkey = `${rec.no}\u0000${unitId}`;
+    if (targetKeys.has(tkey)) {
+      add('requests', rec.row, '单位', rec.unit, `与第${targetKeys.get(tkey)}行重复（同一约稿、同一单位）`);
+      continue;
+    }
+    targetKeys.set(tkey, rec.row);
+    if (rec.itemNo !== undefined && itemIdOf('requests', rec.row, '信息编号', rec.itemNo) === undefined) continue;
+    const reqOp = plan.requests.find((o) => o.rec.no === rec.no);
+    const cur = reqOp && reqOp.kind !== 'add' ? (findTarget.get(reqOp.id, unitId) as { id: number; outcome: string; note: string; itemNo: string | null } | undefined) : undefined;
+    if (!cur) {
+      checkLock('requests', rec.row, '截止日期', rec.deadline);
+      plan.targets.push({ kind: 'add', rec: { ...rec, unitId } });
+    } else {
+      const changed =
+        cur.outcome !== rec.outcome || (rec.itemNo !== undefined && rec.itemNo !== cur.itemNo) || (rec.note !== undefined && rec.note !== cur.note);
+      if (changed) checkLock('requests', rec.row, '截止日期', rec.deadline);
+      plan.targets.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId }, id: cur.id });
+    }
+  }
+
+  // 加减分: matched by all their cells, as a multiset (two equal rows are two events).
+  const findEvents = db.prepare(
+    `SELECT id FROM events WHERE date = ? AND unit_id = ? AND kind = ? AND quantity = ? AND note = ? AND deleted_at IS NULL ORDER BY id`,
+  );
+  const used = new Set<number>();
+  for (const rec of p.events) {
+    const unitId = resolveUnit('events', rec.row, '单位', rec.unit);
+    if (unitId === undefined || unitId < 0) {
+      if (unitId !== undefined) {
+        checkLock('events', rec.row, '日期', rec.date);
+        plan.events.push({ kind: 'add', rec: { ...rec, unitId } });
+      }
+      continue;
+    }
+    const match = (findEvents.all(rec.date, unitId, rec.kind, rec.quantity, rec.note) as { id: number }[]).find((e) => !used.has(e.id));
+    if (match) {
+      used.add(match.id);
+      plan.events.push({ kind: 'same', rec: { ...rec, unitId }, id: match.id });
+    } else {
+      checkLock('events', rec.row, '日期', rec.date);
+      plan.events.push({ kind: 'add', rec: { ...rec, unitId } });
+    }
+  }
+  return plan;
+}
+
+function unitChanged(cur: UnitRow, rec: UnitRec): boolean {
+  const aliasKeys = new Set([cur.name, ...cur.aliases].map(unitNameKey));
+  return (
+    cur.group !== rec.group ||
+    (rec.aliases ?? []).some((a) => !aliasKeys.has(unitNameKey(a))) ||
+    (rec.contact !== undefined && rec.contact !== cur.contact) ||
+    (rec.phone !== undefined && rec.phone !== cur.phone) ||
+    (rec.order !== undefined && rec.order !== cur.sortOrder) ||
+    (rec.activeFrom !== undefined && rec.activeFrom !== cur.activeFrom) ||
+    (rec.activeUntil !== undefined && rec.activeUntil !== cur.activeUntil)
+  );
+}
+
+// ------------------------------------------------------------------------------------------------ applying
+
+function applyPlan(db: Db, plan: Plan): void {
+  const now = new Date().toISOString();
+  const unitIds = new Map<number, number>(); // temp id → real id
+  const realUnit = (id: number): number => (id < 0 ? unitIds.get(id)! : id);
+  const insertUnit = db.prepare(
+    `INSERT INTO units (name, name_key, grp, sort_order, active_from, active_until, contact, phone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateUnit = db.prepare(
+    `UPDATE units SET grp = ?, sort_order = coalesce(?, sort_order), active_from = coalesce(?, active_from),
+       active_until = coalesce(?, active_until), contact = coalesce(?, contact), phone = coalesce(?, phone), updated_at = ?
+     WHERE id = ?`,
+  );
+  const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
+  for (const op of plan.units) {
+    const r = op.rec;
+    let id: number;
+    if (op.kind === 'add') {
+      id = Number(
+        insertUnit.run(r.name, unitNameKey(r.name), r.group, r.order ?? 0, r.activeFrom ?? null, r.activeUntil ?? null, r.contact ?? '', r.phone ?? '', now, now)
+          .lastInsertRowid,
+      );
+      unitIds.set(r.unitId, id);
+    } else {
+      id = op.id;
+      if (op.kind === 'change')
+        updateUnit.run(r.group, r.order ?? null, r.activeFrom ?? null, r.activeUntil ?? null, r.contact ?? null, r.phone ?? null, now, id);
+    }
+    const ownKey = (db.prepare('SELECT name_key AS k FROM units WHERE id = ?').get(id) as { k: string }).k;
+    for (const alias of r.aliases ?? []) {
+      const key = unitNameKey(alias);
+      if (key !== ownKey) insertAlias.run(id, alias, key);
+    }
+  }
+
+  const personId = personResolver(db);
+  const insertItem = db.prepare(
+    `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateItem = db.prepare(
+    `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = coalesce(?, is_research),
+       is_special = coalesce(?, is_special), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
+  );
+  const clearAuthors = db.prepare('DELETE FROM item_authors WHERE item_id = ?');
+  const insertAuthor = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
+  const itemIds = new Map<string, number>();
+  for (const op of plan.items) {
+    const r = op.rec;
+    const unitId = realUnit(r.unitId);
+    const research = r.kinds === undefined ? null : Number(r.kinds.includes('research'));
+    const special = r.kinds === undefined ? null : Number(r.kinds.includes('special'));
+    let id: number;
+    if (op.kind === 'add') {
+      id = Number(insertItem.run(r.no, unitId, r.date, r.title, research ?? 0, special ?? 0, r.note ?? '', now, now).lastInsertRowid);
+    } else {
+      id = op.id;
+      if (op.kind === 'change') updateItem.run(unitId, r.date, r.title, research, special, r.note ?? null, now, id);
+    }
+    itemIds.set(r.no, id);
+    if (op.kind !== 'same' && r.authors !== undefined) {
+      if (op.kind === 'change') clearAuthors.run(id);
+      r.authors.forEach((name, i) => insertAuthor.run(id, personId(unitId, name), i));
+    }
+  }
+  const itemByNo = db.prepare('SELECT id FROM items WHERE no = ? AND deleted_at IS NULL');
+  const itemId = (no: string): number => itemIds.get(no) ?? (itemByNo.get(no) as { id: number }).id;
+
+  const insertAdoption = db.prepare(
+    `INSERT INTO adoptions (item_id, publication, form, date, issue_no, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateAdoption = db.prepare(
+    `UPDATE adoptions SET issue_no = coalesce(?, issue_no), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
+  );
+  for (const op of plan.adoptions) {
+    const r = op.rec;
+    if (op.kind === 'add') insertAdoption.run(itemId(r.itemNo), r.publication, r.form, r.date, r.issueNo ?? '', r.note ?? '', now, now);
+    else if (op.kind === 'change') updateAdoption.run(r.issueNo ?? null, r.note ?? null, now, op.id);
+  }
+
+  const insertInstruction = db.prepare(
+    `INSERT INTO instructions (item_id, level, form, date, leader, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateInstruction = db.prepare(
+    `UPDATE instructions SET form = ?, leader = coalesce(?, leader), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
+  );
+  for (const op of plan.instructions) {
+    const r = op.rec;
+    if (op.kind === 'add') insertInstruction.run(itemId(r.itemNo), r.level, r.form, r.date, r.leader ?? '', r.note ?? '', now, now);
+    else if (op.kind === 'change') updateInstruction.run(r.form, r.leader ?? null, r.note ?? null, now, op.id);
+  }
+
+  const insertRequest = db.prepare(
+    `INSERT INTO requests (no, issuer, topic, issued, deadline, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
+  );
+  const updateRequest = db.prepare(
+    `UPDATE requests SET issuer = ?, topic = ?, issued = coalesce(?, issued), deadline = ?, updated_at = ? WHERE id = ?`,
+  );
+  const requestIds = new Map<string, number>();
+  for (const op of plan.requests) {
+    const r = op.rec.first;
+    if (op.kind === 'add')
+      requestIds.set(r.no, Number(insertRequest.run(r.no, r.issuer, r.topic, r.issued ?? null, r.deadline, now, now).lastInsertRowid));
+    else {
+      requestIds.set(r.no, op.id);
+      if (op.kind === 'change') updateRequest.run(r.issuer, r.topic, r.issued ?? null, r.deadline, now, op.id);
+    }
+  }
+  const insertTarget = db.prepare(
+    `INSERT INTO request_targets (request_id, unit_id, outcome, item_id, note) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const updateTarget = db.prepare(
+    `UPDATE request_targets SET outcome = ?, item_id = coalesce(?, item_id), note = coalesce(?, note) WHERE id = ?`,
+  );
+  for (const op of plan.targets) {
+    const r = op.rec;
+    const item = r.itemNo !== undefined ? itemId(r.itemNo) : null;
+    if (op.kind === 'add') insertTarget.run(requestIds.get(r.no)!, realUnit(r.unitId), r.outcome, item, r.note ?? '');
+    else if (op.kind === 'change') updateTarget.run(r.outcome, item, r.note ?? null, op.id);
+  }
+
+  const insertEvent = db.prepare(
+    `INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const op of plan.events) {
+    const r = op.rec;
+    if (op.kind === 'add') insertEvent.run(realUnit(r.unitId), r.date, r.kind, r.quantity, r.note, now, now);
+  }
+}
+
+/** Finds or creates the person of a unit by name (信息员 are matched within their unit). */
+export function personResolver(db: Db): (unitId: number, name: string) => number {
+  const find = db.prepare('SELECT id FROM persons WHERE unit_id = ? AND name = ?');
+  const insert = db.prepare('INSERT INTO persons (unit_id, name) VALUES (?, ?)');
+  return (unitId, name) => {
+    const row = find.get(unitId, name) as { id: number } | undefined;
+    return row ? row.id : Number(insert.run(unitId, name).lastInsertRowid);
+  };
+}
+
+/** The report as the command line and the UI print it. */
+export function formatReport(r: ImportReport): string {
+  const lines: string[] = [];
+  const labels: Record<SheetKey, string> = { units: '单位', items: '信息', adoptions: '采用', instructions: '批示', requests: '约稿', events: '加减分' };
+  if (r.problems.length > 0) {
+    lines.push(`导入未执行：发现 ${r.problems.length} 个问题，数据没有任何改动。请修改工作簿后重新导入。`);
+    lines.push('工作表\t行\t列\t内容\t问题');
+    for (const p of r.problems) lines.push(`${p.sheet || '-'}\t${p.row ?? '-'}\t${p.column || '-'}\t${p.value || '-'}\t${p.reason}`);
+  } else {
+    lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
+    for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])
+      lines.push(`  ${labels[k]}：新增 ${c.added}，修改 ${c.changed}，未变 ${c.unchanged}`);
+  }
+  for (const n of r.notes) lines.push(`提示：${n}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+// Backups by SQLite's online backup (never a file copy of a live WAL database), verified with quick_check.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { closeDatabase, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
+import { UserError } from '../db/errors';
+import { SCHEMA_VERSION } from '../db/migrations';
+
+export function quickCheck(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  } finally {
+    db.close();
+  }
+}
+
+/** A consistent copy of the open database at `file`, checked before it is kept. */
+export async function backupTo(db: Db, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await db.backup(tmp);
+    const problems = quickCheck(tmp);
+    if (problems.length > 0) throw new UserError(`备份文件校验未通过（${problems[0]}），未保存。请检查磁盘后重试。`);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+export function backupDirFor(dbFile: string): string {
+  return join(dirname(dbFile), 'backups');
+}
+
+/** Checks that `file` is a ledger this version can open, without changing it. */
+export function assertRestorable(file: string): void {
+  if (!existsSync(file)) throw new UserError(`找不到备份文件“${file}”。`);
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new UserError(`“${basename(file)}”不是有效的数据备份，无法恢复。`);
+  }
+  try {
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+      const check = db.pragma('quick_check') as { quick_check: string }[];
+      if (check.some((r) => r.quick_check !== 'ok')) throw new Error(check[0]!.quick_check);
+    } catch (e) {
+      throw new UserError(`“${basename(file)}”已损坏或不是本程序的数据备份（${(e as Error).message}），无法恢复。`);
+    }
+    if (version > SCHEMA_VERSION)
+      throw new UserError(`“${basename(file)}”来自更新版本的程序（数据版本 ${version}），请先升级程序再恢复。`);
+    const hasUnits = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'units'`).get() as { n: number };
+    if (version === 0 || hasUnits.n === 0) throw new UserError(`“${basename(file)}”不是本程序的数据备份，无法恢复。`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the ledger at `dbFile` with the backup `file`. The current ledger is backed up first, so a restore can
+ * itself be undone. Returns the reopened database and the path of that safety backup.
+ */
+export async function restoreFrom(
+  db: Db,
+  dbFile: string,
+  file: string,
+  opts: OpenOptions = {},
+): Promise<{ db: Db; safetyBackup: string }> {
+  assertRestorable(file);
+  const safetyBackup = join(opts.backupDir ?? backupDirFor(dbFile), `恢复前备份-${timestamp()}.db`);
+  await backupTo(db, safetyBackup);
+  const tmp = join(dirname(dbFile), `.restore.${process.pid}.tmp`);
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(tmp);
+  } finally {
+    source.close();
+  }
+  closeDatabase(db);
+  for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  renameSync(tmp, dbFile);
+  return { db: openDatabase(dbFile, opts), safetyBackup };
+}
+
+export interface CheckResult {
+  ok: boolean;
+  integrity: string[];
+  foreignKeys: { table: string; rowid: number; parent: string }[];
+}
+
+export function checkDatabase(db: Db): CheckResult {
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .filter((r) => r !== 'ok');
+  const foreignKeys = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  return { ok: integrity.length === 0 && foreignKeys.length === 0, integrity, foreignKeys };
+}

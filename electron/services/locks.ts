@@ -1,0 +1,32 @@
+// Locking a published quarter (scoring.md §5): refused while it has overdue 约稿; both acts are logged.
+import { periodLabel, type Period } from '../../shared/periods';
+import { overdueTargetsIn } from '../../shared/scoring';
+import { withSource, type Db } from '../db/database';
+import { UserError } from '../db/errors';
+import { loadFacts } from '../store/facts';
+import { ruleSets } from '../store/rulesets';
+import { today } from './scores';
+
+function assertQuarter(p: Period): void {
+  if (p.kind !== 'quarter') throw new UserError(`只能锁定季度，请写成 2019Q2 这样的季度。`);
+}
+
+export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): void {
+  assertQuarter(p);
+  const overdue = overdueTargetsIn(loadFacts(db, ruleSets(db), p), p, asOf);
+  if (overdue.length > 0)
+    throw new UserError(
+      `${periodLabel(p)}还有 ${overdue.length} 个约稿已过截止日期仍为“待报”，请先登记完成情况（已完成/已说明/未完成）再锁定。`,
+    );
+  const exists = db.prepare('SELECT 1 FROM period_locks WHERE period = ?').get(p.code);
+  if (exists) throw new UserError(`${periodLabel(p)}已经锁定。`);
+  withSource(db, source, () =>
+    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, new Date().toISOString()),
+  );
+}
+
+export function unlockQuarter(db: Db, p: Period, source: string): void {
+  assertQuarter(p);
+  const changed = withSource(db, source, () => db.prepare('DELETE FROM period_locks WHERE period = ?').run(p.code).changes);
+  if (changed === 0) throw new UserError(`${periodLabel(p)}没有锁定，无需解锁。`);
+}
