@@ -5,9 +5,16 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Cell text as a clerk means it: half-width, no leading/trailing space, inner runs of spaces folded. */
+/** Full-width digits and Latin letters → ASCII; Chinese punctuation （），：； stays as the clerk typed it. */
+export function toHalfWidthAlnum(s: string): string {
+  return s
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/** Cell text as stored: full-width letters and digits made half-width, trimmed, runs of spaces folded. */
 export function cleanText(s: string): string {
-  return toHalfWidth(s)
+  return toHalfWidthAlnum(s)
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

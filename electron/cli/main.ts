@@ -26,10 +26,11 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
 --as-of YYYY-MM-DD 按指定日期判断“暂定”和“逾期”（默认今天）`;
 
 const SOURCE = '命令行';
+const HELP_HINT = '运行“npm run -s zwxx -- help”查看用法。';
 
 function need(args: CliArgs, what: string): string {
   const v = args.positional[0];
-  if (!v) throw new UserError(`缺少${what}。\n${USAGE}`);
+  if (!v) throw new UserError(`缺少${what}。${HELP_HINT}`);
   return resolve(v);
 }
 
@@ -44,7 +45,7 @@ async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
     return args.command ? 0 : 2;
   }
   const known = ['import', 'export-data', 'template', 'scores', 'backup', 'restore', 'check', 'lock', 'unlock', 'report'];
-  if (!known.includes(args.command)) throw new UserError(`没有“${args.command}”这个命令。\n${USAGE}`);
+  if (!known.includes(args.command)) throw new UserError(`没有“${args.command}”这个命令。${HELP_HINT}`);
   const dbFile = resolve(flag(args, 'db') ?? defaultDatabaseFile());
   const asOf = flag(args, 'as-of') ?? today();
   let db: Db = openDatabase(dbFile);

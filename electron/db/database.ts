@@ -18,10 +18,9 @@ export interface OpenOptions {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-function assertSqliteFile(file: string): void {
-  if (!existsSync(file)) return;
-  const size = statSync(file).size;
-  if (size === 0) return; // an empty file becomes a new database
+/** Whether the file starts with SQLite's header (an empty or missing file does not). */
+export function isSqliteFile(file: string): boolean {
+  if (!existsSync(file) || statSync(file).size < 16) return false;
   const fd = openSync(file, 'r');
   const head = Buffer.alloc(16);
   try {
@@ -29,7 +28,13 @@ function assertSqliteFile(file: string): void {
   } finally {
     closeSync(fd);
   }
-  if (head.toString('latin1') !== SQLITE_MAGIC)
+  return head.toString('latin1') === SQLITE_MAGIC;
+}
+
+function assertSqliteFile(file: string): void {
+  if (!existsSync(file)) return;
+  if (statSync(file).size === 0) return; // an empty file becomes a new database
+  if (!isSqliteFile(file))
     throw new UserError(`“${basename(file)}”不是本程序的数据文件（不是 SQLite 数据库）。请选择正确的数据文件或备份。`);
 }
 

@@ -64,6 +64,7 @@ export async function importWorkbook(
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
+  const failedItemNos = new Set<string>();
   for (const ws of wb.worksheets) {
     const def = matchSheet(ws.name, SHEETS);
     if (!def) {
@@ -83,8 +84,13 @@ export async function importWorkbook(
     const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
     const list = parsed[def.key] as unknown[];
     for (const row of read.rows) {
-      const rec = parse(new RowReader(def, row, report.problems), row.row, vocab);
+      const reader = new RowReader(def, row, report.problems);
+      const rec = parse(reader, row.row, vocab);
       if (rec !== undefined) list.push(rec);
+      else if (def.key === 'items') {
+        const no = reader.cell('no');
+        if (no.kind === 'text') failedItemNos.add(no.text);
+      }
     }
   }
   if (seen.size === 0)
@@ -95,10 +101,16 @@ export async function importWorkbook(
       value: '',
       reason: `工作簿中没有可导入的工作表，工作表应命名为：${SHEETS.map((s) => s.name).join('、')}。可先下载导入模板对照`,
     });
-  if (report.problems.length > 0) return report;
+  if (seen.size === 0) return report;
 
-  const plan = planImport(db, parsed, report.problems);
+  // Rows are resolved even when some failed to parse, so the report lists every problem at once.
+  const plan = planImport(db, parsed, report.problems, failedItemNos);
   report.counts = countPlan(plan, seen);
+  const order = (sheet: string): number => {
+    const i = SHEETS.findIndex((d) => d.name === sheet);
+    return i < 0 ? -1 : i;
+  };
+  report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   withSource(db, opts.source ?? '导入', () => applyPlan(db, plan));
   report.applied = true;
@@ -134,7 +146,7 @@ interface ItemDbRow {
   deleted: string | null;
 }
 
-function planImport(db: Db, p: Parsed, problems: Problem[]): Plan {
+function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>): Plan {
   const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
@@ -160,8 +172,9 @@ function planImport(db: Db, p: Parsed, problems: Problem[]): Plan {
   const unitRows = new Map<number, number>();
   for (const rec of p.units) {
     const owners = matcher.owners(rec.name);
-    if (owners.length > 1) {
-      add('units', rec.row, '单位名称', rec.name, matcher.match(rec.name).ok ? '' : (matcher.match(rec.name) as { reason: string }).reason);
+    const match = matcher.match(rec.name);
+    if (owners.length > 1 && !match.ok) {
+      add('units', rec.row, '单位名称', rec.name, match.reason);
       continue;
     }
     const unitId = owners[0];
@@ -249,7 +262,17 @@ function planImport(db: Db, p: Parsed, problems: Problem[]): Plan {
       itemIdByNo.set(no, cur.id);
       return cur.id;
     }
-    add(sheet, row, column, no, cur ? '这个编号的信息在回收站中，请先恢复' : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号');
+    add(
+      sheet,
+      row,
+      column,
+      no,
+      failedItemNos.has(no)
+        ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
+        : cur
+          ? '这个编号的信息在回收站中，请先恢复'
+          : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
+    );
     return undefined;
   };
 
@@ -546,6 +569,8 @@ export function personResolver(db: Db): (unitId: number, name: string) => number
   };
 }
 
+const MAX_PRINTED_PROBLEMS = 500;
+
 /** The report as the command line and the UI print it. */
 export function formatReport(r: ImportReport): string {
   const lines: string[] = [];
@@ -553,7 +578,9 @@ export function formatReport(r: ImportReport): string {
   if (r.problems.length > 0) {
     lines.push(`导入未执行：发现 ${r.problems.length} 个问题，数据没有任何改动。请修改工作簿后重新导入。`);
     lines.push('工作表\t行\t列\t内容\t问题');
-    for (const p of r.problems) lines.push(`${p.sheet || '-'}\t${p.row ?? '-'}\t${p.column || '-'}\t${p.value || '-'}\t${p.reason}`);
+    for (const p of r.problems.slice(0, MAX_PRINTED_PROBLEMS))
+      lines.push(`${p.sheet || '-'}\t${p.row ?? '-'}\t${p.column || '-'}\t${p.value || '-'}\t${p.reason}`);
+    if (r.problems.length > MAX_PRINTED_PROBLEMS) lines.push(`……另有 ${r.problems.length - MAX_PRINTED_PROBLEMS} 个问题未列出`);
   } else {
     lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
     for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])

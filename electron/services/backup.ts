@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { closeDatabase, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
+import { closeDatabase, isSqliteFile, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
 import { UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 
@@ -37,6 +37,7 @@ export function backupDirFor(dbFile: string): string {
 /** Checks that `file` is a ledger this version can open, without changing it. */
 export function assertRestorable(file: string): void {
   if (!existsSync(file)) throw new UserError(`找不到备份文件“${file}”。`);
+  if (!isSqliteFile(file)) throw new UserError(`“${basename(file)}”不是有效的数据备份（备份文件是 .db 文件），无法恢复。`);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -1,0 +1,114 @@
+// One test per migration on a real database file, plus the refusals of openDatabase.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, withSource } from '../../../electron/db/database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/db/migrations';
+import { listRuleSets } from '../../../electron/store/rulesets';
+import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
+import { tempDir } from '../../helpers/cli';
+
+describe('migration 1: the ledger schema', () => {
+  it('creates every table, sets user_version and seeds 莱芜区2019', () => {
+    const file = join(tempDir(), 'm1.db');
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(['units', 'unit_aliases', 'persons', 'items', 'item_authors', 'adoptions', 'instructions', 'requests', 'request_targets', 'events', 'rule_sets', 'settings', 'period_locks', 'audit_log']),
+      );
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      const rules = listRuleSets(db);
+      expect(rules.map((r) => r.rules.name)).toEqual(['莱芜区2019']);
+      expect(rules[0]!.rules).toEqual(LAIWU_2019);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it('enforces dates and forms in the schema itself', () => {
+    const db = openDatabase(join(tempDir(), 'm1c.db'));
+    try {
+      const now = '2019-01-01T00:00:00Z';
+      db.prepare(`INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, ?, ?)`).run(now, now);
+      const insertItem = db.prepare(`INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES (?, 1, ?, 't', ?, ?)`);
+      expect(() => insertItem.run('A', '2019/4/3', now, now)).toThrow(/CHECK/);
+      expect(() => insertItem.run('B', '2019-04-03', now, now)).not.toThrow();
+      expect(() => insertItem.run('B', '2019-04-04', now, now)).toThrow(/UNIQUE/);
+      expect(() => db.prepare(`INSERT INTO adoptions (item_id, publication, form, date, created_at, updated_at) VALUES (1, 'city', 'long', '2019-04-05', ?, ?)`).run(now, now)).toThrow(/CHECK/);
+      expect(() => db.prepare(`INSERT INTO adoptions (item_id, publication, form, date, created_at, updated_at) VALUES (99, 'city', 'single', '2019-04-05', ?, ?)`).run(now, now)).toThrow(/FOREIGN KEY/);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it('records every create, update and delete with before/after and the source', () => {
+    const db = openDatabase(join(tempDir(), 'audit.db'));
+    try {
+      const now = '2019-01-01T00:00:00Z';
+      withSource(db, '测试', () => {
+        db.prepare(`INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, ?, ?)`).run(now, now);
+        db.prepare(`INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('A', 1, '2019-04-03', '旧标题', ?, ?)`).run(now, now);
+        db.prepare(`UPDATE items SET title = '新标题' WHERE no = 'A'`).run();
+        db.prepare(`UPDATE items SET deleted_at = ? WHERE no = 'A'`).run(now);
+        db.prepare(`UPDATE items SET deleted_at = NULL WHERE no = 'A'`).run();
+      });
+      db.prepare(`DELETE FROM units WHERE id = 1 AND 0`).run();
+      const log = db.prepare(`SELECT source, action, entity, before, after FROM audit_log WHERE entity = 'items' ORDER BY id`).all() as {
+        source: string;
+        action: string;
+        before: string | null;
+        after: string | null;
+      }[];
+      expect(log.map((l) => l.action)).toEqual(['create', 'update', 'delete', 'restore']);
+      expect(log.every((l) => l.source === '测试')).toBe(true);
+      expect(JSON.parse(log[1]!.before!).title).toBe('旧标题');
+      expect(JSON.parse(log[1]!.after!).title).toBe('新标题');
+      // the source goes back to the default after the transaction
+      expect((db.prepare('SELECT source FROM audit_context').get() as { source: string }).source).toBe('界面');
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('openDatabase refusals', () => {
+  it('refuses a database from a newer version of the app, unchanged', () => {
+    const file = join(tempDir(), 'newer.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(`数据版本 ${SCHEMA_VERSION + 1}`);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(again.prepare(`SELECT count(*) AS n FROM sqlite_master`).get()).toEqual({ n: 0 });
+    again.close();
+  });
+
+  it('refuses a file that is not a database', () => {
+    const file = join(tempDir(), 'not.db');
+    writeFileSync(file, '这不是数据库'.repeat(100));
+    expect(() => openDatabase(file)).toThrow('不是本程序的数据文件');
+  });
+
+  it('takes a backup before migrating an older database', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    const dir = tempDir();
+    const file = join(dir, 'old.db');
+    // an older database: the same file with its version set back (what a real v0→v1 would look like is an empty file)
+    closeDatabase(openDatabase(file));
+    if (SCHEMA_VERSION > 1) {
+      const raw = new Database(file);
+      raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+      raw.close();
+      closeDatabase(openDatabase(file));
+      expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('升级前备份'))).toBe(true);
+    } else {
+      expect(existsSync(join(dir, 'backups'))).toBe(false); // a new file needs no backup
+    }
+  });
+});
