@@ -7,6 +7,7 @@ import { formatReport, importWorkbook } from '../exchange/import';
 import { defaultDatabaseFile } from '../paths';
 import { backupTo, checkDatabase, restoreFrom } from '../services/backup';
 import { lockQuarter, unlockQuarter } from '../services/locks';
+import { writeReports } from '../services/report';
 import { periodOrThrow, periodScores, scoresJson, scoresTable, today } from '../services/scores';
 import { parseArgs, type CliArgs } from './args';
 
@@ -16,6 +17,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
   export-data 文件.xlsx               把全部数据导出为数据交换工作簿
   template 文件.xlsx                  生成空白导入模板（带下拉列表）
   scores --period P [--json]          计分：P 为 2019-04（月）、2019Q2（季度）或 2019（年）
+  report --period P --out 文件夹       生成计分表；季度另生成通报稿和短信名单，年度另生成年度通报稿
   backup 文件.db                      备份数据
   restore 文件.db                     从备份恢复（恢复前自动备份当前数据）
   check                               检查数据完整性
@@ -108,8 +110,14 @@ async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
         out(`${args.command === 'lock' ? '已锁定' : '已解锁'} ${p.code}`);
         return 0;
       }
-      case 'report':
-        throw new UserError('report 命令将在“计分表与通报稿”功能完成后提供。');
+      case 'report': {
+        const period = flag(args, 'period');
+        const outDir = flag(args, 'out');
+        if (!period || !outDir) throw new UserError('缺少 --period 或 --out，例如 report --period 2019Q2 --out 输出文件夹');
+        const files = await writeReports(db, periodOrThrow(period), resolve(outDir), asOf);
+        out(['已生成：', files.workbook, files.circular, files.sms].filter(Boolean).join('\n  '));
+        return 0;
+      }
     }
     return 2;
   } finally {

@@ -112,10 +112,11 @@ export function loadFacts(db: Db, rules: readonly RuleSet[], p: Period): Facts {
       `SELECT r.id, r.item_id AS itemId, r.level, r.form, r.date, r.leader
        FROM instructions r JOIN items i ON i.id = r.item_id AND i.deleted_at IS NULL
        WHERE r.deleted_at IS NULL AND r.date <= ? AND r.item_id IN (
-         SELECT item_id FROM instructions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
+         SELECT item_id FROM instructions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?
+         UNION SELECT item_id FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
        ORDER BY r.date, r.id`,
     )
-    .all(p.end, p.start, p.end) as InstructionFact[];
+    .all(p.end, p.start, p.end, p.start, p.end) as InstructionFact[];
   const have = new Set(itemRows.map((r) => r.id));
   const missing = [...new Set([...adoptions, ...instructions].map((r) => r.itemId))].filter((id) => !have.has(id));
   if (missing.length > 0) {

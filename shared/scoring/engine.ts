@@ -349,12 +349,15 @@ const sumPoints = (lines: readonly ScoreLine[]): number => lines.reduce((s, l) =
 function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   const active = monthsOf(p).filter((m) => isActiveIn(unit, m.code));
   const itemsByMonth: Record<string, number> = {};
+  const itemsByQuarter: Record<string, number> = {};
   let items = 0;
   let research = 0;
   let special = 0;
   for (const m of active) {
     const list = inRange(ctx.idx.itemsByUnit.get(unit.id), m.start, m.end);
     itemsByMonth[m.code] = list.length;
+    const q = `${m.year}Q${Math.ceil(m.index / 3)}`;
+    itemsByQuarter[q] = (itemsByQuarter[q] ?? 0) + list.length;
     items += list.length;
     const k = kindCounts(list);
     research += k.research;
@@ -369,6 +372,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   return {
     items,
     itemsByMonth,
+    itemsByQuarter,
     research,
     special,
     adoptionsByPublication,

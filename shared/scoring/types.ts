@@ -33,6 +33,8 @@ export interface UnitCounts {
   /** items submitted in the period, and per month YYYY-MM */
   items: number;
   itemsByMonth: Record<string, number>;
+  /** items per quarter code (2019Q2), for the annual sheet */
+  itemsByQuarter: Record<string, number>;
   research: number;
   special: number;
   /** adoption records dated in the period, per publication key */

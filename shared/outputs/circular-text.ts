@@ -1,0 +1,236 @@
+// What the circular says (formats.md §1, scoring.md §5), as text: the engine's facts put into the office's
+// sentence templates. The .docx writer only lays this out; the UI previews the same text.
+import { chineseDate, periodLabel, type Period } from '../periods';
+import type { RuleSet } from '../rules/schema';
+import { fill, type Settings } from '../settings';
+import type { CircularFacts, GroupUnits, UnitRef } from '../scoring/circular';
+import type { PeriodScores, PersonScore, UnitScore } from '../scoring/types';
+
+export interface CircularSection {
+  /** 一、总体情况 */
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface CircularText {
+  title: string;
+  mainRecipients: string;
+  opening: string;
+  sections: CircularSection[];
+  attachmentTitle: string;
+  contact: string;
+  signature: string;
+  date: string;
+  publicNote: string;
+}
+
+const NUMERALS = '一二三四五六七八九十';
+const names = (units: readonly { unitName: string }[]): string => units.map((u) => u.unitName).join('、');
+const withScores = (units: readonly UnitScore[]): string => units.map((u) => `${u.unitName}（${u.total}分）`).join('、');
+
+function summaryValues(c: CircularFacts, label: string, s: PeriodScores): Record<string, string | number> {
+  const town = s.groups.filter((g) => g.key === 'town').reduce((n, g) => n + (c.summary.itemsByGroup[g.key] ?? 0), 0);
+  return {
+    期间: label,
+    年度: s.period.year,
+    报送总数: c.summary.items,
+    镇街报送: town,
+    部门报送: c.summary.items - town,
+    分组报送: s.groups.map((g) => `${g.name}${c.summary.itemsByGroup[g.key] ?? 0}条`).join('，'),
+    采用总数: c.summary.adoptions,
+    区级采用: c.summary.adoptionsByLevel.district ?? 0,
+    市级采用: c.summary.adoptionsByLevel.city ?? 0,
+    省级采用: c.summary.adoptionsByLevel.province ?? 0,
+    国家级采用: c.summary.adoptionsByLevel.state ?? 0,
+    批示总数: c.summary.instructions,
+    约稿数: c.summary.requests,
+    约稿单位数: c.summary.requestTargets,
+    约稿完成: c.summary.targetsDone,
+    约稿说明: c.summary.targetsExplained,
+    约稿未完成: c.summary.targetsMissed,
+    约稿待报: c.summary.targetsPending,
+  };
+}
+
+function groupLines(template: string, groups: readonly GroupUnits[], label: string): string[] {
+  return groups
+    .filter((g) => g.units.length > 0)
+    .map((g) => fill(template, { 分组: g.groupName, 单位名单: withScores(g.units), 期间: label }));
+}
+
+function problemParagraphs(settings: Settings, c: CircularFacts, label: string): string[] {
+  const t = settings.templates;
+  const out: string[] = [];
+  const list = (units: readonly UnitRef[]): string => names(units);
+  if (c.zeroAdoption.length > 0) out.push(fill(t.zeroAdoption, { 期间: label, 单位名单: list(c.zeroAdoption) }));
+  const oneEmpty = c.emptyMonth.filter((u) => !c.twoEmptyMonths.some((x) => x.unitId === u.unitId));
+  if (oneEmpty.length > 0)
+    out.push(
+      fill(t.emptyMonth, {
+        期间: label,
+        单位名单: oneEmpty.map((u) => `${u.unitName}（${u.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）`).join('、'),
+      }),
+    );
+  if (c.twoEmptyMonths.length > 0)
+    out.push(
+      fill(t.twoEmptyMonths, {
+        期间: label,
+        单位名单: c.twoEmptyMonths
+          .map((u) => `${u.unitName}（${u.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）`)
+          .join('、'),
+      }),
+    );
+  if (c.overdue.length > 0)
+    out.push(
+      fill(t.overdue, {
+        期间: label,
+        约稿名单: c.overdue.map((o) => `${o.unitName}（${o.issuerName}约稿“${o.target.topic}”，截止${chineseDate(o.target.deadline)}）`).join('、'),
+      }),
+    );
+  if (out.length === 0) out.push(fill(t.noProblems, { 期间: label }));
+  return out;
+}
+
+function criticiseParagraphs(settings: Settings, c: CircularFacts, label: string): string[] {
+  const t = settings.templates;
+  const byRank = groupLines(t.criticiseLine, c.criticiseLast, label);
+  const out = byRank.length > 0 ? [t.criticise, ...byRank] : [];
+  for (const u of c.criticiseEvents)
+    out.push(
+      fill(t.criticiseEvent, {
+        单位: u.unitName,
+        期间: label,
+        事项: u.events.map((e) => `${e.name}${e.quantity > 1 ? `${e.quantity}条` : ''}（${chineseDate(e.date)}）`).join('、'),
+      }),
+    );
+  return out.length > 0 ? out : [fill(t.noCriticise, { 期间: label })];
+}
+
+function closing(settings: Settings, date: string, p: Period): Pick<CircularText, 'attachmentTitle' | 'contact' | 'signature' | 'date' | 'publicNote'> {
+  const label = periodLabel(p);
+  return {
+    attachmentTitle: fill(settings.templates.attachment, { 期间: label }),
+    contact: fill(settings.templates.contact, {
+      联系人: settings.contactPerson || '（请填写）',
+      电话: settings.contactPhone,
+      邮箱: settings.contactEmail,
+    }),
+    signature: settings.officeName,
+    date: chineseDate(date),
+    publicNote: settings.publicNote,
+  };
+}
+
+const heading = (i: number, text: string): string => `${NUMERALS[i]}、${text}`;
+
+/** The quarterly circular (formats.md §1 “What the quarterly circular says”). */
+export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string): CircularText {
+  const t = settings.templates;
+  const label = periodLabel(s.period);
+  const v = summaryValues(c, label, s);
+  const praise = groupLines(t.praiseLine, c.praise, label);
+  return {
+    title: fill(t.quarterTitle, v),
+    mainRecipients: settings.mainRecipients,
+    opening: fill(t.opening, v),
+    sections: [
+      {
+        heading: heading(0, '总体情况'),
+        paragraphs: [fill(t.overall, v), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
+      },
+      { heading: heading(1, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
+      { heading: heading(2, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
+      { heading: heading(3, '存在问题'), paragraphs: problemParagraphs(settings, c, label) },
+      { heading: heading(4, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
+    ],
+    ...closing(settings, date, s.period),
+  };
+}
+
+/**
+ * 先进单位 proposed from the year's ranking [decision]: the places are shared among the groups in proportion to
+ * their sizes (largest remainder), each group giving its best-ranked units with a score above zero; units tied at the
+ * last place all come in.
+ */
+export function proposeAdvancedUnits(s: PeriodScores, count: number): GroupUnits[] {
+  const groups = s.groups.filter((g) => g.units.length > 0);
+  const total = groups.reduce((n, g) => n + g.units.length, 0);
+  if (total === 0 || count === 0) return s.groups.map((g) => ({ group: g.key, groupName: g.name, units: [] }));
+  const quotas = groups.map((g) => (count * g.units.length) / total);
+  const seats = quotas.map(Math.floor);
+  const order = quotas.map((q, i) => ({ i, r: q - Math.floor(q) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; seats.reduce((a, b) => a + b, 0) < Math.min(count, total); k++) seats[order[k % order.length]!.i]!++;
+  return s.groups.map((g) => {
+    const i = groups.indexOf(g);
+    const n = i < 0 ? 0 : seats[i]!;
+    const positive = g.units.filter((u) => u.total > 0);
+    const cutoff = positive[n - 1]?.rank;
+    return { group: g.key, groupName: g.name, units: n === 0 || cutoff === undefined ? [] : positive.filter((u) => u.rank <= cutoff) };
+  });
+}
+
+/** 先进个人: the best persons by the year's person scores, ties at the last place included. */
+export function proposeAdvancedPersons(persons: readonly PersonScore[], count: number): PersonScore[] {
+  const positive = persons.filter((p) => p.total > 0);
+  const cutoff = positive[count - 1]?.rank;
+  if (count === 0) return [];
+  return cutoff === undefined ? positive : positive.filter((p) => p.rank <= cutoff);
+}
+
+/** The annual circular: the year's ranking, proposed 先进单位 and 先进个人, praise and criticism. */
+export function yearCircularText(
+  settings: Settings,
+  s: PeriodScores,
+  c: CircularFacts,
+  persons: readonly PersonScore[],
+  date: string,
+): CircularText & { advancedUnits: GroupUnits[]; advancedPersons: PersonScore[] } {
+  const t = settings.templates;
+  const label = periodLabel(s.period);
+  const v = summaryValues(c, label, s);
+  const advancedUnits = proposeAdvancedUnits(s, settings.advancedUnitCount);
+  const advancedPersons = proposeAdvancedPersons(persons, settings.advancedPersonCount);
+  const unitCount = advancedUnits.reduce((n, g) => n + g.units.length, 0);
+  const praise = groupLines(t.praiseLine, c.praise, label);
+  return {
+    title: fill(t.yearTitle, v),
+    mainRecipients: settings.mainRecipients,
+    opening: fill(t.opening, v),
+    sections: [
+      {
+        heading: heading(0, '总体情况'),
+        paragraphs: [fill(t.overall, v), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
+      },
+      {
+        heading: heading(1, '先进单位和先进个人'),
+        paragraphs: [
+          fill(t.advancedUnits, { 先进单位数: unitCount, 年度: s.period.year }),
+          ...advancedUnits.filter((g) => g.units.length > 0).map((g) => `${g.groupName}：${names(g.units)}。`),
+          fill(t.advancedPersons, { 先进个人数: advancedPersons.length, 年度: s.period.year }),
+          advancedPersons.map((p) => `${p.name}（${p.unitName}）`).join('、') + (advancedPersons.length > 0 ? '。' : '（无）'),
+        ],
+      },
+      { heading: heading(2, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
+      { heading: heading(3, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
+      { heading: heading(4, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
+    ],
+    ...closing(settings, date, s.period),
+    advancedUnits,
+    advancedPersons,
+  };
+}
+
+/** 短信通知: one line per unit for the office's SMS group-send system (formats.md §2). */
+export function smsLines(settings: Settings, s: PeriodScores): string[] {
+  const label = periodLabel(s.period);
+  return s.groups.flatMap((g) =>
+    g.units.map((u) =>
+      fill(settings.templates.sms, { 前缀: settings.smsPrefix, 单位: u.unitName, 期间: label, 得分: u.total, 分组: g.name, 排名: u.rank }),
+    ),
+  );
+}
+
+/** The publications in a rule set, for table columns. */
+export function publicationColumns(rules: RuleSet): { key: string; name: string }[] {
+  return rules.publications.map((p) => ({ key: p.key, name: p.name }));
+}

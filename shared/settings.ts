@@ -1,0 +1,87 @@
+// The office's settings for its outputs (issue: office outputs §5): names, numbers, fonts, switches and every
+// sentence of the circular as an editable template. Placeholders are written {名称}.
+import { z } from 'zod';
+
+const line = z.string().max(200);
+const para = z.string().max(4000);
+
+export const templatesSchema = z.object({
+  quarterTitle: line.default('关于{期间}全区政务信息报送采用情况的通报'),
+  yearTitle: line.default('关于{年度}年度全区政务信息工作情况的通报'),
+  opening: para.default(
+    '为进一步做好政务信息工作，根据《莱芜区政务信息工作计分通报办法》，现将{期间}全区政务信息报送采用情况通报如下。',
+  ),
+  overall: para.default(
+    '{期间}，全区共报送政务信息{报送总数}条，其中镇街{镇街报送}条，区直部门{部门报送}条；被各级刊物采用{采用总数}条次，其中区级{区级采用}条次，市级{市级采用}条次，省级{省级采用}条次，国家级{国家级采用}条次；获各级领导批示{批示总数}条次。',
+  ),
+  requests: para.default(
+    '区政府办公室、市政府办公厅共下发约稿{约稿数}次，涉及{约稿单位数}个单位次，按时完成{约稿完成}个，作出说明{约稿说明}个，未完成{约稿未完成}个，尚未报送{约稿待报}个。',
+  ),
+  noRequests: para.default('{期间}无约稿任务。'),
+  praise: para.default('对各组得分第一名的单位予以通报表扬：'),
+  praiseLine: line.default('{分组}：{单位名单}。'),
+  noPraise: para.default('{期间}各组均无得分高于零的单位，不作通报表扬。'),
+  criticise: para.default('对各组得分末位的单位予以通报批评：'),
+  criticiseLine: line.default('{分组}：{单位名单}。'),
+  criticiseEvent: para.default('{单位}{期间}发生{事项}，予以通报批评。'),
+  noCriticise: para.default('{期间}无需通报批评的单位。'),
+  zeroAdoption: para.default('{期间}信息采用为零的单位（零通报）：{单位名单}。'),
+  emptyMonth: para.default('有整月未报送信息的单位：{单位名单}。'),
+  twoEmptyMonths: para.default('连续两个月未报送信息的单位：{单位名单}。对上述单位，将约谈其分管领导。'),
+  overdue: para.default('截止日期已过仍未报送约稿的：{约稿名单}。'),
+  noProblems: para.default('{期间}各单位均按月报送信息，均有信息被采用。'),
+  nextSteps: para.default(
+    '各单位要进一步提高认识，把政务信息工作摆上重要位置，主要负责同志要定期听取工作汇报，分管负责同志要加强指导。\n' +
+      '要紧扣区委、区政府中心工作，加强信息调研，多报调研类、问题建议类信息，提高信息质量和时效。\n' +
+      '要严格落实报送任务，按时完成约稿；对迟报、漏报重大信息的，将按照有关规定严肃处理。',
+  ),
+  contact: line.default('联系人：{联系人}；电话：{电话}；邮箱：{邮箱}。'),
+  attachment: line.default('{期间}全区政务信息计分排名表'),
+  advancedUnits: para.default('根据全年计分排名，拟评选以下{先进单位数}个单位为{年度}年度全区政务信息工作先进单位：'),
+  advancedPersons: para.default('拟评选以下{先进个人数}名同志为{年度}年度全区政务信息工作先进个人：'),
+  sms: line.default('{前缀}{单位}：{期间}政务信息得分{得分}分，在{分组}中排名第{排名}。'),
+});
+
+export const settingsSchema = z.object({
+  officeName: line.default('济南市莱芜区人民政府办公室'),
+  /** 发文机关标志 (红头) */
+  issuerMark: line.default('济南市莱芜区人民政府办公室文件'),
+  /** 文号 prefix: 莱芜政办字〔2019〕  号; the number is left for the clerk */
+  docNoPrefix: line.default('莱芜政办字'),
+  mainRecipients: line.default('各功能区管委会，各镇（街道）人民政府（办事处），区政府各部门，区直各企事业单位：'),
+  copyTo: line.default('区委办公室，区人大常委会办公室，区政协办公室。'),
+  printer: line.default('济南市莱芜区人民政府办公室'),
+  contactPerson: line.default(''),
+  contactPhone: line.default('6114079'),
+  contactEmail: line.default('lcqzwxx@163.com'),
+  publicNote: line.default('（此件公开发布）'),
+  smsPrefix: line.default('【莱芜区政府办公室】'),
+  redHeader: z.boolean().default(true),
+  colophon: z.boolean().default(true),
+  advancedUnitCount: z.number().int().min(0).max(100).default(10),
+  advancedPersonCount: z.number().int().min(0).max(100).default(15),
+  fonts: z
+    .object({
+      body: line.default('仿宋_GB2312'),
+      title: line.default('方正小标宋简体'),
+      heading: line.default('黑体'),
+      subheading: line.default('楷体_GB2312'),
+      pageNumber: line.default('宋体'),
+      table: line.default('仿宋_GB2312'),
+      sheet: line.default('宋体'),
+    })
+    .prefault({}),
+  templates: templatesSchema.prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Templates = z.infer<typeof templatesSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Fills {名称} placeholders; an unknown placeholder stays visible so the clerk sees it. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
