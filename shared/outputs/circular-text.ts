@@ -164,17 +164,18 @@ export function proposeAdvancedUnits(s: PeriodScores, count: number): GroupUnits
     const i = groups.indexOf(g);
     const n = i < 0 ? 0 : seats[i]!;
     const positive = g.units.filter((u) => u.total > 0);
-    const cutoff = positive[n - 1]?.rank;
-    return { group: g.key, groupName: g.name, units: n === 0 || cutoff === undefined ? [] : positive.filter((u) => u.rank <= cutoff) };
+    const take = Math.min(n, positive.length);
+    const cutoff = take > 0 ? positive[take - 1]!.rank : 0;
+    return { group: g.key, groupName: g.name, units: positive.filter((u) => u.rank <= cutoff) };
   });
 }
 
 /** 先进个人: the best persons by the year's person scores, ties at the last place included. */
 export function proposeAdvancedPersons(persons: readonly PersonScore[], count: number): PersonScore[] {
   const positive = persons.filter((p) => p.total > 0);
-  const cutoff = positive[count - 1]?.rank;
-  if (count === 0) return [];
-  return cutoff === undefined ? positive : positive.filter((p) => p.rank <= cutoff);
+  const take = Math.min(count, positive.length);
+  const cutoff = take > 0 ? positive[take - 1]!.rank : 0;
+  return positive.filter((p) => p.rank <= cutoff);
 }
 
 /** The annual circular: the year's ranking, proposed 先进单位 and 先进个人, praise and criticism. */
