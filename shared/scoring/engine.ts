@@ -273,7 +273,8 @@ function requestLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Scor
 // ---------------------------------------------------------------- months, quarters, years
 
 function monthLines(ctx: Ctx, rules: RuleSet, group: GroupRule, unit: UnitFact, m: Period): ScoreLine[] {
-  if (!isActiveIn(unit, m.code)) return [];
+  // [decision] a month that has not begun (as of asOf) is not scored yet: no quota points, no shortfall
+  if (!isActiveIn(unit, m.code) || m.start > ctx.asOf) return [];
   return [
     ...quotaLines(ctx, rules, unit, group, m),
     ...requirementLines(ctx, unit, group, m),

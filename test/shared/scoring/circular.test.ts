@@ -117,3 +117,18 @@ describe('person scores (先进个人)', () => {
     ]);
   });
 });
+
+describe('months not over yet', () => {
+  it('a month that has not begun is not scored, and a month not over is not an empty month', () => {
+    const b = new FactsBuilder();
+    const u = b.unit('区财政局', 'dept1');
+    b.items(u, '2019-04-05', 20, 1);
+    const asOf = '2019-05-20';
+    const s = scorePeriod([LAIWU_2019], b.facts, quarterPeriod(2019, 2), asOf);
+    const unit = s.groups[1]!.units[0]!;
+    expect(unit.lines.some((l) => l.month === '2019-06' && l.category !== 'floor')).toBe(false);
+    expect(unit.lines.filter((l) => l.month === '2019-05').every((l) => l.provisional)).toBe(true);
+    const c = circularFacts([LAIWU_2019], b.facts, s);
+    expect(c.emptyMonth).toEqual([]);
+  });
+});

@@ -1,0 +1,231 @@
+// The handler table (architecture.md §2): one function per contract method, each a thin call into the services.
+// Main's IPC and the test bridge both dispatch through `dispatch`, which validates every argument with the
+// contract's zod schema and answers { ok, value } or { ok: false, error } with a Chinese message.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { METHODS, type Method, type Reply, type Results } from '../shared/ipc/contract';
+import { quarterCircularText, yearCircularText } from '../shared/outputs/circular-text';
+import { parsePeriod, periodLabel, previousPeriod, quartersOf, yearPeriod } from '../shared/periods';
+import { parseRuleSet } from '../shared/rules/schema';
+import { circularFacts, overdueTargetsIn, personScores, ruleSetForQuarterOf, scorePeriod } from '../shared/scoring';
+import { closeDatabase, withSource, type Db } from './db/database';
+import { messageOf, UserError } from './db/errors';
+import { exportData, writeTemplate } from './exchange/export';
+import { importWorkbook, type ImportReport } from './exchange/import';
+import { backupTo, restoreFrom } from './services/backup';
+import * as ledger from './services/ledger';
+import { lockQuarter, unlockQuarter } from './services/locks';
+import { dashboard, itemDetail, listEvents, listItems, listRequests } from './services/queries';
+import { writeReports } from './services/report';
+import { today } from './services/scores';
+import { loadFacts } from './store/facts';
+import { lockedQuarters } from './store/locks';
+import { listRuleSets, ruleSets } from './store/rulesets';
+import { readSettings, writeSettings } from './store/settings';
+import { listUnits } from './store/units';
+import { timestamp } from './db/database';
+import { importRosterCsvAsync } from './services/roster';
+
+/** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */
+export interface Dialogs {
+  openFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  saveFile(opts: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  chooseFolder(opts: { title: string }): Promise<string | null>;
+}
+
+export interface HandlerContext {
+  db: () => Db;
+  replaceDb: (db: Db) => void;
+  dataFile: string;
+  assetsDir: string;
+  dialogs: Dialogs;
+  version: string;
+  /** today's date (the test bridge may fix it) */
+  today?: () => string;
+}
+
+type Handlers = { [M in Method]: (args: never) => Promise<Results[M]> | Results[M] };
+
+const SOURCE = '界面';
+const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+const DB = [{ name: '数据备份', extensions: ['db'] }];
+
+function periodOf(code: string) {
+  const p = parsePeriod(code);
+  if (!p) throw new UserError(`无法识别期间“${code}”。`);
+  return p;
+}
+
+const reportView = (r: ImportReport) => ({ ...r, counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }> });
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const db = ctx.db;
+  const asOf = (): string => (ctx.today ?? today)();
+  const h: Handlers = {
+    'app:info': () => ({
+      dataFile: ctx.dataFile,
+      today: asOf(),
+      version: ctx.version,
+      units: (db().prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n,
+      items: (db().prepare('SELECT count(*) AS n FROM items WHERE deleted_at IS NULL').get() as { n: number }).n,
+      ruleSets: ruleSets(db()),
+      locked: [...lockedQuarters(db())].sort(),
+    }),
+    'units:list': () => listUnits(db()),
+    'units:save': (a: Parameters<typeof ledger.saveUnit>[1]) => ledger.saveUnit(db(), a, SOURCE),
+    'units:move': (a: { id: number; direction: -1 | 1 }) => (ledger.moveUnit(db(), a.id, a.direction, SOURCE), null),
+    'units:importSample': () => importRosterCsvAsync(db(), readFileSync(join(ctx.assetsDir, 'sample-roster.csv'), 'utf8'), SOURCE).then(reportView),
+    'items:list': (a: Parameters<typeof listItems>[1]) => listItems(db(), a),
+    'items:get': (a: { id: number }) => itemDetail(db(), a.id),
+    'items:create': (a: ledger.ItemInput) => itemDetail(db(), ledger.createItem(db(), a, SOURCE)),
+    'items:createMany': (a: { rows: ledger.ItemInput[] }) => ({ created: ledger.createItems(db(), a.rows, SOURCE).length }),
+    'items:update': (a: { id: number; item: ledger.ItemInput }) => (ledger.updateItem(db(), a.id, a.item, SOURCE), itemDetail(db(), a.id)),
+    'items:delete': (a: { id: number }) => (ledger.deleteItem(db(), a.id, SOURCE), null),
+    'items:similar': (a: { unitId: number; title: string; date: string; excludeId?: number }) => ledger.similarItems(db(), a.unitId, a.title, a.date, a.excludeId),
+    'adoptions:create': (a: { list: ledger.AdoptionInput[] }) => ({ created: ledger.createAdoptions(db(), a.list, SOURCE).length }),
+    'adoptions:delete': (a: { id: number }) => (ledger.deleteAdoption(db(), a.id, SOURCE), null),
+    'instructions:create': (a: ledger.InstructionInput) => ({ id: ledger.createInstruction(db(), a, SOURCE) }),
+    'instructions:delete': (a: { id: number }) => (ledger.deleteInstruction(db(), a.id, SOURCE), null),
+    'requests:list': (a: { year?: number }) => listRequests(db(), asOf(), a.year),
+    'requests:create': (a: ledger.RequestInput) => ({ id: ledger.createRequest(db(), a, SOURCE) }),
+    'requests:setOutcome': (a: { targetId: number; outcome: 'done' | 'explained' | 'missed' | 'pending'; itemId: number | null }) => (
+      ledger.setTargetOutcome(db(), a.targetId, a.outcome, a.itemId, SOURCE), null
+    ),
+    'requests:delete': (a: { id: number }) => (ledger.deleteRequest(db(), a.id, SOURCE), null),
+    'events:list': (a: { year?: number }) => listEvents(db(), a.year),
+    'events:create': (a: ledger.EventInput) => ({ id: ledger.createEvent(db(), a, SOURCE) }),
+    'events:delete': (a: { id: number }) => (ledger.deleteEvent(db(), a.id, SOURCE), null),
+    'scores:period': (a: { period: string }) => {
+      const p = periodOf(a.period);
+      const rules = ruleSets(db());
+      const facts = loadFacts(db(), rules, p);
+      const scores = scorePeriod(rules, facts, p, asOf());
+      const prev = previousPeriod(p);
+      const previous = scorePeriod(rules, loadFacts(db(), rules, prev), prev, asOf());
+      const itemTitles: Record<number, string> = {};
+      for (const i of facts.items) itemTitles[i.id] = i.title;
+      return { scores, previous, itemTitles };
+    },
+    'circular:preview': (a: { period: string }) => {
+      const p = periodOf(a.period);
+      const rules = ruleSets(db());
+      const settings = readSettings(db());
+      const facts = loadFacts(db(), rules, p);
+      const scores = scorePeriod(rules, facts, p, asOf());
+      const circular = circularFacts(rules, facts, scores);
+      const persons = p.kind === 'year' ? personScores(facts, scores) : [];
+      const text = p.kind === 'year' ? yearCircularText(settings, scores, circular, persons, asOf()) : quarterCircularText(settings, scores, circular, asOf());
+      const overdueCount = p.kind === 'quarter' ? overdueTargetsIn(facts, p, asOf()).length : 0;
+      return { scores, circular, text, persons, overdueCount, locked: lockedQuarters(db()).has(p.code) };
+    },
+    'dashboard:get': (a: { month: string }) => dashboard(db(), periodOf(a.month), asOf()),
+    'rules:list': () => {
+      const rows = listRuleSets(db());
+      const all = rows.map((r) => r.rules);
+      const locks = lockedQuarters(db());
+      const years = db().prepare(`SELECT min(submitted) AS a, max(submitted) AS b FROM items WHERE deleted_at IS NULL`).get() as { a: string | null; b: string | null };
+      const first = Number((years.a ?? asOf()).slice(0, 4));
+      const last = Math.max(Number((years.b ?? asOf()).slice(0, 4)), Number(asOf().slice(0, 4)));
+      return rows.map((r) => {
+        const usedBy: string[] = [];
+        for (let y = first; y <= last; y++)
+          for (const q of quartersOf(yearPeriod(y))) if (ruleSetForQuarterOf(all, q.start).name === r.rules.name) usedBy.push(q.code);
+        return { id: r.id, rules: r.rules, usedBy, lockedPeriods: usedBy.filter((q) => locks.has(q)) };
+      });
+    },
+    'rules:save': (a: { id?: number; rules: unknown }) => {
+      const parsed = parseRuleSet(a.rules);
+      if (!parsed.ok) throw new UserError(`规则有误：${parsed.errors.join('；')}`);
+      const rules = parsed.value;
+      const d = db();
+      const t = new Date().toISOString();
+      if (a.id !== undefined) {
+        const listed = h['rules:list']({} as never) as Results['rules:list'];
+        const cur = listed.find((r) => r.id === a.id);
+        if (!cur) throw new UserError('这个规则集已不存在，请刷新后重试。');
+        if (cur.lockedPeriods.length > 0)
+          throw new UserError(`这个规则集已用于已锁定的 ${cur.lockedPeriods.join('、')}，不能修改；请“另存为新版本”，设置新的生效日期。`);
+      }
+      return withSource(d, SOURCE, () => {
+        const clash = d.prepare('SELECT id FROM rule_sets WHERE (name = ? OR effective_from = ?) AND id != ?').get(rules.name, rules.effectiveFrom, a.id ?? -1);
+        if (clash) throw new UserError('已有同名或同一生效日期的规则集，请换一个名称或生效日期。');
+        if (a.id !== undefined) {
+          d.prepare('UPDATE rule_sets SET name = ?, effective_from = ?, body = ?, updated_at = ? WHERE id = ?').run(rules.name, rules.effectiveFrom, JSON.stringify(rules), t, a.id);
+          return { id: a.id };
+        }
+        return {
+          id: Number(
+            d.prepare('INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(rules.name, rules.effectiveFrom, JSON.stringify(rules), t, t)
+              .lastInsertRowid,
+          ),
+        };
+      });
+    },
+    'settings:get': () => readSettings(db()),
+    'settings:save': (a: { settings: unknown }) => writeSettings(db(), a.settings, SOURCE),
+    'locks:list': () => [...lockedQuarters(db())].sort(),
+    'locks:lock': (a: { period: string }) => (lockQuarter(db(), periodOf(a.period), SOURCE, asOf()), null),
+    'locks:unlock': (a: { period: string }) => (unlockQuarter(db(), periodOf(a.period), SOURCE), null),
+    'report:export': async (a: { period: string }) => {
+      const p = periodOf(a.period);
+      const dir = await ctx.dialogs.chooseFolder({ title: `选择保存${periodLabel(p)}计分表和通报稿的文件夹` });
+      if (!dir) return null;
+      const files = await writeReports(db(), p, dir, asOf());
+      return { files: [files.workbook, files.circular, files.sms].filter((f): f is string => Boolean(f)) };
+    },
+    'data:import': async (a: { dryRun: boolean; file?: string }) => {
+      // the first call (dry run) asks for the file; the confirming call passes back the file the clerk chose
+      const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的工作簿', filters: XLSX }));
+      if (!file) return null;
+      if (a.file !== undefined && !a.dryRun && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
+      lastChosen.add(file);
+      return reportView(await importWorkbook(db(), file, { dryRun: a.dryRun, source: '导入' }));
+    },
+    'data:export': async () => {
+      const file = await ctx.dialogs.saveFile({ title: '导出全部数据', defaultName: `政务信息全部数据-${asOf()}.xlsx`, filters: XLSX });
+      if (!file) return null;
+      return { file, counts: await exportData(db(), file) };
+    },
+    'data:template': async () => {
+      const file = await ctx.dialogs.saveFile({ title: '保存导入模板', defaultName: '政务信息导入模板.xlsx', filters: XLSX });
+      if (!file) return null;
+      await writeTemplate(db(), file);
+      return { file };
+    },
+    'backup:create': async () => {
+      const file = await ctx.dialogs.saveFile({ title: '备份数据', defaultName: `政务信息备份-${timestamp()}.db`, filters: DB });
+      if (!file) return null;
+      await backupTo(db(), file);
+      return { file };
+    },
+    'backup:restore': async () => {
+      const file = await ctx.dialogs.openFile({ title: '选择要恢复的备份', filters: DB });
+      if (!file) return null;
+      const restored = await restoreFrom(db(), ctx.dataFile, file);
+      ctx.replaceDb(restored.db);
+      return { safetyBackup: restored.safetyBackup };
+    },
+  };
+  const lastChosen = new Set<string>();
+  return h;
+}
+
+/** Validates `args` against the contract and runs the handler; never throws. */
+export async function dispatch(handlers: Handlers, method: string, args: unknown): Promise<Reply<unknown>> {
+  if (!Object.prototype.hasOwnProperty.call(METHODS, method)) return { ok: false, error: `未知的操作“${String(method).slice(0, 40)}”。` };
+  const m = method as Method;
+  const parsed = METHODS[m].safeParse(args);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `（${issue.path.join('.')}）` : '';
+    return { ok: false, error: `参数有误${where}：${issue.code === 'unrecognized_keys' ? '含有不认识的字段' : issue.message}` };
+  }
+  try {
+    const value = await (handlers[m] as (a: unknown) => unknown)(parsed.data);
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (e) {
+    return { ok: false, error: messageOf(e) };
+  }
+}
+
+export { closeDatabase };

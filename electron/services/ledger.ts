@@ -1,0 +1,352 @@
+// The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
+// transaction with its audit source, and every dated write is refused in a locked quarter.
+import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
+import { titleSimilarity, unitNameKey } from '../../shared/text';
+import { addDays } from '../../shared/periods';
+import { withSource, type Db } from '../db/database';
+import { UserError } from '../db/errors';
+import { personResolver } from '../exchange/import';
+import { ruleSets } from '../store/rulesets';
+import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
+import { assertUnlocked } from './guard';
+
+const now = (): string => new Date().toISOString();
+
+// ------------------------------------------------------------------------------------------- units
+
+export interface UnitInput {
+  id?: number;
+  name: string;
+  group: string;
+  aliases: string[];
+  contact: string;
+  phone: string;
+  sortOrder?: number;
+  activeFrom: string | null;
+  activeUntil: string | null;
+  note: string;
+}
+
+export function saveUnit(db: Db, input: UnitInput, source: string): UnitRow {
+  const groups = new Set(['none', ...ruleSets(db).flatMap((r) => r.groups.map((g) => g.key))]);
+  if (!groups.has(input.group)) throw new UserError(`没有“${input.group}”这个分组，请从列表中选择。`);
+  if (input.activeFrom && input.activeUntil && input.activeUntil <= input.activeFrom)
+    throw new UserError('停用月份应晚于启用月份。');
+  const units = listUnits(db);
+  const matcher = new UnitMatcher(units.filter((u) => u.id !== input.id));
+  for (const n of [input.name, ...input.aliases]) {
+    const owner = matcher.owners(n)[0];
+    if (owner !== undefined)
+      throw new UserError(`“${n}”已是“${units.find((u) => u.id === owner)!.name}”的名称或别名，同一名称不能指两个单位。`);
+  }
+  const aliasKeys = new Set<string>();
+  for (const a of input.aliases) {
+    const k = unitNameKey(a);
+    if (k === unitNameKey(input.name) || aliasKeys.has(k)) throw new UserError(`别名“${a}”与名称或其他别名重复。`);
+    aliasKeys.add(k);
+  }
+  return withSource(db, source, () => {
+    const t = now();
+    let id = input.id;
+    if (id === undefined) {
+      const order = input.sortOrder ?? Math.max(0, ...units.map((u) => u.sortOrder)) + 1;
+      id = Number(
+        db
+          .prepare(
+            `INSERT INTO units (name, name_key, grp, sort_order, active_from, active_until, contact, phone, note, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(input.name, unitNameKey(input.name), input.group, order, input.activeFrom, input.activeUntil, input.contact, input.phone, input.note, t, t)
+          .lastInsertRowid,
+      );
+    } else {
+      const cur = units.find((u) => u.id === id);
+      if (!cur) throw new UserError('这个单位已不存在，请刷新后重试。');
+      db.prepare(
+        `UPDATE units SET name = ?, name_key = ?, grp = ?, sort_order = ?, active_from = ?, active_until = ?, contact = ?, phone = ?,
+           note = ?, updated_at = ? WHERE id = ?`,
+      ).run(input.name, unitNameKey(input.name), input.group, input.sortOrder ?? cur.sortOrder, input.activeFrom, input.activeUntil, input.contact, input.phone, input.note, t, id);
+      const keep = new Set(input.aliases.map(unitNameKey));
+      for (const a of db.prepare('SELECT id, alias_key AS k FROM unit_aliases WHERE unit_id = ?').all(id) as { id: number; k: string }[])
+        if (!keep.has(a.k)) db.prepare('DELETE FROM unit_aliases WHERE id = ?').run(a.id);
+    }
+    const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
+    for (const a of input.aliases) insertAlias.run(id, a, unitNameKey(a));
+    return listUnits(db).find((u) => u.id === id)!;
+  });
+}
+
+/** Moves a unit up or down in the roster order (the order of the circular's tables). */
+export function moveUnit(db: Db, id: number, direction: -1 | 1, source: string): void {
+  const units = listUnits(db);
+  const i = units.findIndex((u) => u.id === id);
+  const j = i + direction;
+  if (i < 0 || j < 0 || j >= units.length) return;
+  withSource(db, source, () => {
+    const a = units[i]!;
+    const b = units[j]!;
+    const set = db.prepare('UPDATE units SET sort_order = ?, updated_at = ? WHERE id = ?');
+    const ta = a.sortOrder === b.sortOrder ? a.sortOrder + direction : b.sortOrder;
+    set.run(ta, now(), a.id);
+    set.run(a.sortOrder, now(), b.id);
+  });
+}
+
+// ------------------------------------------------------------------------------------------- items
+
+export interface ItemInput {
+  unitId: number;
+  date: string;
+  title: string;
+  kinds: ItemKind[];
+  authors: string[];
+  note: string;
+  /** optional 编号; generated when empty */
+  no?: string;
+}
+
+/** The next stable 编号 of an item entered in the app: X2019-00001. */
+function nextItemNo(db: Db, year: string): string {
+  const prefix = `X${year}-`;
+  const row = db.prepare(`SELECT no FROM items WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`${prefix}%`) as { no: string } | undefined;
+  const n = row ? Number(row.no.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(n).padStart(5, '0')}`;
+}
+
+function assertUnit(db: Db, unitId: number): void {
+  if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw new UserError('没有这个单位，请从单位列表中选择。');
+}
+
+function insertItem(db: Db, input: ItemInput): number {
+  assertUnit(db, input.unitId);
+  assertUnlocked(db, input.date);
+  const no = input.no?.trim() || nextItemNo(db, input.date.slice(0, 4));
+  if (db.prepare('SELECT 1 FROM items WHERE no = ?').get(no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
+  const t = now();
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(no, input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, t, t).lastInsertRowid,
+  );
+  const person = personResolver(db);
+  input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
+  return id;
+}
+
+export function createItem(db: Db, input: ItemInput, source: string): number {
+  return withSource(db, source, () => insertItem(db, input));
+}
+
+/** Pasted rows: all or none. */
+export function createItems(db: Db, inputs: ItemInput[], source: string): number[] {
+  return withSource(db, source, () => inputs.map((i) => insertItem(db, i)));
+}
+
+function itemDate(db: Db, id: number): { date: string; unitId: number } {
+  const row = db.prepare('SELECT submitted AS date, unit_id AS unitId FROM items WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { date: string; unitId: number }
+    | undefined;
+  if (!row) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
+  return row;
+}
+
+export function updateItem(db: Db, id: number, input: ItemInput, source: string): void {
+  const cur = itemDate(db, id);
+  assertUnit(db, input.unitId);
+  assertUnlocked(db, cur.date, input.date);
+  withSource(db, source, () => {
+    db.prepare(
+      `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, updated_at = ? WHERE id = ?`,
+    ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, now(), id);
+    db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
+    const person = personResolver(db);
+    input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
+  });
+}
+
+/** Deleting an item puts it and its adoptions and instructions in the recycle bin. */
+export function deleteItem(db: Db, id: number, source: string): void {
+  const cur = itemDate(db, id);
+  const records = db
+    .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at IS NULL UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at IS NULL`)
+    .all(id, id) as { date: string }[];
+  assertUnlocked(db, cur.date, ...records.map((r) => r.date));
+  withSource(db, source, () => {
+    const t = now();
+    db.prepare('UPDATE adoptions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
+    db.prepare('UPDATE instructions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
+    db.prepare('UPDATE items SET deleted_at = ? WHERE id = ?').run(t, id);
+  });
+}
+
+export interface SimilarItem {
+  id: number;
+  no: string;
+  title: string;
+  date: string;
+  similarity: number;
+}
+
+/** Items of the same unit in the 60 days before `date` with a similar title (never merged, only shown). */
+export function similarItems(db: Db, unitId: number, title: string, date: string, excludeId?: number): SimilarItem[] {
+  const rows = db
+    .prepare(
+      `SELECT id, no, title, submitted AS date FROM items WHERE unit_id = ? AND deleted_at IS NULL AND submitted BETWEEN ? AND ? AND id != ?`,
+    )
+    .all(unitId, addDays(date, -60), addDays(date, 1), excludeId ?? -1) as Omit<SimilarItem, 'similarity'>[];
+  return rows
+    .map((r) => ({ ...r, similarity: titleSimilarity(title, r.title) }))
+    .filter((r) => r.similarity >= 0.6)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 5);
+}
+
+// ------------------------------------------------------------------------------------------- adoptions, instructions
+
+export interface AdoptionInput {
+  itemId: number;
+  publication: string;
+  form: AdoptionForm;
+  date: string;
+  issueNo: string;
+  note: string;
+}
+
+function assertVocab(db: Db, kind: 'publications' | 'instructionLevels' | 'eventKinds' | 'requestIssuers', key: string, what: string): void {
+  if (!ruleSets(db).some((r) => (r[kind] as { key: string }[]).some((x) => x.key === key)))
+    throw new UserError(`规则中没有这个${what}，请从列表中选择。`);
+}
+
+function insertAdoption(db: Db, a: AdoptionInput): number {
+  itemDate(db, a.itemId);
+  assertVocab(db, 'publications', a.publication, '刊物');
+  assertUnlocked(db, a.date);
+  const dup = db
+    .prepare('SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL')
+    .get(a.itemId, a.publication, a.form, a.date);
+  if (dup) throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录，不能重复登记。');
+  const t = now();
+  return Number(
+    db
+      .prepare(`INSERT INTO adoptions (item_id, publication, form, date, issue_no, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(a.itemId, a.publication, a.form, a.date, a.issueNo, a.note, t, t).lastInsertRowid,
+  );
+}
+
+export function createAdoptions(db: Db, list: AdoptionInput[], source: string): number[] {
+  if (list.length === 0) throw new UserError('请至少选择一条信息。');
+  return withSource(db, source, () => list.map((a) => insertAdoption(db, a)));
+}
+
+function softDelete(db: Db, table: 'adoptions' | 'instructions' | 'events', id: number, source: string): void {
+  const row = db.prepare(`SELECT date FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as { date: string } | undefined;
+  if (!row) throw new UserError('这条记录已不存在，请刷新后重试。');
+  assertUnlocked(db, row.date);
+  withSource(db, source, () => db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(now(), id));
+}
+
+export const deleteAdoption = (db: Db, id: number, source: string): void => softDelete(db, 'adoptions', id, source);
+export const deleteInstruction = (db: Db, id: number, source: string): void => softDelete(db, 'instructions', id, source);
+export const deleteEvent = (db: Db, id: number, source: string): void => softDelete(db, 'events', id, source);
+
+export interface InstructionInput {
+  itemId: number;
+  level: string;
+  form: InstructionForm;
+  date: string;
+  leader: string;
+  note: string;
+}
+
+export function createInstruction(db: Db, r: InstructionInput, source: string): number {
+  itemDate(db, r.itemId);
+  assertVocab(db, 'instructionLevels', r.level, '批示级别');
+  assertUnlocked(db, r.date);
+  if (db.prepare('SELECT 1 FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL').get(r.itemId, r.level, r.date))
+    throw new UserError('这条信息在同一天已有同一级别的批示记录。');
+  return withSource(db, source, () => {
+    const t = now();
+    return Number(
+      db
+        .prepare(`INSERT INTO instructions (item_id, level, form, date, leader, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(r.itemId, r.level, r.form, r.date, r.leader, r.note, t, t).lastInsertRowid,
+    );
+  });
+}
+
+// ------------------------------------------------------------------------------------------- requests
+
+export interface RequestInput {
+  issuer: string;
+  topic: string;
+  issued: string | null;
+  deadline: string;
+  unitIds: number[];
+  note: string;
+}
+
+export function createRequest(db: Db, r: RequestInput, source: string): number {
+  assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
+  if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
+  if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
+  assertUnlocked(db, r.deadline);
+  for (const u of r.unitIds) assertUnit(db, u);
+  return withSource(db, source, () => {
+    const year = r.deadline.slice(0, 4);
+    const last = db.prepare(`SELECT no FROM requests WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`YG${year}-%`) as { no: string } | undefined;
+    const no = `YG${year}-${String(last ? Number(last.no.slice(7)) + 1 : 1).padStart(3, '0')}`;
+    const t = now();
+    const id = Number(
+      db
+        .prepare(`INSERT INTO requests (no, issuer, topic, issued, deadline, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(no, r.issuer, r.topic, r.issued, r.deadline, r.note, t, t).lastInsertRowid,
+    );
+    const insert = db.prepare(`INSERT INTO request_targets (request_id, unit_id, outcome) VALUES (?, ?, 'pending')`);
+    for (const u of new Set(r.unitIds)) insert.run(id, u);
+    return id;
+  });
+}
+
+export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutcome, itemId: number | null, source: string): void {
+  const row = db
+    .prepare(`SELECT r.deadline FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL WHERE t.id = ?`)
+    .get(targetId) as { deadline: string } | undefined;
+  if (!row) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
+  assertUnlocked(db, row.deadline);
+  if (itemId !== null) itemDate(db, itemId);
+  withSource(db, source, () => db.prepare('UPDATE request_targets SET outcome = ?, item_id = ? WHERE id = ?').run(outcome, itemId, targetId));
+}
+
+export function deleteRequest(db: Db, id: number, source: string): void {
+  const row = db.prepare('SELECT deadline FROM requests WHERE id = ? AND deleted_at IS NULL').get(id) as { deadline: string } | undefined;
+  if (!row) throw new UserError('这个约稿已不存在，请刷新后重试。');
+  assertUnlocked(db, row.deadline);
+  withSource(db, source, () => db.prepare('UPDATE requests SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now(), now(), id));
+}
+
+// ------------------------------------------------------------------------------------------- events
+
+export interface EventInput {
+  unitId: number;
+  date: string;
+  kind: string;
+  quantity: number;
+  note: string;
+}
+
+export function createEvent(db: Db, e: EventInput, source: string): number {
+  assertUnit(db, e.unitId);
+  assertVocab(db, 'eventKinds', e.kind, '加减分事项');
+  assertUnlocked(db, e.date);
+  return withSource(db, source, () => {
+    const t = now();
+    return Number(
+      db
+        .prepare(`INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        .run(e.unitId, e.date, e.kind, e.quantity, e.note, t, t).lastInsertRowid,
+    );
+  });
+}

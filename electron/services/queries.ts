@@ -1,0 +1,236 @@
+// What the pages list: items with filters (the 信息登记 list), an item's records, requests, events, the dashboard.
+import type { AdoptionFact, InstructionFact, ItemKind, RequestOutcome } from '../../shared/domain';
+import { adoptionWorth, instructionWorth, type RecordWorth } from '../../shared/outputs/item-points';
+import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
+import { circularFacts, scorePeriod } from '../../shared/scoring';
+import type { Db } from '../db/database';
+import { UserError } from '../db/errors';
+import { loadFacts } from '../store/facts';
+import { ruleSets } from '../store/rulesets';
+
+export interface ItemFilter {
+  month?: string;
+  from?: string;
+  to?: string;
+  unitId?: number;
+  group?: string;
+  kind?: ItemKind | 'plain';
+  adopted?: 'yes' | 'no';
+  q?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ItemRow {
+  id: number;
+  no: string;
+  unitId: number;
+  unitName: string;
+  date: string;
+  title: string;
+  kinds: ItemKind[];
+  authors: string;
+  adoptions: number;
+  instructions: number;
+  note: string;
+}
+
+export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemRow[] } {
+  const where = ['i.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (f.month) {
+    where.push('i.submitted BETWEEN ? AND ?');
+    const m = monthPeriod(Number(f.month.slice(0, 4)), Number(f.month.slice(5, 7)));
+    params.push(m.start, m.end);
+  }
+  const add = (clause: string, value: unknown): void => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (f.from) add('i.submitted >= ?', f.from);
+  if (f.to) add('i.submitted <= ?', f.to);
+  if (f.unitId !== undefined) add('i.unit_id = ?', f.unitId);
+  if (f.group) add('u.grp = ?', f.group);
+  if (f.kind === 'research') where.push('i.is_research = 1');
+  if (f.kind === 'special') where.push('i.is_special = 1');
+  if (f.kind === 'plain') where.push('i.is_research = 0 AND i.is_special = 0');
+  const adopted = 'EXISTS (SELECT 1 FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL)';
+  if (f.adopted === 'yes') where.push(adopted);
+  if (f.adopted === 'no') where.push(`NOT ${adopted}`);
+  if (f.q && f.q.trim() !== '') {
+    where.push(`(i.title LIKE ? ESCAPE '\\' OR i.no = ?)`);
+    params.push(`%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.trim());
+  }
+  const from = `FROM items i JOIN units u ON u.id = i.unit_id WHERE ${where.join(' AND ')}`;
+  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
+         (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors,
+         (SELECT count(*) FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL) AS adoptions,
+         (SELECT count(*) FROM instructions r WHERE r.item_id = i.id AND r.deleted_at IS NULL) AS instructions
+       ${from} ORDER BY i.submitted DESC, i.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, f.limit, f.offset) as (Omit<ItemRow, 'kinds' | 'authors'> & { r: number; s: number; authors: string | null })[];
+  return {
+    total,
+    rows: rows.map(({ r, s, ...row }) => ({
+      ...row,
+      authors: row.authors ?? '',
+      kinds: [...(r ? (['research'] as const) : []), ...(s ? (['special'] as const) : [])],
+    })),
+  };
+}
+
+export interface ItemDetail extends ItemRow {
+  authorList: string[];
+  adoptionRecords: RecordWorth<AdoptionFact>[];
+  instructionRecords: RecordWorth<InstructionFact>[];
+}
+
+export function itemDetail(db: Db, id: number): ItemDetail {
+  const row = listItemsById(db, id);
+  const adoptions = db
+    .prepare(`SELECT id, item_id AS itemId, publication, form, date, issue_no AS issueNo FROM adoptions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`)
+    .all(id) as AdoptionFact[];
+  const instructions = db
+    .prepare(`SELECT id, item_id AS itemId, level, form, date, leader FROM instructions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`)
+    .all(id) as InstructionFact[];
+  const rules = ruleSets(db);
+  return {
+    ...row,
+    authorList: row.authors ? row.authors.split('、') : [],
+    adoptionRecords: adoptionWorth(rules, adoptions),
+    instructionRecords: instructionWorth(rules, instructions),
+  };
+}
+
+function listItemsById(db: Db, id: number): ItemRow {
+  const r = db
+    .prepare(
+      `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
+         (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors
+       FROM items i JOIN units u ON u.id = i.unit_id WHERE i.id = ? AND i.deleted_at IS NULL`,
+    )
+    .get(id) as (Omit<ItemRow, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & { r: number; s: number; authors: string | null }) | undefined;
+  if (!r) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
+  const { r: research, s: special, ...rest } = r;
+  return {
+    ...rest,
+    authors: rest.authors ?? '',
+    kinds: [...(research ? (['research'] as const) : []), ...(special ? (['special'] as const) : [])],
+    adoptions: 0,
+    instructions: 0,
+  };
+}
+
+export interface RequestTargetRow {
+  id: number;
+  unitId: number;
+  unitName: string;
+  outcome: RequestOutcome;
+  itemId: number | null;
+  itemNo: string | null;
+  overdue: boolean;
+}
+
+export interface RequestRow {
+  id: number;
+  no: string;
+  issuer: string;
+  topic: string;
+  issued: string | null;
+  deadline: string;
+  note: string;
+  targets: RequestTargetRow[];
+}
+
+export function listRequests(db: Db, asOf: string, year?: number): RequestRow[] {
+  const reqs = db
+    .prepare(
+      `SELECT id, no, issuer, topic, issued, deadline, note FROM requests WHERE deleted_at IS NULL ${year ? 'AND deadline LIKE ?' : ''} ORDER BY deadline DESC, id DESC`,
+    )
+    .all(...(year ? [`${year}-%`] : [])) as Omit<RequestRow, 'targets'>[];
+  const targets = db
+    .prepare(
+      `SELECT t.id, t.request_id AS requestId, t.unit_id AS unitId, u.name AS unitName, t.outcome, t.item_id AS itemId, i.no AS itemNo
+       FROM request_targets t JOIN units u ON u.id = t.unit_id LEFT JOIN items i ON i.id = t.item_id ORDER BY u.sort_order`,
+    )
+    .all() as (Omit<RequestTargetRow, 'overdue'> & { requestId: number })[];
+  return reqs.map((r) => ({
+    ...r,
+    targets: targets
+      .filter((t) => t.requestId === r.id)
+      .map(({ requestId: _r, ...t }) => ({ ...t, overdue: t.outcome === 'pending' && r.deadline < asOf })),
+  }));
+}
+
+export interface EventRow {
+  id: number;
+  unitId: number;
+  unitName: string;
+  date: string;
+  kind: string;
+  quantity: number;
+  note: string;
+}
+
+export function listEvents(db: Db, year?: number): EventRow[] {
+  return db
+    .prepare(
+      `SELECT e.id, e.unit_id AS unitId, u.name AS unitName, e.date, e.kind, e.quantity, e.note FROM events e JOIN units u ON u.id = e.unit_id
+       WHERE e.deleted_at IS NULL ${year ? 'AND e.date LIKE ?' : ''} ORDER BY e.date DESC, e.id DESC`,
+    )
+    .all(...(year ? [`${year}-%`] : [])) as EventRow[];
+}
+
+export interface Dashboard {
+  month: string;
+  quarter: string;
+  groups: { key: string; name: string; units: number; metQuota: number; items: number; quota: number | null }[];
+  adoptions: number;
+  instructions: number;
+  emptyUnits: { unitId: number; unitName: string; groupName: string }[];
+  overdue: { unitName: string; topic: string; deadline: string; issuer: string }[];
+  /** the year's months: items and adoptions */
+  series: { month: string; items: number; adoptions: number }[];
+  /** the quarter's ranking, for the bars */
+  ranking: { group: string; units: { unitName: string; total: number }[] }[];
+}
+
+export function dashboard(db: Db, month: Period, asOf: string): Dashboard {
+  const rules = ruleSets(db);
+  const q = quarterOf(month.start);
+  const mScores = scorePeriod(rules, loadFacts(db, rules, month), month, asOf);
+  const qFacts = loadFacts(db, rules, q);
+  const qScores = scorePeriod(rules, qFacts, q, asOf);
+  const circ = circularFacts(rules, qFacts, qScores);
+  const ruleGroups = new Map(rules[rules.length - 1]!.groups.map((g) => [g.key, g]));
+  const year = month.year;
+  const series = monthsOf(yearPeriod(year)).map((m) => ({
+    month: m.code,
+    items: (db.prepare('SELECT count(*) AS n FROM items WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ?').get(m.start, m.end) as { n: number }).n,
+    adoptions: (db.prepare('SELECT count(*) AS n FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(m.start, m.end) as { n: number }).n,
+  }));
+  return {
+    month: month.code,
+    quarter: q.code,
+    groups: mScores.groups.map((g) => {
+      const quota = ruleGroups.get(g.key)?.quota;
+      return {
+        key: g.key,
+        name: g.name,
+        units: g.units.length,
+        items: g.units.reduce((n, u) => n + u.counts.items, 0),
+        metQuota: g.units.filter((u) => u.lines.some((l) => l.rule === '报送任务' && l.points > 0)).length,
+        quota: quota && quota.window === 'month' ? quota.min : null,
+      };
+    }),
+    adoptions: mScores.groups.reduce((n, g) => n + g.units.reduce((k, u) => k + u.counts.adoptions, 0), 0),
+    instructions: mScores.groups.reduce((n, g) => n + g.units.reduce((k, u) => k + u.counts.instructions, 0), 0),
+    emptyUnits: mScores.groups.flatMap((g) => g.units.filter((u) => u.counts.items === 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, groupName: g.name }))),
+    overdue: circ.overdue.map((o) => ({ unitName: o.unitName, topic: o.target.topic, deadline: o.target.deadline, issuer: o.issuerName })),
+    series,
+    ranking: qScores.groups.map((g) => ({ group: g.name, units: g.units.slice(0, 10).map((u) => ({ unitName: u.unitName, total: u.total })) })),
+  };
+}

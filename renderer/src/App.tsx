@@ -1,0 +1,105 @@
+import { Button, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, attempt, call } from './api';
+import { AdoptionsPage } from './pages/AdoptionsPage';
+import { CircularPage } from './pages/CircularPage';
+import { DataPage } from './pages/DataPage';
+import { EntryPage } from './pages/EntryPage';
+import { EventsPage } from './pages/EventsPage';
+import { HomePage } from './pages/HomePage';
+import { RequestsPage } from './pages/RequestsPage';
+import { RulesPage } from './pages/RulesPage';
+import { ScoresPage } from './pages/ScoresPage';
+import { UnitsPage } from './pages/UnitsPage';
+import { useApp, type Page } from './store';
+
+const PAGES: { key: Page; label: string; element: () => React.ReactElement }[] = [
+  { key: 'home', label: '首页', element: () => <HomePage /> },
+  { key: 'entry', label: '信息登记', element: () => <EntryPage /> },
+  { key: 'adoptions', label: '采用与批示', element: () => <AdoptionsPage /> },
+  { key: 'requests', label: '约稿', element: () => <RequestsPage /> },
+  { key: 'events', label: '加减分', element: () => <EventsPage /> },
+  { key: 'scores', label: '计分', element: () => <ScoresPage /> },
+  { key: 'circular', label: '通报', element: () => <CircularPage /> },
+  { key: 'units', label: '单位名单', element: () => <UnitsPage /> },
+  { key: 'rules', label: '规则设置', element: () => <RulesPage /> },
+  { key: 'data', label: '数据', element: () => <DataPage /> },
+];
+
+function FirstRun({ onClose }: { onClose: () => void }) {
+  const { go, changed } = useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal open title="欢迎使用政务信息计分通报" footer={null} onCancel={onClose} maskClosable={false}>
+      <Typography.Paragraph>数据文件已建立，计分规则为「莱芜区2019」。请先建立单位名单：</Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Button
+          type="primary"
+          block
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            await attempt(async () => {
+              await call(api().units.importSample({}));
+              changed();
+              onClose();
+              go('units');
+            });
+            setBusy(false);
+          }}
+        >
+          导入示例名单（莱芜区 2019 年计分通报办法所列单位）
+        </Button>
+        <Button
+          block
+          onClick={() => {
+            onClose();
+            go('data');
+          }}
+        >
+          从 Excel 导入名单或旧台账
+        </Button>
+        <Button block type="text" onClick={onClose}>
+          稍后再说
+        </Button>
+      </Space>
+    </Modal>
+  );
+}
+
+export function App() {
+  const { page, go, info, refresh } = useApp();
+  const [firstRun, setFirstRun] = useState(false);
+  useEffect(() => {
+    void refresh().then(() => {
+      if (useApp.getState().info?.units === 0) setFirstRun(true);
+    });
+  }, [refresh]);
+  if (!info) return <Spin style={{ margin: 80 }} tip="正在打开数据…" fullscreen />;
+  const current = PAGES.find((p) => p.key === page)!;
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={148} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <div style={{ padding: '14px 12px', fontWeight: 600, fontSize: 15, color: '#1f5fa8', lineHeight: 1.3 }}>
+          政务信息
+          <br />
+          计分通报
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[page]}
+          items={PAGES.map((p) => ({ key: p.key, label: p.label }))}
+          onClick={(e) => go(e.key as Page)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ overflow: 'auto', padding: '12px 16px', background: '#f5f6f8' }} data-page={page}>
+        <Typography.Title level={4} style={{ margin: '0 0 10px' }}>
+          {current.label}
+        </Typography.Title>
+        {current.element()}
+      </Layout.Content>
+      {firstRun && <FirstRun onClose={() => setFirstRun(false)} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+import { Select } from 'antd';
+import type { RefSelectProps } from 'antd/es/select';
+import { forwardRef } from 'react';
+import { unitMatches } from '../pinyin';
+import { groupOptions, useApp } from '../store';
+
+interface Props {
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  autoFocus?: boolean;
+  style?: React.CSSProperties;
+  onlyActive?: boolean;
+  id?: string;
+}
+
+/** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
+export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
+  const { units, info } = useApp();
+  const groups = groupOptions(info);
+  const options = groups
+    .map((g) => ({
+      label: g.label,
+      options: units.filter((u) => u.group === g.value).map((u) => ({ value: u.id, label: u.name, unit: u })),
+    }))
+    .filter((g) => g.options.length > 0);
+  return (
+    <Select
+      ref={ref}
+      id={props.id}
+      showSearch
+      value={props.value}
+      onChange={(v) => props.onChange?.(v as number | undefined)}
+      placeholder={props.placeholder ?? '单位：名称、别名或拼音首字母'}
+      allowClear={props.allowClear}
+      autoFocus={props.autoFocus}
+      style={props.style}
+      options={options}
+      filterOption={(input, option) => {
+        const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
+        return u ? unitMatches(u, input) : false;
+      }}
+      defaultActiveFirstOption
+      notFoundContent="没有匹配的单位"
+    />
+  );
+});

@@ -1,0 +1,234 @@
+import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Results } from '../../../shared/ipc/contract';
+import type { Settings } from '../../../shared/settings';
+import { api, attempt, call } from '../api';
+import { currentQuarter, PeriodPicker } from '../components/PeriodPicker';
+import { useApp } from '../store';
+
+const TEMPLATE_LABELS: Record<string, string> = {
+  quarterTitle: '季度通报标题',
+  yearTitle: '年度通报标题',
+  opening: '开头',
+  overall: '总体情况',
+  requests: '约稿情况',
+  noRequests: '无约稿时',
+  praise: '表扬引语',
+  praiseLine: '表扬（每组一行）',
+  criticise: '批评引语',
+  criticiseLine: '批评（每组一行）',
+  criticiseEvent: '迟报漏报失实批评',
+  zeroAdoption: '零通报',
+  emptyMonth: '整月未报送',
+  twoEmptyMonths: '连续两个月未报送（约谈）',
+  overdue: '逾期约稿',
+  noProblems: '无问题时',
+  nextSteps: '下一步要求（每行一段）',
+  contact: '联系方式',
+  attachment: '附件标题',
+  sms: '短信',
+};
+
+function Preview({ data }: { data: Results['circular:preview'] }) {
+  const t = data.text;
+  const p = (s: string, i?: number) => (
+    <p key={i} style={{ textIndent: '2em', margin: 0, lineHeight: 1.9 }}>
+      {s}
+    </p>
+  );
+  return (
+    <div style={{ fontFamily: '"FangSong", "仿宋", "Noto Serif CJK SC", serif', fontSize: 16, background: '#fff', padding: '20px 28px', border: '1px solid #ddd', maxHeight: 'calc(100vh - 250px)', overflow: 'auto' }} data-testid="circular-preview">
+      <h2 style={{ textAlign: 'center', fontWeight: 'normal', fontSize: 22, fontFamily: 'serif' }}>{t.title}</h2>
+      <p style={{ margin: 0, lineHeight: 1.9 }}>{t.mainRecipients}</p>
+      {p(t.opening)}
+      {t.sections.map((s) => (
+        <div key={s.heading}>
+          <p style={{ textIndent: '2em', margin: 0, lineHeight: 1.9, fontFamily: '"SimHei", "黑体", sans-serif' }}>{s.heading}</p>
+          {s.paragraphs.map(p)}
+        </div>
+      ))}
+      {p(t.contact)}
+      <p style={{ textIndent: '2em', marginTop: 12 }}>附件：{t.attachmentTitle}</p>
+      <p style={{ textAlign: 'right', marginRight: '3em', marginTop: 24, marginBottom: 0 }}>{t.signature}</p>
+      <p style={{ textAlign: 'right', marginRight: '4em', marginTop: 0 }}>{t.date}</p>
+      {p(t.publicNote)}
+    </div>
+  );
+}
+
+function Facts({ data }: { data: Results['circular:preview'] }) {
+  const c = data.circular;
+  const groups = (g: { groupName: string; units: { unitName: string; total: number }[] }[]) =>
+    g.filter((x) => x.units.length > 0).map((x) => `${x.groupName}：${x.units.map((u) => `${u.unitName}（${u.total}分）`).join('、')}`);
+  const rows: [string, string[], string?][] = [
+    ['通报表扬', groups(c.praise), 'green'],
+    ['通报批评（末位）', groups(c.criticiseLast), 'red'],
+    ['通报批评（迟报、漏报、失实）', c.criticiseEvents.map((u) => `${u.unitName}：${u.events.map((e) => e.name).join('、')}`), 'red'],
+    ['零通报（无采用）', c.zeroAdoption.map((u) => u.unitName), 'orange'],
+    ['整月未报送', c.emptyMonth.map((u) => `${u.unitName}（${u.months.map((m) => `${Number(m.slice(5))}月`).join('、')}）`), 'orange'],
+    ['连续两个月未报送（约谈分管领导）', c.twoEmptyMonths.map((u) => u.unitName), 'red'],
+    ['逾期未报约稿', c.overdue.map((o) => `${o.unitName}：${o.target.topic}`), 'red'],
+  ];
+  return (
+    <List
+      size="small"
+      bordered
+      style={{ background: '#fff' }}
+      dataSource={rows}
+      renderItem={([title, items, color]) => (
+        <List.Item>
+          <div>
+            <Typography.Text strong>{title}</Typography.Text>
+            <div>{items.length === 0 ? <Typography.Text type="secondary">无</Typography.Text> : items.map((i) => <Tag key={i} color={color} style={{ marginTop: 4 }}>{i}</Tag>)}</div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function SettingsForm({ onSaved }: { onSaved: () => void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [f] = Form.useForm<Settings>();
+  useEffect(() => {
+    void attempt(async () => setSettings(await call(api().settings.get({}))));
+  }, []);
+  if (!settings) return null;
+  const save = async (v: Settings) => {
+    const merged = { ...settings, ...v, fonts: { ...settings.fonts, ...v.fonts }, templates: { ...settings.templates, ...v.templates } };
+    const r = await attempt(() => call(api().settings.save({ settings: merged })));
+    if (r) {
+      setSettings(r);
+      void message.success('已保存');
+      onSaved();
+    }
+  };
+  return (
+    <Form form={f} initialValues={settings} onFinish={save} layout="vertical" style={{ maxHeight: 'calc(100vh - 230px)', overflow: 'auto', paddingRight: 8 }}>
+      <Row gutter={12}>
+        {(
+          [
+            ['officeName', '发文机关（署名）'],
+            ['issuerMark', '发文机关标志（红头）'],
+            ['docNoPrefix', '文号前缀'],
+            ['mainRecipients', '主送机关'],
+            ['copyTo', '抄送'],
+            ['printer', '印发机关'],
+            ['contactPerson', '联系人'],
+            ['contactPhone', '联系电话'],
+            ['contactEmail', '电子邮箱'],
+            ['publicNote', '附注'],
+            ['smsPrefix', '短信签名'],
+          ] as const
+        ).map(([k, l]) => (
+          <Col span={12} key={k}>
+            <Form.Item name={k} label={l}>
+              <Input />
+            </Form.Item>
+          </Col>
+        ))}
+        <Col span={6}>
+          <Form.Item name="redHeader" label="红头" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="colophon" label="版记" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="advancedUnitCount" label="先进单位数">
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="advancedPersonCount" label="先进个人数">
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+        </Col>
+        {(['body', 'title', 'heading', 'subheading', 'table', 'sheet'] as const).map((k) => (
+          <Col span={8} key={k}>
+            <Form.Item name={['fonts', k]} label={{ body: '正文字体', title: '标题字体', heading: '一级标题字体', subheading: '二级标题字体', table: '表格字体', sheet: '计分表字体' }[k]}>
+              <Input />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Title level={5}>通报用语（花括号中的内容由程序填入，如 {'{期间}'}、{'{单位名单}'}）</Typography.Title>
+      {Object.entries(TEMPLATE_LABELS).map(([k, l]) => (
+        <Form.Item key={k} name={['templates', k]} label={l}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
+        </Form.Item>
+      ))}
+      <Button type="primary" htmlType="submit">
+        保存设置
+      </Button>
+    </Form>
+  );
+}
+
+export function CircularPage() {
+  const { info, version, changed } = useApp();
+  const [period, setPeriod] = useState(currentQuarter(info?.today ?? '2019-06-30'));
+  const [data, setData] = useState<Results['circular:preview'] | null>(null);
+  const [tick, setTick] = useState(0);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void attempt(async () => setData(await call(api().circular.preview({ period }))));
+  }, [period, version, tick]);
+  const isQuarter = /Q/.test(period);
+  const exportAll = async () => {
+    setBusy(true);
+    const r = await attempt(() => call(api().report.export({ period })));
+    setBusy(false);
+    if (r) Modal.success({ title: '已生成', content: <div>{r.files.map((f) => <div key={f}>{f}</div>)}</div> });
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={10}>
+      <Card size="small">
+        <Space wrap>
+          <PeriodPicker value={period} onChange={setPeriod} kinds={['quarter', 'year']} />
+          <Button type="primary" onClick={exportAll} loading={busy} id="export-report">
+            导出计分表、通报稿{isQuarter ? '和短信名单' : ''}…
+          </Button>
+          {isQuarter &&
+            (data?.locked ? (
+              <>
+                <Tag color="blue">已锁定</Tag>
+                <Button onClick={() => Modal.confirm({ title: `解锁 ${period}？`, content: '解锁后可以修改该季度的记录，已发出的通报可能与数据不一致。解锁会记入审计日志。', okText: '解锁', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.unlock({ period })), changed())) })}>解锁季度</Button>
+              </>
+            ) : (
+              <Button
+                disabled={(data?.overdueCount ?? 0) > 0}
+                title={(data?.overdueCount ?? 0) > 0 ? '有逾期未登记完成情况的约稿，不能锁定' : ''}
+                onClick={() => Modal.confirm({ title: `锁定 ${period}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
+              >
+                锁定季度
+              </Button>
+            ))}
+        </Space>
+        {(data?.overdueCount ?? 0) > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`本季度有 ${data?.overdueCount} 个约稿已过截止日期仍为“待报”：请在“约稿”页登记完成情况后再锁定。`} />}
+      </Card>
+      <Tabs
+        items={[
+          {
+            key: 'draft',
+            label: '通报稿',
+            children: data && (
+              <Row gutter={12}>
+                <Col span={9}>
+                  <Facts data={data} />
+                </Col>
+                <Col span={15}>
+                  <Preview data={data} />
+                </Col>
+              </Row>
+            ),
+          },
+          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={() => setTick((t) => t + 1)} /></Card> },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,251 @@
+import { Alert, Button, Card, Checkbox, Col, Input, Modal, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import type { InputRef } from 'antd';
+import type { RefSelectProps } from 'antd/es/select';
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { toIsoDate } from '../../../shared/dates';
+import type { ItemKind } from '../../../shared/domain';
+import type { Args } from '../../../shared/ipc/contract';
+import { splitList } from '../../../shared/text';
+import { api, attempt, call } from '../api';
+import { ItemDrawer } from '../components/ItemDrawer';
+import { ItemList } from '../components/ItemList';
+import { UnitSelect } from '../components/UnitSelect';
+import { parsePasted, type PastedRow } from '../paste';
+import { groupOptions, useApp } from '../store';
+
+type Similar = { id: number; no: string; title: string; date: string; similarity: number }[];
+
+function EntryForm() {
+  const { info, changed } = useApp();
+  const [unitId, setUnitId] = useState<number | undefined>();
+  const [dateText, setDateText] = useState(info?.today ?? '');
+  const [title, setTitle] = useState('');
+  const [kinds, setKinds] = useState<ItemKind[]>([]);
+  const [authors, setAuthors] = useState('');
+  const [similar, setSimilar] = useState<Similar>([]);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const unitRef = useRef<RefSelectProps>(null);
+  const titleRef = useRef<InputRef>(null);
+  const date = toIsoDate(dateText);
+
+  useEffect(() => {
+    setAcknowledged(false);
+    if (!unitId || !date || title.trim().length < 6) return setSimilar([]);
+    const t = setTimeout(() => void attempt(async () => setSimilar(await call(api().items.similar({ unitId, title: title.trim(), date }), { quiet: true }))), 250);
+    return () => clearTimeout(t);
+  }, [unitId, date, title]);
+
+  const reset = (all: boolean) => {
+    setTitle('');
+    setKinds([]);
+    setAuthors('');
+    setSimilar([]);
+    if (all) {
+      setUnitId(undefined);
+      setDateText(info?.today ?? '');
+      unitRef.current?.focus();
+    } else titleRef.current?.focus();
+  };
+
+  const save = async () => {
+    if (!unitId) return void message.warning('请选择报送单位');
+    if (!date) return void message.warning('报送日期无效，请写成 2019-04-03 或 2019/4/3');
+    if (title.trim() === '') return void message.warning('请填写信息标题');
+    if (similar.length > 0 && !acknowledged) {
+      setAcknowledged(true);
+      return void message.warning('该单位近 60 天有相似标题的信息（见下方），确认不是重复报送后，再按回车保存');
+    }
+    setSaving(true);
+    const r = await attempt(() =>
+      call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '' })),
+    );
+    setSaving(false);
+    if (r) {
+      void message.success(`已保存：${r.no}`);
+      changed();
+      reset(false);
+    }
+  };
+
+  const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') reset(true);
+      }}
+      data-testid="entry-form"
+    >
+      <Row gutter={8} align="middle">
+        <Col flex="220px">
+          <UnitSelect ref={unitRef} id="entry-unit" value={unitId} onChange={setUnitId} autoFocus style={{ width: '100%' }} />
+        </Col>
+        <Col flex="130px">
+          <Input id="entry-date" value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder="报送日期" status={date ? undefined : 'error'} onPressEnter={() => void save()} />
+        </Col>
+        <Col flex="auto">
+          <Input id="entry-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="信息标题（回车保存，Esc 清空）" maxLength={300} onPressEnter={() => void save()} />
+        </Col>
+        <Col flex="150px">
+          <Checkbox id="entry-research" checked={kinds.includes('research')} onChange={() => toggle('research')}>
+            调研
+          </Checkbox>
+          <Checkbox id="entry-special" checked={kinds.includes('special')} onChange={() => toggle('special')}>
+            专报
+          </Checkbox>
+        </Col>
+        <Col flex="140px">
+          <Input id="entry-authors" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="作者（、分隔）" onPressEnter={() => void save()} />
+        </Col>
+        <Col flex="70px">
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· Tab 切换、回车保存，保存后保留单位和日期
+      </Typography.Text>
+      {similar.length > 0 && (
+        <Alert
+          style={{ marginTop: 6 }}
+          type="warning"
+          showIcon
+          message="该单位近 60 天有相似标题的信息，请确认不是重复报送："
+          description={similar.map((s) => `${s.date}　${s.no}　${s.title}（相似度 ${Math.round(s.similarity * 100)}%）`).join('\n')}
+        />
+      )}
+    </form>
+  );
+}
+
+function PasteModal({ onClose }: { onClose: () => void }) {
+  const { units, changed } = useApp();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const rows: PastedRow[] = parsePasted(text, units);
+  const good = rows.filter((r) => r.problem === null);
+  const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? '';
+  const submit = async () => {
+    setBusy(true);
+    const r = await attempt(() =>
+      call(
+        api().items.createMany({
+          rows: good.map((g) => ({ unitId: g.unitId!, date: g.date!, title: g.title, kinds: g.kinds, authors: g.authors, note: '' })),
+        }),
+      ),
+    );
+    setBusy(false);
+    if (r) {
+      void message.success(`已保存 ${r.created} 条信息`);
+      changed();
+      onClose();
+    }
+  };
+  return (
+    <Modal
+      open
+      width={980}
+      title="粘贴多行（从 Excel、WPS 或 OA 列表复制）"
+      onCancel={onClose}
+      okText={`保存 ${good.length} 条`}
+      okButtonProps={{ disabled: good.length === 0 || good.length !== rows.length, loading: busy, id: 'paste-save' }}
+      onOk={submit}
+      cancelText="取消"
+    >
+      <Input.TextArea
+        id="paste-area"
+        rows={5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={'在此粘贴（Ctrl+V）。可带表头行；列包括 报送日期、报送单位、信息标题，可选 类型、作者。'}
+      />
+      {rows.length > 0 && (
+        <>
+          <Space style={{ margin: '8px 0' }}>
+            <Tag color="green">可保存 {good.length} 行</Tag>
+            {rows.length > good.length && <Tag color="red">有问题 {rows.length - good.length} 行：请在上面改正后再保存</Tag>}
+          </Space>
+          <Table
+            size="small"
+            rowKey="line"
+            dataSource={rows}
+            pagination={false}
+            scroll={{ y: 300 }}
+            columns={[
+              { title: '行', dataIndex: 'line', width: 45 },
+              { title: '日期', dataIndex: 'date', width: 100 },
+              { title: '单位', width: 150, render: (_, r) => unitName(r.unitId) || r.unitText },
+              { title: '标题', dataIndex: 'title', ellipsis: true },
+              { title: '类型', width: 90, render: (_, r) => r.kinds.map((k) => (k === 'research' ? '调研' : '专报')).join('、') || '一般' },
+              { title: '作者', width: 90, render: (_, r) => r.authors.join('、') },
+              { title: '检查', width: 170, render: (_, r) => (r.problem ? <Typography.Text type="danger">{r.problem}</Typography.Text> : <Typography.Text type="success">✓</Typography.Text>) },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
+
+export function EntryPage() {
+  const { info } = useApp();
+  const [pasting, setPasting] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
+  const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>({ month: info?.today.slice(0, 7) });
+  const [q, setQ] = useState('');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={10}>
+      <Card size="small" title="登记报送信息" extra={<Button onClick={() => setPasting(true)}>粘贴多行…</Button>}>
+        <EntryForm />
+      </Card>
+      <Card size="small" styles={{ body: { paddingTop: 8 } }}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <DatePicker
+            picker="month"
+            allowClear
+            placeholder="全部月份"
+            value={filter.month ? dayjs(`${filter.month}-01`) : null}
+            onChange={(d) => setFilter({ ...filter, month: d ? d.format('YYYY-MM') : undefined })}
+            style={{ width: 120 }}
+          />
+          <UnitSelect allowClear placeholder="全部单位" value={filter.unitId} onChange={(v) => setFilter({ ...filter, unitId: v })} style={{ width: 190 }} />
+          <Select allowClear placeholder="全部分组" style={{ width: 120 }} value={filter.group} onChange={(v) => setFilter({ ...filter, group: v })} options={groupOptions(info)} />
+          <Select
+            allowClear
+            placeholder="全部类型"
+            style={{ width: 100 }}
+            value={filter.kind}
+            onChange={(v) => setFilter({ ...filter, kind: v })}
+            options={[
+              { value: 'research', label: '调研' },
+              { value: 'special', label: '专报' },
+              { value: 'plain', label: '一般' },
+            ]}
+          />
+          <Select
+            allowClear
+            placeholder="采用情况"
+            style={{ width: 110 }}
+            value={filter.adopted}
+            onChange={(v) => setFilter({ ...filter, adopted: v })}
+            options={[
+              { value: 'yes', label: '已采用' },
+              { value: 'no', label: '未采用' },
+            ]}
+          />
+          <Input.Search placeholder="标题关键词或编号" allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setFilter({ ...filter, q: v || undefined })} style={{ width: 220 }} />
+        </Space>
+        <ItemList filter={filter} onOpen={setOpen} height="calc(100vh - 330px)" />
+      </Card>
+      {pasting && <PasteModal onClose={() => setPasting(false)} />}
+      <ItemDrawer id={open} onClose={() => setOpen(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,125 @@
+import { Alert, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Results } from '../../../shared/ipc/contract';
+import type { UnitScore } from '../../../shared/scoring/types';
+import { api, attempt, call } from '../api';
+import { ItemDrawer } from '../components/ItemDrawer';
+import { currentQuarter, PeriodPicker } from '../components/PeriodPicker';
+import { useApp } from '../store';
+
+const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
+
+function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; titles: Record<number, string>; onClose: () => void; onItem: (id: number) => void }) {
+  return (
+    <Drawer open={unit !== null} width={860} onClose={onClose} title={unit ? `得分明细：${unit.unitName}（${unit.total}分）` : ''} destroyOnHidden>
+      {unit && (
+        <>
+          <Typography.Paragraph type="secondary">
+            基础分 {unit.base} + 采用 {unit.adoption} + 批示 {unit.instruction} + 加分 {unit.bonus} − 减分 {unit.deduction}
+            {unit.lines.some((l) => l.category === 'floor') ? ' + 扣完为止返还' : ''} = {unit.total}
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey={(_, i) => String(i)}
+            pagination={false}
+            dataSource={unit.lines}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={4}>
+                  合计
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1}>
+                  <b>{unit.total}</b>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+            columns={[
+              { title: '月份', dataIndex: 'month', width: 80, render: (m: string) => m || '年度' },
+              { title: '条款', dataIndex: 'clause', width: 80 },
+              { title: '项目', width: 130, render: (_, l) => `${CATEGORY[l.category]}·${l.rule}` },
+              {
+                title: '说明',
+                render: (_, l) => (
+                  <span>
+                    {l.detail}
+                    {l.provisional && <Tag color="orange" style={{ marginLeft: 4 }}>暂定</Tag>}
+                    {l.itemId !== undefined && (
+                      <a style={{ marginLeft: 6 }} onClick={() => onItem(l.itemId!)} title={titles[l.itemId]}>
+                        查看信息
+                      </a>
+                    )}
+                  </span>
+                ),
+              },
+              { title: '分数', dataIndex: 'points', width: 70, render: (p: number) => <b style={{ color: p < 0 ? '#c0392b' : undefined }}>{p > 0 ? `+${p}` : p}</b> },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+export function ScoresPage() {
+  const { info, version } = useApp();
+  const [period, setPeriod] = useState(currentQuarter(info?.today ?? '2019-06-30'));
+  const [data, setData] = useState<Results['scores:period'] | null>(null);
+  const [unit, setUnit] = useState<UnitScore | null>(null);
+  const [item, setItem] = useState<number | null>(null);
+  useEffect(() => {
+    void attempt(async () => setData(await call(api().scores.period({ period }))));
+  }, [period, version]);
+  const prev = new Map(data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={10}>
+      <Card size="small">
+        <Space wrap>
+          <PeriodPicker value={period} onChange={setPeriod} />
+          {data && <Typography.Text type="secondary">计分规则：{data.scores.ruleSetNames.join('、')} · 点击单位查看每一分的来历</Typography.Text>}
+        </Space>
+        {data?.scores.warnings.map((w) => <Alert key={w} type="warning" showIcon message={w} style={{ marginTop: 6 }} />)}
+      </Card>
+      {data?.scores.groups.map((g) => (
+        <Card key={g.key} size="small" title={`${g.name}（${g.units.length}个单位）`}>
+          <Table
+            size="small"
+            rowKey="unitId"
+            dataSource={g.units}
+            pagination={false}
+            onRow={(u) => ({ onClick: () => setUnit(u), style: { cursor: 'pointer' } })}
+            columns={[
+              { title: '排名', dataIndex: 'rank', width: 55 },
+              { title: '单位', dataIndex: 'unitName', render: (n: string, u) => <a data-testid={`score-unit-${n}`}>{n}{u.provisional && <Tag color="orange" style={{ marginLeft: 6 }}>含暂定分</Tag>}</a> },
+              { title: '报送', width: 60, render: (_, u) => u.counts.items },
+              { title: '调研', width: 55, render: (_, u) => u.counts.research },
+              { title: '专报', width: 55, render: (_, u) => u.counts.special },
+              { title: '基础分', dataIndex: 'base', width: 65 },
+              { title: '采用', dataIndex: 'adoption', width: 60 },
+              { title: '批示', dataIndex: 'instruction', width: 60 },
+              { title: '加分', dataIndex: 'bonus', width: 60 },
+              { title: '减分', dataIndex: 'deduction', width: 60 },
+              { title: '得分', dataIndex: 'total', width: 65, render: (t: number) => <b data-testid="score-total">{t}</b> },
+              {
+                title: '上期',
+                width: 90,
+                render: (_, u) => {
+                  const p = prev.get(u.unitId);
+                  if (p === undefined) return '—';
+                  const d = u.total - p;
+                  return (
+                    <span>
+                      {p}
+                      <span style={{ color: d > 0 ? '#2e7d32' : d < 0 ? '#c0392b' : '#999', marginLeft: 4 }}>{d > 0 ? `↑${d}` : d < 0 ? `↓${-d}` : ''}</span>
+                    </span>
+                  );
+                },
+              },
+            ]}
+          />
+        </Card>
+      ))}
+      <Breakdown unit={unit} titles={data?.itemTitles ?? {}} onClose={() => setUnit(null)} onItem={setItem} />
+      <ItemDrawer id={item} onClose={() => setItem(null)} />
+    </Space>
+  );
+}

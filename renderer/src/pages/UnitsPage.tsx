@@ -1,0 +1,164 @@
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { UnitView } from '../../../shared/ipc/contract';
+import { api, attempt, call } from '../api';
+import { ImportButton } from '../components/ImportFlow';
+import { unitMatches } from '../pinyin';
+import { groupName, groupOptions, useApp } from '../store';
+
+interface FormValues {
+  name: string;
+  group: string;
+  aliases: string;
+  contact: string;
+  phone: string;
+  sortOrder?: number;
+  activeFrom: string;
+  activeUntil: string;
+  note: string;
+}
+
+const month = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => void }) {
+  const { info, changed } = useApp();
+  const [form] = Form.useForm<FormValues>();
+  const u = unit === 'new' ? null : unit;
+  const save = async (v: FormValues) => {
+    await attempt(async () => {
+      await call(
+        api().units.save({
+          ...(u ? { id: u.id } : {}),
+          name: v.name.trim(),
+          group: v.group,
+          aliases: v.aliases.split(/[、；;，,\n]/).map((a) => a.trim()).filter(Boolean),
+          contact: v.contact ?? '',
+          phone: v.phone ?? '',
+          sortOrder: v.sortOrder ?? undefined,
+          activeFrom: month(v.activeFrom ?? ''),
+          activeUntil: month(v.activeUntil ?? ''),
+          note: v.note ?? '',
+        }),
+      );
+      changed();
+      onClose();
+    });
+  };
+  return (
+    <Modal open title={u ? `编辑单位：${u.name}` : '新增单位'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 5 }}
+        onFinish={save}
+        initialValues={{
+          name: u?.name ?? '',
+          group: u?.group ?? groupOptions(info)[0]?.value,
+          aliases: u?.aliases.join('、') ?? '',
+          contact: u?.contact ?? '',
+          phone: u?.phone ?? '',
+          sortOrder: u?.sortOrder,
+          activeFrom: u?.activeFrom ?? '',
+          activeUntil: u?.activeUntil ?? '',
+          note: u?.note ?? '',
+        }}
+      >
+        <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位全称' }]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="group" label="分组" rules={[{ required: true }]}>
+          <Select options={groupOptions(info)} />
+        </Form.Item>
+        <Form.Item name="aliases" label="别名" extra="文件中出现的其他写法，多个用“、”分隔，如：区发展改革局、区发改局">
+          <Input />
+        </Form.Item>
+        <Form.Item name="contact" label="信息员">
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话">
+          <Input />
+        </Form.Item>
+        <Form.Item name="sortOrder" label="排序">
+          <InputNumber min={0} style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name="activeFrom" label="启用月份" extra="从该月起计分，空白表示一直计分；格式 2019-04" rules={[{ pattern: /^(\d{4}-\d{2})?$/, message: '格式应为 2019-04' }]}>
+          <Input placeholder="2019-04" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="activeUntil" label="停用月份" extra="从该月起不再计分（单位撤并时填写），记录仍保留" rules={[{ pattern: /^(\d{4}-\d{2})?$/, message: '格式应为 2019-04' }]}>
+          <Input placeholder="2021-01" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function UnitsPage() {
+  const { units, info, changed } = useApp();
+  const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
+  const [q, setQ] = useState('');
+  const today = info?.today.slice(0, 7) ?? '';
+  const shown = units.filter((u) => unitMatches(u, q));
+  return (
+    <Card size="small">
+      <Space style={{ marginBottom: 10 }} wrap>
+        <Button type="primary" onClick={() => setEditing('new')}>
+          新增单位
+        </Button>
+        <ImportButton label="从 Excel 导入名单" />
+        {units.length === 0 && (
+          <Button onClick={() => attempt(async () => (await call(api().units.importSample({})), changed()))}>导入示例名单</Button>
+        )}
+        <Input.Search placeholder="搜索：名称、别名或拼音首字母" allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
+        <Typography.Text type="secondary">共 {units.length} 个单位</Typography.Text>
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        dataSource={shown}
+        pagination={false}
+        scroll={{ y: 'calc(100vh - 200px)' }}
+        onRow={(u) => ({ onDoubleClick: () => setEditing(u) })}
+        columns={[
+          { title: '序', dataIndex: 'sortOrder', width: 50 },
+          {
+            title: '单位名称',
+            dataIndex: 'name',
+            render: (n: string, u) => (
+              <Space size={4}>
+                {n}
+                {u.activeUntil && u.activeUntil <= today && <Tag>已停用</Tag>}
+              </Space>
+            ),
+          },
+          { title: '分组', dataIndex: 'group', width: 100, render: (g: string) => groupName(info, g) },
+          { title: '别名', dataIndex: 'aliases', render: (a: string[]) => a.join('、') },
+          { title: '信息员', dataIndex: 'contact', width: 80 },
+          { title: '电话', dataIndex: 'phone', width: 110 },
+          { title: '启用', dataIndex: 'activeFrom', width: 80 },
+          { title: '停用', dataIndex: 'activeUntil', width: 80 },
+          {
+            title: '操作',
+            width: 170,
+            render: (_: unknown, u) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => attempt(async () => (await call(api().units.move({ id: u.id, direction: -1 })), changed()))}>
+                  上移
+                </Button>
+                <Button type="link" size="small" onClick={() => attempt(async () => (await call(api().units.move({ id: u.id, direction: 1 })), changed()))}>
+                  下移
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <UnitForm unit={editing} onClose={() => setEditing(null)} />}
+    </Card>
+  );
+}

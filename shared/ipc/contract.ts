@@ -1,0 +1,284 @@
+// The IPC contract (architecture.md §2): every call the renderer may make, its arguments (zod, strict: extra
+// fields are refused) and its result type. Main, the preload, the test bridge and the renderer all use this one list.
+import { z } from 'zod';
+import type { CircularFacts } from '../scoring/circular';
+import type { PeriodScores, PersonScore } from '../scoring/types';
+import type { CircularText } from '../outputs/circular-text';
+import type { RuleSet } from '../rules/schema';
+import type { Settings } from '../settings';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoMonth = z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM');
+const periodCode = z.string().regex(/^\d{4}(-\d{2}|Q[1-4])?$/, '期间应为 2019-04、2019Q2 或 2019');
+const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, '季度应为 2019Q2 这样的格式');
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`);
+const name = z.string().trim().min(1, '不能为空').max(100, '不能超过 100 个字');
+const kinds = z.array(z.enum(['research', 'special'])).max(2);
+const none = z.object({}).strict();
+
+const unitInput = z
+  .object({
+    id: id.optional(),
+    name,
+    group: z.string().min(1).max(40),
+    aliases: z.array(name).max(20),
+    contact: text(50),
+    phone: text(50),
+    sortOrder: z.number().int().min(0).max(100000).optional(),
+    activeFrom: isoMonth.nullable(),
+    activeUntil: isoMonth.nullable(),
+    note: text(500),
+  })
+  .strict();
+
+const itemInput = z
+  .object({
+    unitId: id,
+    date: isoDate,
+    title: z.string().trim().min(1, '标题不能为空').max(300, '标题不能超过 300 个字'),
+    kinds,
+    authors: z.array(name).max(20),
+    note: text(500),
+    no: text(40).optional(),
+  })
+  .strict();
+
+const adoptionInput = z
+  .object({
+    itemId: id,
+    publication: z.string().min(1).max(40),
+    form: z.enum(['single', 'combined', 'brief']),
+    date: isoDate,
+    issueNo: text(40),
+    note: text(500),
+  })
+  .strict();
+
+export const METHODS = {
+  'app:info': none,
+  'units:list': none,
+  'units:save': unitInput,
+  'units:move': z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
+  'units:importSample': none,
+  'items:list': z
+    .object({
+      month: isoMonth.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      unitId: id.optional(),
+      group: z.string().max(40).optional(),
+      kind: z.enum(['research', 'special', 'plain']).optional(),
+      adopted: z.enum(['yes', 'no']).optional(),
+      q: z.string().max(200).optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  'items:get': z.object({ id }).strict(),
+  'items:create': itemInput,
+  'items:createMany': z.object({ rows: z.array(itemInput).min(1).max(5000) }).strict(),
+  'items:update': z.object({ id, item: itemInput }).strict(),
+  'items:delete': z.object({ id }).strict(),
+  'items:similar': z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
+  'adoptions:create': z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict(),
+  'adoptions:delete': z.object({ id }).strict(),
+  'instructions:create': z
+    .object({ itemId: id, level: z.string().min(1).max(40), form: z.enum(['single', 'combined']), date: isoDate, leader: text(50), note: text(500) })
+    .strict(),
+  'instructions:delete': z.object({ id }).strict(),
+  'requests:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
+  'requests:create': z
+    .object({
+      issuer: z.string().min(1).max(40),
+      topic: z.string().trim().min(1, '主题不能为空').max(200),
+      issued: isoDate.nullable(),
+      deadline: isoDate,
+      unitIds: z.array(id).min(1, '请至少选择一个受约单位').max(500),
+      note: text(500),
+    })
+    .strict(),
+  'requests:setOutcome': z.object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable() }).strict(),
+  'requests:delete': z.object({ id }).strict(),
+  'events:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
+  'events:create': z
+    .object({ unitId: id, date: isoDate, kind: z.string().min(1).max(40), quantity: z.number().int().min(1).max(10000), note: text(500) })
+    .strict(),
+  'events:delete': z.object({ id }).strict(),
+  'scores:period': z.object({ period: periodCode }).strict(),
+  'circular:preview': z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict(),
+  'dashboard:get': z.object({ month: isoMonth }).strict(),
+  'rules:list': none,
+  'rules:save': z.object({ id: id.optional(), rules: z.unknown() }).strict(),
+  'settings:get': none,
+  'settings:save': z.object({ settings: z.unknown() }).strict(),
+  'locks:list': none,
+  'locks:lock': z.object({ period: quarterCode }).strict(),
+  'locks:unlock': z.object({ period: quarterCode }).strict(),
+  'report:export': z.object({ period: periodCode }).strict(),
+  'data:import': z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
+  'data:export': none,
+  'data:template': none,
+  'backup:create': none,
+  'backup:restore': none,
+} as const;
+
+export type Method = keyof typeof METHODS;
+export type Args<M extends Method> = z.input<(typeof METHODS)[M]>;
+
+export interface AppInfo {
+  dataFile: string;
+  today: string;
+  version: string;
+  units: number;
+  items: number;
+  ruleSets: RuleSet[];
+  locked: string[];
+}
+
+export interface UnitView {
+  id: number;
+  name: string;
+  group: string;
+  sortOrder: number;
+  activeFrom: string | null;
+  activeUntil: string | null;
+  contact: string;
+  phone: string;
+  note: string;
+  aliases: string[];
+}
+
+export interface ItemView {
+  id: number;
+  no: string;
+  unitId: number;
+  unitName: string;
+  date: string;
+  title: string;
+  kinds: ('research' | 'special')[];
+  authors: string;
+  adoptions: number;
+  instructions: number;
+  note: string;
+}
+
+export interface RecordWorthView<R> {
+  record: R;
+  points: number;
+  counts: boolean;
+}
+
+export interface ItemDetailView extends ItemView {
+  authorList: string[];
+  adoptionRecords: RecordWorthView<{ id: number; publication: string; form: 'single' | 'combined' | 'brief'; date: string; issueNo: string }>[];
+  instructionRecords: RecordWorthView<{ id: number; level: string; form: 'single' | 'combined'; date: string; leader: string }>[];
+}
+
+export interface ImportReportView {
+  file: string;
+  dryRun: boolean;
+  applied: boolean;
+  problems: { sheet: string; row: number | null; column: string; value: string; reason: string }[];
+  notes: string[];
+  counts: Record<string, { added: number; changed: number; unchanged: number }>;
+}
+
+export interface RequestView {
+  id: number;
+  no: string;
+  issuer: string;
+  topic: string;
+  issued: string | null;
+  deadline: string;
+  note: string;
+  targets: { id: number; unitId: number; unitName: string; outcome: 'done' | 'explained' | 'missed' | 'pending'; itemId: number | null; itemNo: string | null; overdue: boolean }[];
+}
+
+export interface EventView {
+  id: number;
+  unitId: number;
+  unitName: string;
+  date: string;
+  kind: string;
+  quantity: number;
+  note: string;
+}
+
+export interface DashboardView {
+  month: string;
+  quarter: string;
+  groups: { key: string; name: string; units: number; metQuota: number; items: number; quota: number | null }[];
+  adoptions: number;
+  instructions: number;
+  emptyUnits: { unitId: number; unitName: string; groupName: string }[];
+  overdue: { unitName: string; topic: string; deadline: string; issuer: string }[];
+  series: { month: string; items: number; adoptions: number }[];
+  ranking: { group: string; units: { unitName: string; total: number }[] }[];
+}
+
+export interface Results {
+  'app:info': AppInfo;
+  'units:list': UnitView[];
+  'units:save': UnitView;
+  'units:move': null;
+  'units:importSample': ImportReportView;
+  'items:list': { total: number; rows: ItemView[] };
+  'items:get': ItemDetailView;
+  'items:create': ItemView;
+  'items:createMany': { created: number };
+  'items:update': ItemView;
+  'items:delete': null;
+  'items:similar': { id: number; no: string; title: string; date: string; similarity: number }[];
+  'adoptions:create': { created: number };
+  'adoptions:delete': null;
+  'instructions:create': { id: number };
+  'instructions:delete': null;
+  'requests:list': RequestView[];
+  'requests:create': { id: number };
+  'requests:setOutcome': null;
+  'requests:delete': null;
+  'events:list': EventView[];
+  'events:create': { id: number };
+  'events:delete': null;
+  'scores:period': { scores: PeriodScores; previous: PeriodScores; itemTitles: Record<number, string> };
+  'circular:preview': { scores: PeriodScores; circular: CircularFacts; text: CircularText; persons: PersonScore[]; overdueCount: number; locked: boolean };
+  'dashboard:get': DashboardView;
+  'rules:list': { id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[];
+  'rules:save': { id: number };
+  'settings:get': Settings;
+  'settings:save': Settings;
+  'locks:list': string[];
+  'locks:lock': null;
+  'locks:unlock': null;
+  'report:export': { files: string[] } | null;
+  'data:import': ImportReportView | null;
+  'data:export': { file: string; counts: Record<string, number> } | null;
+  'data:template': { file: string } | null;
+  'backup:create': { file: string } | null;
+  'backup:restore': { safetyBackup: string } | null;
+}
+
+export type Result<M extends Method> = Results[M];
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** window.api as the preload exposes it: api.items.create(args) → Promise<Reply<…>>. */
+export type Api = {
+  [M in Method as M extends `${infer NS}:${string}` ? NS : never]: {
+    [K in Method as K extends `${M extends `${infer NS}:${string}` ? NS : never}:${infer Name}` ? Name : never]: (
+      args: Args<K>,
+    ) => Promise<Reply<Result<K>>>;
+  };
+};
+
+export const METHOD_NAMES = Object.keys(METHODS) as Method[];
+
+/** Turns the method list into the api object shape, given a transport (ipcRenderer.invoke or fetch). */
+export function buildApi(call: (method: Method, args: unknown) => Promise<unknown>): Api {
+  const api: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
+  for (const m of METHOD_NAMES) {
+    const [ns, fn] = m.split(':') as [string, string];
+    (api[ns] ??= {})[fn] = (args: unknown) => call(m, args ?? {});
+  }
+  return api as unknown as Api;
+}

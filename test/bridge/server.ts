@@ -1,0 +1,126 @@
+// The browser test bridge (architecture.md §5): the built renderer plus the real services on loopback HTTP, with
+// scripted answers to file dialogs. Test and demo only — never the product, never on another address.
+//   npm run web -- --db FILE --port N
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { METHOD_NAMES } from '../../shared/ipc/contract';
+import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
+import { createHandlers, dispatch, type Dialogs } from '../../electron/handlers';
+
+const HERE = fileURLToPath(import.meta.url);
+const ROOT = resolve(HERE, '../../..');
+const RENDERER = join(ROOT, 'out', 'renderer');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+const CLIENT = `// test bridge: window.api over loopback HTTP, the same shape the preload exposes
+(function () {
+  var methods = ${JSON.stringify(METHOD_NAMES)};
+  var api = {};
+  methods.forEach(function (m) {
+    var parts = m.split(':');
+    api[parts[0]] = api[parts[0]] || {};
+    api[parts[0]][parts[1]] = function (args) {
+      return fetch('/api/' + encodeURIComponent(m), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args === undefined ? {} : args) })
+        .then(function (r) { return r.json(); });
+    };
+  });
+  window.api = api;
+})();`;
+
+export interface Bridge {
+  url: string;
+  /** answers the next file dialogs will give, in order (null = the clerk cancelled) */
+  answerDialogs: (answers: (string | null)[]) => void;
+  db: () => Db;
+  close: () => Promise<void>;
+}
+
+export async function startBridge(opts: { dbFile: string; port?: number; today?: string }): Promise<Bridge> {
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
+  let db = openDatabase(opts.dbFile);
+  const answers: (string | null)[] = [];
+  const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
+  const dialogs: Dialogs = { openFile: next, saveFile: next, chooseFolder: next };
+  const handlers = createHandlers({
+    db: () => db,
+    replaceDb: (d) => (db = d),
+    dataFile: resolve(opts.dbFile),
+    assetsDir: join(ROOT, 'assets'),
+    dialogs,
+    version: '测试',
+    today: opts.today ? () => opts.today! : undefined,
+  });
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        let args: unknown;
+        try {
+          args = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          args = undefined;
+        }
+        const reply = await dispatch(handlers, decodeURIComponent(url.pathname.slice(5)), args);
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(reply));
+        return;
+      }
+      if (url.pathname === '/__bridge.js') {
+        res.writeHead(200, { 'content-type': TYPES['.js']! });
+        res.end(CLIENT);
+        return;
+      }
+      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+      const file = normalize(join(RENDERER, path));
+      if (relative(RENDERER, file).startsWith('..') || !existsSync(file)) {
+        res.writeHead(404);
+        res.end('not found');
+        return;
+      }
+      let body: Buffer | string = readFileSync(file);
+      if (path === '/index.html') body = body.toString('utf8').replace('<script', '<script src="./__bridge.js"></script><script');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    })().catch((e: unknown) => {
+      res.writeHead(500);
+      res.end(String(e));
+    });
+  });
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    answerDialogs: (a) => answers.push(...a),
+    db: () => db,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      closeDatabase(db);
+    },
+  };
+}
+
+// npm run web -- --db FILE --port N
+if (process.argv[1] && resolve(process.argv[1]) === HERE) {
+  const arg = (name: string): string | undefined => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const dbFile = arg('db');
+  if (!dbFile) {
+    console.error('用法：npm run web -- --db 数据文件 [--port 端口]');
+    process.exit(2);
+  }
+  void startBridge({ dbFile, port: Number(arg('port') ?? 5177) }).then((b) => console.log(`测试桥已启动：${b.url}（仅本机可访问；对话框在此模式下一律视为取消）`));
+}
