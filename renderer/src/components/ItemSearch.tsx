@@ -4,7 +4,7 @@ import type { ItemView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
 
 /** Finds an item by title words or 编号. */
-export function ItemSearch({ value, onChange, unitId, placeholder, id, style }: { value?: number; onChange: (id: number | undefined, item?: ItemView) => void; unitId?: number; placeholder?: string; id?: string; style?: React.CSSProperties }) {
+export function ItemSearch({ value, onChange, unitId, placeholder, id, style, clearOnPick }: { value?: number; clearOnPick?: boolean; onChange: (id: number | undefined, item?: ItemView) => void; unitId?: number; placeholder?: string; id?: string; style?: React.CSSProperties }) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<ItemView[]>([]);
   useEffect(() => {
@@ -23,7 +23,7 @@ export function ItemSearch({ value, onChange, unitId, placeholder, id, style }: 
       id={id}
       showSearch
       allowClear
-      value={value}
+      value={clearOnPick ? null : value}
       placeholder={placeholder ?? '输入标题关键词或编号查找信息'}
       filterOption={false}
       onSearch={setQ}

@@ -37,6 +37,9 @@ function switchKind(code: string, to: PeriodKind): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-export function currentQuarter(today: string): string {
-  return `${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+/** The quarter a clerk is most likely reporting on: the quarter of the date one month ago (early July → 第二季度). */
+export function reportingQuarter(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return `${d.getUTCFullYear()}Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }

@@ -5,7 +5,7 @@ import { unitMatches } from '../pinyin';
 import { groupOptions, useApp } from '../store';
 
 interface Props {
-  value?: number;
+  value?: number | null;
   onChange?: (v: number | undefined) => void;
   placeholder?: string;
   allowClear?: boolean;
@@ -13,6 +13,8 @@ interface Props {
   style?: React.CSSProperties;
   onlyActive?: boolean;
   id?: string;
+  /** called after a unit is picked: entry forms move the focus on (antd swallows the first Tab while closing) */
+  onPicked?: () => void;
 }
 
 /** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
@@ -32,6 +34,7 @@ export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(
       showSearch
       value={props.value}
       onChange={(v) => props.onChange?.(v as number | undefined)}
+      onSelect={() => props.onPicked && setTimeout(props.onPicked, 0)}
       placeholder={props.placeholder ?? '单位：名称、别名或拼音首字母'}
       allowClear={props.allowClear}
       autoFocus={props.autoFocus}

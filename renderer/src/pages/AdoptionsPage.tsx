@@ -28,6 +28,7 @@ function IssueForm() {
     if (r) {
       void message.success(`已登记 ${r.created} 条采用`);
       setPicked([]);
+      setIssueNo('');
       changed();
     }
   };
@@ -35,7 +36,7 @@ function IssueForm() {
     <Card size="small" title="登记一期刊物采用的信息（批量）">
       <Row gutter={8}>
         <Col span={7}>
-          <Select id="issue-publication" style={{ width: '100%' }} value={publication} onChange={setPublication} options={rules?.publications.map((p) => ({ value: p.key, label: `《${p.name}》` }))} />
+          <Select id="issue-publication" showSearch optionFilterProp="label" style={{ width: '100%' }} value={publication} onChange={setPublication} options={rules?.publications.map((p) => ({ value: p.key, label: `《${p.name}》` }))} />
         </Col>
         <Col span={4}>
           <Input id="issue-no" value={issueNo} onChange={(e) => setIssueNo(e.target.value)} placeholder="期号，如 第12期" />
@@ -50,6 +51,7 @@ function IssueForm() {
       <div style={{ marginTop: 8 }}>
         <ItemSearch
           id="issue-item"
+          clearOnPick
           placeholder="查找信息加入本期（标题关键词或编号）"
           onChange={(_, item) => item && !picked.some((p) => p.id === item.id) && setPicked([...picked, { ...item, form }])}
         />
@@ -100,13 +102,13 @@ function InstructionForm() {
           <ItemSearch id="instruction-item" onChange={(id) => f.setFieldValue('itemId', id)} />
         </Form.Item>
         <Form.Item name="level">
-          <Select id="instruction-level" style={{ width: 150 }} options={rules?.instructionLevels.map((l) => ({ value: l.key, label: `${l.name} ${stars(l.stars)}` }))} />
+          <Select id="instruction-level" showSearch optionFilterProp="label" style={{ width: 150 }} options={rules?.instructionLevels.map((l) => ({ value: l.key, label: `${l.name} ${stars(l.stars)}` }))} />
         </Form.Item>
         <Form.Item name="form">
           <Select style={{ width: 80 }} options={Object.entries(INSTRUCTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
         </Form.Item>
         <Form.Item name="date">
-          <DatePicker allowClear={false} style={{ width: 130 }} />
+          <DatePicker id="instruction-date" allowClear={false} style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="leader">
           <Input placeholder="批示领导" style={{ width: 110 }} />
@@ -120,9 +122,8 @@ function InstructionForm() {
 }
 
 export function AdoptionsPage() {
-  const { info } = useApp();
   const [open, setOpen] = useState<number | null>(null);
-  const [month, setMonth] = useState(info?.today.slice(0, 7));
+  const [month, setMonth] = useState<string | undefined>(undefined);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
       <IssueForm />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
-import { currentQuarter, PeriodPicker } from '../components/PeriodPicker';
+import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { useApp } from '../store';
 
 const TEMPLATE_LABELS: Record<string, string> = {
@@ -170,7 +170,7 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
 
 export function CircularPage() {
   const { info, version, changed } = useApp();
-  const [period, setPeriod] = useState(currentQuarter(info?.today ?? '2019-06-30'));
+  const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
   const [data, setData] = useState<Results['circular:preview'] | null>(null);
   const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);

@@ -29,6 +29,7 @@ function EntryForm() {
   const [saving, setSaving] = useState(false);
   const unitRef = useRef<RefSelectProps>(null);
   const titleRef = useRef<InputRef>(null);
+  const dateRef = useRef<InputRef>(null);
   const date = toIsoDate(dateText);
 
   useEffect(() => {
@@ -84,10 +85,21 @@ function EntryForm() {
     >
       <Row gutter={8} align="middle">
         <Col flex="220px">
-          <UnitSelect ref={unitRef} id="entry-unit" value={unitId} onChange={setUnitId} autoFocus style={{ width: '100%' }} />
+          <UnitSelect
+            ref={unitRef}
+            id="entry-unit"
+            value={unitId}
+            onChange={setUnitId}
+            onPicked={() => {
+              dateRef.current?.focus();
+              dateRef.current?.select();
+            }}
+            autoFocus
+            style={{ width: '100%' }}
+          />
         </Col>
         <Col flex="130px">
-          <Input id="entry-date" value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder="报送日期" status={date ? undefined : 'error'} onPressEnter={() => void save()} />
+          <Input id="entry-date" ref={dateRef} value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder="报送日期" status={date ? undefined : 'error'} onPressEnter={() => void save()} />
         </Col>
         <Col flex="auto">
           <Input id="entry-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="信息标题（回车保存，Esc 清空）" maxLength={300} onPressEnter={() => void save()} />
@@ -110,7 +122,7 @@ function EntryForm() {
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· Tab 切换、回车保存，保存后保留单位和日期
+        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 选定单位后光标移到日期，Tab 切换、回车保存，保存后保留单位和日期
       </Typography.Text>
       {similar.length > 0 && (
         <Alert

@@ -1,4 +1,18 @@
-import { Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { RequestView } from '../../../shared/ipc/contract';
@@ -13,10 +27,24 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
   const rules = latestRules(info);
   const [f] = Form.useForm();
   const [targets, setTargets] = useState<number[]>([]);
-  const [pick, setPick] = useState<number | undefined>();
-  const save = async (v: { issuer: string; topic: string; issued?: dayjs.Dayjs; deadline: dayjs.Dayjs; note?: string }) => {
+  const save = async (v: {
+    issuer: string;
+    topic: string;
+    issued?: dayjs.Dayjs;
+    deadline: dayjs.Dayjs;
+    note?: string;
+  }) => {
     const r = await attempt(() =>
-      call(api().requests.create({ issuer: v.issuer, topic: v.topic, issued: v.issued ? v.issued.format('YYYY-MM-DD') : null, deadline: v.deadline.format('YYYY-MM-DD'), unitIds: targets, note: v.note ?? '' })),
+      call(
+        api().requests.create({
+          issuer: v.issuer,
+          topic: v.topic,
+          issued: v.issued ? v.issued.format('YYYY-MM-DD') : null,
+          deadline: v.deadline.format('YYYY-MM-DD'),
+          unitIds: targets,
+          note: v.note ?? '',
+        }),
+      ),
     );
     if (r) {
       void message.success('已建立约稿');
@@ -25,16 +53,37 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open width={720} title="新建约稿" onCancel={onClose} onOk={() => f.submit()} okText="保存" okButtonProps={{ id: 'request-save' }}>
-      <Form form={f} labelCol={{ span: 4 }} onFinish={save} initialValues={{ issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }}>
+    <Modal
+      open
+      width={720}
+      title="新建约稿"
+      onCancel={onClose}
+      onOk={() => f.submit()}
+      okText="保存"
+      okButtonProps={{ id: 'request-save' }}
+    >
+      <Form
+        form={f}
+        labelCol={{ span: 4 }}
+        onFinish={save}
+        initialValues={{ issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }}
+      >
         <Form.Item name="issuer" label="约稿方" rules={[{ required: true }]}>
-          <Select id="request-issuer" options={rules?.requestIssuers.map((i) => ({ value: i.key, label: `${i.name}（未完成扣${-i.missPoints}分）` }))} />
+          <Select
+            id="request-issuer"
+            showSearch
+            optionFilterProp="label"
+            options={rules?.requestIssuers.map((i) => ({
+              value: i.key,
+              label: `${i.name}（未完成扣${-i.missPoints}分）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="topic" label="主题" rules={[{ required: true, message: '请填写约稿主题' }]}>
           <Input id="request-topic" />
         </Form.Item>
         <Form.Item name="issued" label="下发日期">
-          <DatePicker />
+          <DatePicker id="request-issued" />
         </Form.Item>
         <Form.Item name="deadline" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]}>
           <DatePicker id="request-deadline" />
@@ -44,7 +93,13 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
             {groupOptions(info)
               .filter((g) => g.value !== 'none')
               .map((g) => (
-                <Button key={g.value} size="small" onClick={() => setTargets([...new Set([...targets, ...units.filter((u) => u.group === g.value).map((u) => u.id)])])}>
+                <Button
+                  key={g.value}
+                  size="small"
+                  onClick={() =>
+                    setTargets([...new Set([...targets, ...units.filter((u) => u.group === g.value).map((u) => u.id)])])
+                  }
+                >
                   加入全部{g.label}
                 </Button>
               ))}
@@ -54,11 +109,10 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
           </Space>
           <UnitSelect
             id="request-unit"
-            value={pick}
-            placeholder="逐个加入单位"
+            value={null}
+            placeholder="逐个加入单位（名称、别名或拼音首字母）"
             onChange={(v) => {
               if (v && !targets.includes(v)) setTargets([...targets, v]);
-              setPick(undefined);
             }}
             style={{ width: '100%' }}
           />
@@ -82,6 +136,7 @@ export function RequestsPage() {
   const { info, version, changed } = useApp();
   const [list, setList] = useState<RequestView[]>([]);
   const [creating, setCreating] = useState(false);
+  const [folded, setFolded] = useState<Set<number>>(new Set());
   const [year, setYear] = useState<number | undefined>(Number(info?.today.slice(0, 4)));
   useEffect(() => {
     void attempt(async () => setList(await call(api().requests.list({ year }))));
@@ -94,8 +149,18 @@ export function RequestsPage() {
         <Button type="primary" onClick={() => setCreating(true)} id="request-new">
           新建约稿
         </Button>
-        <DatePicker picker="year" value={year ? dayjs(`${year}-01-01`) : null} onChange={(d) => setYear(d ? d.year() : undefined)} placeholder="全部年份" />
-        {overdue.length > 0 && <Tag color="red">逾期未报 {overdue.length} 个：{overdue.slice(0, 3).join('、')}{overdue.length > 3 ? '…' : ''}</Tag>}
+        <DatePicker
+          picker="year"
+          value={year ? dayjs(`${year}-01-01`) : null}
+          onChange={(d) => setYear(d ? d.year() : undefined)}
+          placeholder="全部年份"
+        />
+        {overdue.length > 0 && (
+          <Tag color="red">
+            逾期未报 {overdue.length} 个：{overdue.slice(0, 3).join('、')}
+            {overdue.length > 3 ? '…' : ''}
+          </Tag>
+        )}
       </Space>
       <Table
         size="small"
@@ -103,7 +168,15 @@ export function RequestsPage() {
         dataSource={list}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         expandable={{
-          defaultExpandAllRows: true,
+          // every request shows its targets unless the clerk folds it
+          expandedRowKeys: list.map((r) => r.id).filter((id) => !folded.has(id)),
+          onExpand: (open, r) =>
+            setFolded((f) => {
+              const n = new Set(f);
+              if (open) n.delete(r.id);
+              else n.add(r.id);
+              return n;
+            }),
           expandedRowRender: (r) => (
             <Table
               size="small"
@@ -112,19 +185,37 @@ export function RequestsPage() {
               dataSource={r.targets}
               rowClassName={(t) => (t.overdue ? 'overdue-row' : '')}
               columns={[
-                { title: '单位', dataIndex: 'unitName', width: 200, render: (n: string, t) => <Space>{n}{t.overdue && <Tag color="red">逾期</Tag>}</Space> },
+                {
+                  title: '单位',
+                  dataIndex: 'unitName',
+                  width: 200,
+                  render: (n: string, t) => (
+                    <Space>
+                      {n}
+                      {t.overdue && <Tag color="red">逾期</Tag>}
+                    </Space>
+                  ),
+                },
                 {
                   title: '完成情况',
                   width: 130,
                   render: (_, t) => (
-                    <Select
-                      size="small"
-                      value={t.outcome}
-                      style={{ width: 110 }}
-                      data-testid={`outcome-${t.unitName}`}
-                      onChange={(v) => attempt(async () => (await call(api().requests.setOutcome({ targetId: t.id, outcome: v, itemId: t.itemId })), changed()))}
-                      options={Object.entries(REQUEST_OUTCOME_LABEL).map(([v, l]) => ({ value: v, label: l }))}
-                    />
+                    <span data-testid={`outcome-${t.unitName}`}>
+                      <Select
+                        size="small"
+                        value={t.outcome}
+                        style={{ width: 110 }}
+                        onChange={(v) =>
+                          attempt(
+                            async () => (
+                              await call(api().requests.setOutcome({ targetId: t.id, outcome: v, itemId: t.itemId })),
+                              changed()
+                            ),
+                          )
+                        }
+                        options={Object.entries(REQUEST_OUTCOME_LABEL).map(([v, l]) => ({ value: v, label: l }))}
+                      />
+                    </span>
                   ),
                 },
                 {
@@ -134,7 +225,20 @@ export function RequestsPage() {
                       value={t.itemId ?? undefined}
                       unitId={t.unitId}
                       placeholder={t.itemNo ?? '关联该单位报送的信息'}
-                      onChange={(id) => attempt(async () => (await call(api().requests.setOutcome({ targetId: t.id, outcome: id ? 'done' : t.outcome, itemId: id ?? null })), changed()))}
+                      onChange={(id) =>
+                        attempt(
+                          async () => (
+                            await call(
+                              api().requests.setOutcome({
+                                targetId: t.id,
+                                outcome: id ? 'done' : t.outcome,
+                                itemId: id ?? null,
+                              }),
+                            ),
+                            changed()
+                          ),
+                        )
+                      }
                     />
                   ),
                 },
@@ -149,18 +253,23 @@ export function RequestsPage() {
           { title: '下发', dataIndex: 'issued', width: 100 },
           { title: '截止', dataIndex: 'deadline', width: 100 },
           {
-            title: '完成',
-            width: 150,
+            title: '完成情况',
+            width: 220,
             render: (_, r) => {
               const c = (o: string) => r.targets.filter((t) => t.outcome === o).length;
-              return <Typography.Text>{`完成${c('done')} 说明${c('explained')} 未完成${c('missed')} 待报${c('pending')}`}</Typography.Text>;
+              return (
+                <Typography.Text>{`完成${c('done')} 说明${c('explained')} 未完成${c('missed')} 待报${c('pending')}`}</Typography.Text>
+              );
             },
           },
           {
             title: '',
             width: 60,
             render: (_, r) => (
-              <Popconfirm title="删除这个约稿？（移入回收站）" onConfirm={() => attempt(async () => (await call(api().requests.delete({ id: r.id })), changed()))}>
+              <Popconfirm
+                title="删除这个约稿？（移入回收站）"
+                onConfirm={() => attempt(async () => (await call(api().requests.delete({ id: r.id })), changed()))}
+              >
                 <Button type="link" danger size="small">
                   删除
                 </Button>

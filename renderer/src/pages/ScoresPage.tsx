@@ -4,7 +4,7 @@ import type { Results } from '../../../shared/ipc/contract';
 import type { UnitScore } from '../../../shared/scoring/types';
 import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
-import { currentQuarter, PeriodPicker } from '../components/PeriodPicker';
+import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { useApp } from '../store';
 
 const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
@@ -62,7 +62,7 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
 
 export function ScoresPage() {
   const { info, version } = useApp();
-  const [period, setPeriod] = useState(currentQuarter(info?.today ?? '2019-06-30'));
+  const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
   const [data, setData] = useState<Results['scores:period'] | null>(null);
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [item, setItem] = useState<number | null>(null);
