@@ -73,7 +73,7 @@ function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, 
       lines.push({
         clause: quota.clause === '' ? '' : '四1',
         rule: '未完成报送任务',
-        detail: `${w.label}少报${min - count}条，每条${quota.shortfallPerItem}分`,
+        detail: `${w.label}少报${min - count}条，每条扣${-quota.shortfallPerItem}分`,
         category: 'deduction',
         points: short,
         month: m.code,

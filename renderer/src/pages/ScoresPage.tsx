@@ -36,7 +36,7 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
             columns={[
               { title: '月份', dataIndex: 'month', width: 80, render: (m: string) => m || '年度' },
               { title: '条款', dataIndex: 'clause', width: 80 },
-              { title: '项目', width: 130, render: (_, l) => `${CATEGORY[l.category]}·${l.rule}` },
+              { title: '项目', width: 160, render: (_, l) => `${CATEGORY[l.category]}·${l.rule}` },
               {
                 title: '说明',
                 render: (_, l) => (

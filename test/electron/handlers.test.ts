@@ -1,0 +1,72 @@
+// Every contract method called with malformed arguments answers with an error value and changes nothing.
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../electron/db/database';
+import { exchangeRows } from '../../electron/exchange/export';
+import { createHandlers, dispatch } from '../../electron/handlers';
+import { METHOD_NAMES, METHODS } from '../../shared/ipc/contract';
+import { tempDir } from '../helpers/cli';
+
+const dir = tempDir();
+const db = openDatabase(join(dir, 'zwxx.db'));
+const handlers = createHandlers({
+  db: () => db,
+  replaceDb: () => undefined,
+  dataFile: join(dir, 'zwxx.db'),
+  assetsDir: join(__dirname, '../../assets'),
+  dialogs: { openFile: async () => null, saveFile: async () => null, chooseFolder: async () => null },
+  version: 'test',
+  today: () => '2019-07-08',
+});
+afterAll(() => closeDatabase(db));
+
+const snapshot = (): string =>
+  JSON.stringify({ rows: exchangeRows(db), audit: (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n });
+
+const MALFORMED: unknown[] = [
+  undefined,
+  null,
+  42,
+  'items',
+  [],
+  { evil: 1 },
+  { id: '1' },
+  { id: -5 },
+  { id: 1e300 },
+  { period: '../../etc/passwd' },
+  { file: '/etc/passwd', dryRun: 'yes' },
+  { unitId: 1, date: '2019-02-30x', title: 'x'.repeat(100_000), kinds: ['bogus'], authors: [], note: '' },
+  { rows: 'all' },
+  { list: [{ itemId: 1 }] },
+];
+
+describe('every IPC handler refuses malformed arguments', () => {
+  it('answers { ok: false, error } in Chinese and leaves the data unchanged', async () => {
+    await dispatch(handlers, 'units:importSample', {});
+    const before = snapshot();
+    let refusals = 0;
+    for (const method of METHOD_NAMES) {
+      for (const args of MALFORMED) {
+        if (METHODS[method].safeParse(args).success) continue; // a harmless valid call (e.g. {} for a list)
+        const reply = await dispatch(handlers, method, args);
+        expect(reply.ok, `${method} ${JSON.stringify(args)?.slice(0, 60)}`).toBe(false);
+        if (!reply.ok) expect(reply.error).toMatch(/[\u4e00-\u9fff]/);
+        refusals++;
+      }
+    }
+    expect(refusals).toBeGreaterThan(METHOD_NAMES.length * 5);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('refuses unknown methods and prototype tricks', async () => {
+    for (const m of ['__proto__', 'constructor', 'toString', 'items:drop', '']) {
+      const reply = await dispatch(handlers, m, {});
+      expect(reply.ok).toBe(false);
+    }
+  });
+
+  it('a confirming import may only name a file the clerk chose in the dialog', async () => {
+    const reply = await dispatch(handlers, 'data:import', { dryRun: false, file: '/etc/passwd' });
+    expect(reply).toEqual({ ok: false, error: '请先选择文件并检查，再确认导入。' });
+  });
+});
