@@ -1,6 +1,7 @@
 // What the pages list: items with filters (the 信息登记 list), an item's records, requests, events, the dashboard.
-import type { AdoptionFact, InstructionFact, ItemKind, RequestOutcome } from '../../shared/domain';
-import { adoptionWorth, instructionWorth, type RecordWorth } from '../../shared/outputs/item-points';
+import type { AdoptionFact, InstructionFact, ItemKind } from '../../shared/domain';
+import type { DashboardView, EventView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
+import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, scorePeriod } from '../../shared/scoring';
 import type { Db } from '../db/database';
@@ -21,21 +22,7 @@ export interface ItemFilter {
   limit: number;
 }
 
-export interface ItemRow {
-  id: number;
-  no: string;
-  unitId: number;
-  unitName: string;
-  date: string;
-  title: string;
-  kinds: ItemKind[];
-  authors: string;
-  adoptions: number;
-  instructions: number;
-  note: string;
-}
-
-export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemRow[] } {
+export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemView[] } {
   const where = ['i.deleted_at IS NULL'];
   const params: unknown[] = [];
   if (f.month) {
@@ -71,7 +58,7 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemRow
          (SELECT count(*) FROM instructions r WHERE r.item_id = i.id AND r.deleted_at IS NULL) AS instructions
        ${from} ORDER BY i.submitted DESC, i.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, f.limit, f.offset) as (Omit<ItemRow, 'kinds' | 'authors'> & { r: number; s: number; authors: string | null })[];
+    .all(...params, f.limit, f.offset) as (Omit<ItemView, 'kinds' | 'authors'> & { r: number; s: number; authors: string | null })[];
   return {
     total,
     rows: rows.map(({ r, s, ...row }) => ({
@@ -82,13 +69,7 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemRow
   };
 }
 
-export interface ItemDetail extends ItemRow {
-  authorList: string[];
-  adoptionRecords: RecordWorth<AdoptionFact>[];
-  instructionRecords: RecordWorth<InstructionFact>[];
-}
-
-export function itemDetail(db: Db, id: number): ItemDetail {
+export function itemDetail(db: Db, id: number): ItemDetailView {
   const row = listItemsById(db, id);
   const adoptions = db
     .prepare(`SELECT id, item_id AS itemId, publication, form, date, issue_no AS issueNo FROM adoptions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`)
@@ -105,14 +86,14 @@ export function itemDetail(db: Db, id: number): ItemDetail {
   };
 }
 
-function listItemsById(db: Db, id: number): ItemRow {
+function listItemsById(db: Db, id: number): ItemView {
   const r = db
     .prepare(
       `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
          (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors
        FROM items i JOIN units u ON u.id = i.unit_id WHERE i.id = ? AND i.deleted_at IS NULL`,
     )
-    .get(id) as (Omit<ItemRow, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & { r: number; s: number; authors: string | null }) | undefined;
+    .get(id) as (Omit<ItemView, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & { r: number; s: number; authors: string | null }) | undefined;
   if (!r) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
   const { r: research, s: special, ...rest } = r;
   return {
@@ -124,39 +105,18 @@ function listItemsById(db: Db, id: number): ItemRow {
   };
 }
 
-export interface RequestTargetRow {
-  id: number;
-  unitId: number;
-  unitName: string;
-  outcome: RequestOutcome;
-  itemId: number | null;
-  itemNo: string | null;
-  overdue: boolean;
-}
-
-export interface RequestRow {
-  id: number;
-  no: string;
-  issuer: string;
-  topic: string;
-  issued: string | null;
-  deadline: string;
-  note: string;
-  targets: RequestTargetRow[];
-}
-
-export function listRequests(db: Db, asOf: string, year?: number): RequestRow[] {
+export function listRequests(db: Db, asOf: string, year?: number): RequestView[] {
   const reqs = db
     .prepare(
       `SELECT id, no, issuer, topic, issued, deadline, note FROM requests WHERE deleted_at IS NULL ${year ? 'AND deadline LIKE ?' : ''} ORDER BY deadline DESC, id DESC`,
     )
-    .all(...(year ? [`${year}-%`] : [])) as Omit<RequestRow, 'targets'>[];
+    .all(...(year ? [`${year}-%`] : [])) as Omit<RequestView, 'targets'>[];
   const targets = db
     .prepare(
       `SELECT t.id, t.request_id AS requestId, t.unit_id AS unitId, u.name AS unitName, t.outcome, t.item_id AS itemId, i.no AS itemNo
        FROM request_targets t JOIN units u ON u.id = t.unit_id LEFT JOIN items i ON i.id = t.item_id ORDER BY u.sort_order`,
     )
-    .all() as (Omit<RequestTargetRow, 'overdue'> & { requestId: number })[];
+    .all() as (Omit<RequestView['targets'][number], 'overdue'> & { requestId: number })[];
   return reqs.map((r) => ({
     ...r,
     targets: targets
@@ -165,40 +125,16 @@ export function listRequests(db: Db, asOf: string, year?: number): RequestRow[] 
   }));
 }
 
-export interface EventRow {
-  id: number;
-  unitId: number;
-  unitName: string;
-  date: string;
-  kind: string;
-  quantity: number;
-  note: string;
-}
-
-export function listEvents(db: Db, year?: number): EventRow[] {
+export function listEvents(db: Db, year?: number): EventView[] {
   return db
     .prepare(
       `SELECT e.id, e.unit_id AS unitId, u.name AS unitName, e.date, e.kind, e.quantity, e.note FROM events e JOIN units u ON u.id = e.unit_id
        WHERE e.deleted_at IS NULL ${year ? 'AND e.date LIKE ?' : ''} ORDER BY e.date DESC, e.id DESC`,
     )
-    .all(...(year ? [`${year}-%`] : [])) as EventRow[];
+    .all(...(year ? [`${year}-%`] : [])) as EventView[];
 }
 
-export interface Dashboard {
-  month: string;
-  quarter: string;
-  groups: { key: string; name: string; units: number; metQuota: number; items: number; quota: number | null }[];
-  adoptions: number;
-  instructions: number;
-  emptyUnits: { unitId: number; unitName: string; groupName: string }[];
-  overdue: { unitName: string; topic: string; deadline: string; issuer: string }[];
-  /** the year's months: items and adoptions */
-  series: { month: string; items: number; adoptions: number }[];
-  /** the quarter's ranking, for the bars */
-  ranking: { group: string; units: { unitName: string; total: number }[] }[];
-}
-
-export function dashboard(db: Db, month: Period, asOf: string): Dashboard {
+export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
   const rules = ruleSets(db);
   const q = quarterOf(month.start);
   const mScores = scorePeriod(rules, loadFacts(db, rules, month), month, asOf);

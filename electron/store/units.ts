@@ -1,19 +1,10 @@
 // Units and the name matcher every import uses (scoring.md §1): full name, aliases, normalised key; never guessed.
 import { unitNameKey } from '../../shared/text';
+import type { UnitView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';
 
-export interface UnitRow {
-  id: number;
-  name: string;
-  group: string;
-  sortOrder: number;
-  activeFrom: string | null;
-  activeUntil: string | null;
-  contact: string;
-  phone: string;
-  note: string;
-  aliases: string[];
-}
+/** A unit as the pages and the importer see it (the contract's UnitView). */
+export type UnitRow = UnitView;
 
 export function listUnits(db: Db): UnitRow[] {
   const units = db
