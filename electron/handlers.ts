@@ -1,7 +1,7 @@
 // The handler table (architecture.md §2): one function per contract method, each a thin call into the services.
 // Main's IPC and the test bridge both dispatch through `dispatch`, which validates every argument with the
 // contract's zod schema and answers { ok, value } or { ok: false, error } with a Chinese message.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METHODS, type Method, type Reply, type Results } from '../shared/ipc/contract';
 import { quarterCircularText, yearCircularText } from '../shared/outputs/circular-text';
@@ -40,6 +40,8 @@ export interface HandlerContext {
   assetsDir: string;
   dialogs: Dialogs;
   version: string;
+  /** remembers a new data file for the next start (the desktop app's config.json); absent in the test bridge */
+  setDataFile?: (file: string) => void;
   /** today's date (the test bridge may fix it) */
   today?: () => string;
 }
@@ -71,6 +73,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ruleSets: ruleSets(db()),
       locked: [...lockedQuarters(db())].sort(),
     }),
+    'app:moveData': async () => {
+      if (!ctx.setDataFile) throw new UserError('更改数据文件夹只能在桌面程序中进行。');
+      const dir = await ctx.dialogs.chooseFolder({ title: '选择新的数据文件夹（建议本机硬盘上的文件夹，不要选网络盘或 U 盘）' });
+      if (!dir) return null;
+      const file = join(dir, 'zwxx.db');
+      if (existsSync(file)) throw new UserError(`“${dir}”中已有数据文件 zwxx.db。请选择一个空文件夹；如要使用那份数据，请用“从备份恢复”。`);
+      // a consistent, checked copy; the old file stays where it was until the clerk removes it
+      await backupTo(db(), file);
+      ctx.setDataFile(file);
+      return { file };
+    },
     'units:list': () => listUnits(db()),
     'units:save': (a: Parameters<typeof ledger.saveUnit>[1]) => ledger.saveUnit(db(), a, SOURCE),
     'units:move': (a: { id: number; direction: -1 | 1 }) => (ledger.moveUnit(db(), a.id, a.direction, SOURCE), null),

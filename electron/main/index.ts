@@ -1,7 +1,7 @@
 // The Electron main process: thin. It opens the ledger, installs security, serves the renderer and answers IPC
 // through the same handler table the test bridge uses. All behaviour lives in the services.
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     assetsDir: join(root, 'assets'),
     dialogs: dialogs(),
     version: app.getVersion(),
+    setDataFile: (file) => writeFileSync(configFile, JSON.stringify({ dataFile: file }, null, 2)),
   });
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, (event, args: unknown) => {

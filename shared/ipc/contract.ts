@@ -57,6 +57,7 @@ const adoptionInput = z
 
 export const METHODS = {
   'app:info': none,
+  'app:moveData': none,
   'units:list': none,
   'units:save': unitInput,
   'units:move': z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
@@ -219,6 +220,7 @@ export interface DashboardView {
 
 export interface Results {
   'app:info': AppInfo;
+  'app:moveData': { file: string } | null;
   'units:list': UnitView[];
   'units:save': UnitView;
   'units:move': null;

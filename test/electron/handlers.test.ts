@@ -70,3 +70,37 @@ describe('every IPC handler refuses malformed arguments', () => {
     expect(reply).toEqual({ ok: false, error: '请先选择文件并检查，再确认导入。' });
   });
 });
+
+describe('moving the data folder', () => {
+  it('copies the ledger to the chosen folder, checked, and remembers it for the next start', async () => {
+    const target = tempDir('zwxx-move-');
+    let remembered = '';
+    const h = createHandlers({
+      db: () => db,
+      replaceDb: () => undefined,
+      dataFile: join(dir, 'zwxx.db'),
+      assetsDir: join(__dirname, '../../assets'),
+      dialogs: { openFile: async () => null, saveFile: async () => null, chooseFolder: async () => target },
+      version: 'test',
+      setDataFile: (f) => (remembered = f),
+    });
+    const reply = await dispatch(h, 'app:moveData', {});
+    expect(reply).toEqual({ ok: true, value: { file: join(target, 'zwxx.db') } });
+    expect(remembered).toBe(join(target, 'zwxx.db'));
+    const copy = openDatabase(remembered);
+    try {
+      expect(JSON.stringify(exchangeRows(copy))).toBe(JSON.stringify(exchangeRows(db)));
+    } finally {
+      closeDatabase(copy);
+    }
+    // a folder that already holds a ledger is refused, never overwritten
+    const again = await dispatch(h, 'app:moveData', {});
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error).toContain('已有数据文件');
+  });
+
+  it('is refused in the test bridge (no desktop config to remember it)', async () => {
+    const reply = await dispatch(handlers, 'app:moveData', {});
+    expect(reply).toEqual({ ok: false, error: '更改数据文件夹只能在桌面程序中进行。' });
+  });
+});

@@ -77,7 +77,26 @@ export function DataPage() {
       </Card>
       <Card size="small" title="数据文件">
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label="位置">{info?.dataFile}</Descriptions.Item>
+          <Descriptions.Item label="位置">
+            <Space>
+              {info?.dataFile}
+              <Button
+                size="small"
+                onClick={() =>
+                  attempt(async () => {
+                    const r = await call(api().app.moveData({}));
+                    if (r)
+                      Modal.success({
+                        title: '数据已复制到新文件夹',
+                        content: `新数据文件：${r.file}。请关闭并重新打开程序，之后使用新位置；原数据文件仍保留在原处，确认无误后可自行删除。`,
+                      });
+                  })
+                }
+              >
+                更改数据文件夹…
+              </Button>
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label="单位">{info?.units} 个</Descriptions.Item>
           <Descriptions.Item label="信息">{info?.items} 条</Descriptions.Item>
           <Descriptions.Item label="计分规则">{info?.ruleSets.map((r) => `${r.name}（${r.effectiveFrom} 起）`).join('；')}</Descriptions.Item>
