@@ -12,6 +12,7 @@ import { closeDatabase, withSource, type Db } from './db/database';
 import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
 import { importWorkbook, type ImportReport } from './exchange/import';
+import { backupBeforeImport } from './services/auto-backup';
 import { backupTo, restoreFrom } from './services/backup';
 import * as ledger from './services/ledger';
 import { lockQuarter, unlockQuarter } from './services/locks';
@@ -192,6 +193,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!file) return null;
       if (a.file !== undefined && !a.dryRun && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       lastChosen.add(file);
+      if (!a.dryRun) await backupBeforeImport(db(), ctx.dataFile);
       return reportView(await importWorkbook(db(), file, { dryRun: a.dryRun, source: '导入' }));
     },
     'data:export': async () => {

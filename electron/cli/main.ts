@@ -5,6 +5,7 @@ import { messageOf, UserError } from '../db/errors';
 import { exportData } from '../exchange/export';
 import { formatReport, importWorkbook } from '../exchange/import';
 import { defaultDatabaseFile } from '../paths';
+import { backupBeforeImport } from '../services/auto-backup';
 import { backupTo, checkDatabase, restoreFrom } from '../services/backup';
 import { lockQuarter, unlockQuarter } from '../services/locks';
 import { writeReports } from '../services/report';
@@ -54,7 +55,9 @@ async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
   try {
     switch (args.command) {
       case 'import': {
-        const report = await importWorkbook(db, need(args, '要导入的工作簿'), { dryRun: args.flags.has('dry-run'), source: SOURCE });
+        const file = need(args, '要导入的工作簿');
+        if (!args.flags.has('dry-run')) await backupBeforeImport(db, dbFile);
+        const report = await importWorkbook(db, file, { dryRun: args.flags.has('dry-run'), source: SOURCE });
         out(formatReport(report));
         return report.problems.length > 0 ? 1 : 0;
       }

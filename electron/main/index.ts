@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { messageOf } from '../db/errors';
+import { dailyBackup } from '../services/auto-backup';
 import { createHandlers, dispatch, type Dialogs } from '../handlers';
 import { installMenu } from './menu';
 import { registerSchemes, serveRenderer } from './protocol';
@@ -63,6 +64,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  // the first start of each day takes an automatic backup (kept 7 daily, 4 weekly, 12 monthly)
+  await dailyBackup(db, dataFile).catch((e: unknown) => dialog.showErrorBox('自动备份失败', messageOf(e)));
   const handlers = createHandlers({
     db: () => db!,
     replaceDb: (next) => (db = next),

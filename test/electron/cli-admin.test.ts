@@ -1,5 +1,6 @@
 // backup, restore, check, lock and unlock through the command line.
 import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../electron/db/database';
@@ -26,6 +27,10 @@ beforeAll(async () => {
 });
 
 describe('backup → delete everything → restore', () => {
+  it('an import took a backup before writing (导入前备份)', () => {
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('导入前备份-'))).toBe(true);
+  });
+
   it('gives identical data, and the restore itself can be undone', () => {
     const before = rows();
     const backup = join(dir, 'backup.db');

@@ -1,0 +1,46 @@
+// Automatic backups: the first start of each day, and before every import and restore (restore: see backup.ts).
+// Kept by the pure retention rule in shared/backup-retention.ts.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupsToDelete } from '../../shared/backup-retention';
+import { timestamp, type Db } from '../db/database';
+import { backupDirFor, backupTo } from './backup';
+
+const DAILY = '自动备份-';
+
+/** 自动备份-20191231-083000.db → 2019-12-31T08:30:00Z */
+function takenAt(name: string): string | null {
+  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+}
+
+/** Takes today's automatic backup unless there is one, then prunes old ones. Returns the new file, if any. */
+export async function dailyBackup(db: Db, dataFile: string, now = new Date()): Promise<string | null> {
+  const dir = backupDirFor(dataFile);
+  mkdirSync(dir, { recursive: true });
+  const today = timestamp(now).slice(0, 8);
+  const existing = readdirSync(dir).filter((f) => f.startsWith(DAILY) && f.endsWith('.db'));
+  let made: string | null = null;
+  if (!existing.some((f) => f.startsWith(`${DAILY}${today}`))) {
+    made = join(dir, `${DAILY}${timestamp(now)}.db`);
+    await backupTo(db, made);
+  }
+  const entries = readdirSync(dir)
+    .filter((f) => f.startsWith(DAILY))
+    .map((name) => ({ name, at: takenAt(name) }))
+    .filter((e): e is { name: string; at: string } => e.at !== null);
+  for (const e of backupsToDelete(entries, now)) rmSync(join(dir, e.name), { force: true });
+  return made;
+}
+
+/** A backup before an import writes anything (导入前备份), so a wrong workbook can be undone. */
+export async function backupBeforeImport(db: Db, dataFile: string): Promise<string> {
+  const file = join(backupDirFor(dataFile), `导入前备份-${timestamp()}.db`);
+  await backupTo(db, file);
+  return file;
+}
+
+export function listBackups(dataFile: string): string[] {
+  const dir = backupDirFor(dataFile);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.db')).sort().reverse() : [];
+}
