@@ -63,7 +63,8 @@ export function EventsPage() {
             { title: '单位', dataIndex: 'unitName', width: 200 },
             { title: '事项', dataIndex: 'kind', render: (k: string) => <Space>{kind(k)?.name ?? k}{kind(k)?.scope === 'year' && <Tag>计入年度</Tag>}</Space> },
             { title: '数量', dataIndex: 'quantity', width: 60 },
-            { title: '分值', width: 80, render: (_, e) => (kind(e.kind)?.points ?? 0) * e.quantity },
+            // the rule's points per time; what counts (e.g. 考核通报制度 once a year) is on the 计分 page's 得分明细
+            { title: '每次分值', width: 90, render: (_, e) => kind(e.kind)?.points ?? '' },
             { title: '说明', dataIndex: 'note' },
             {
               title: '',
