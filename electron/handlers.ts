@@ -8,7 +8,7 @@ import { quarterCircularText, yearCircularText } from '../shared/outputs/circula
 import { parsePeriod, periodLabel, previousPeriod, quartersOf, yearPeriod } from '../shared/periods';
 import { parseRuleSet } from '../shared/rules/schema';
 import { circularFacts, overdueTargetsIn, personScores, ruleSetForQuarterOf, scorePeriod } from '../shared/scoring';
-import { closeDatabase, withSource, type Db } from './db/database';
+import { withSource, type Db } from './db/database';
 import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
 import { importWorkbook, type ImportReport } from './exchange/import';
@@ -243,4 +243,3 @@ export async function dispatch(handlers: Handlers, method: string, args: unknown
   }
 }
 
-export { closeDatabase };

@@ -1,6 +1,6 @@
 // Automatic backups: the first start of each day, and before every import and restore (restore: see backup.ts).
 // Kept by the pure retention rule in shared/backup-retention.ts.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupsToDelete } from '../../shared/backup-retention';
 import { timestamp, type Db } from '../db/database';
@@ -40,7 +40,3 @@ export async function backupBeforeImport(db: Db, dataFile: string): Promise<stri
   return file;
 }
 
-export function listBackups(dataFile: string): string[] {
-  const dir = backupDirFor(dataFile);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.db')).sort().reverse() : [];
-}

@@ -1,6 +1,6 @@
 // Scores as every front door asks for them: load the period's facts, run the engine. No arithmetic of its own.
 import { parsePeriod, type Period } from '../../shared/periods';
-import { allUnitScores, circularFacts, personScores, scorePeriod, type PeriodScores } from '../../shared/scoring';
+import { allUnitScores, scorePeriod, type PeriodScores } from '../../shared/scoring';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts } from '../store/facts';
@@ -21,13 +21,6 @@ export function periodOrThrow(code: string): Period {
 export function periodScores(db: Db, p: Period, asOf = today()): PeriodScores {
   const rules = ruleSets(db);
   return scorePeriod(rules, loadFacts(db, rules, p), p, asOf);
-}
-
-export function periodCircular(db: Db, p: Period, asOf = today()) {
-  const rules = ruleSets(db);
-  const facts = loadFacts(db, rules, p);
-  const scores = scorePeriod(rules, facts, p, asOf);
-  return { scores, circular: circularFacts(rules, facts, scores), persons: personScores(facts, scores) };
 }
 
 /** `scores --json` (exchange.md §2): one object per scored unit. */

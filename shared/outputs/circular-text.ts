@@ -1,7 +1,6 @@
 // What the circular says (formats.md §1, scoring.md §5), as text: the engine's facts put into the office's
 // sentence templates. The .docx writer only lays this out; the UI previews the same text.
 import { chineseDate, periodLabel, type Period } from '../periods';
-import type { RuleSet } from '../rules/schema';
 import { fill, type Settings } from '../settings';
 import type { CircularFacts, GroupUnits, UnitRef } from '../scoring/circular';
 import type { PeriodScores, PersonScore, UnitScore } from '../scoring/types';
@@ -231,7 +230,3 @@ export function smsLines(settings: Settings, s: PeriodScores): string[] {
   );
 }
 
-/** The publications in a rule set, for table columns. */
-export function publicationColumns(rules: RuleSet): { key: string; name: string }[] {
-  return rules.publications.map((p) => ({ key: p.key, name: p.name }));
-}

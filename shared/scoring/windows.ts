@@ -1,6 +1,6 @@
 // The windows a quota or research requirement is judged over, and the month each window's points belong to.
 import { isActiveIn, type UnitFact } from '../domain';
-import { addDays, isoWeekday, monthOf, monthsOf, quarterOf, yearPeriod, type Period } from '../periods';
+import { addDays, isoWeekday, monthsOf, quarterOf, yearPeriod, type Period } from '../periods';
 
 export interface ScoringWindow {
   start: string;
@@ -54,4 +54,3 @@ export function isLastActiveMonth(w: ScoringWindow, m: Period): boolean {
   return w.activeMonths.length > 0 && w.activeMonths[w.activeMonths.length - 1] === m.code;
 }
 
-export { monthOf };
