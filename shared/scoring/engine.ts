@@ -285,22 +285,33 @@ function monthLines(ctx: Ctx, rules: RuleSet, group: GroupRule, unit: UnitFact, 
   ];
 }
 
-/** 四1、四4 季度得分扣完为止: one line giving back what the floored deductions took below zero. */
-function floorLine(lines: readonly ScoreLine[], month: string, label: string): ScoreLine | null {
-  let positive = 0;
-  let floored = 0;
-  let unfloored = 0;
+interface Tally {
+  /** the positive points */
+  positive: number;
+  /** floored deductions, as a positive number */
+  floored: number;
+  /** deductions taken after the floor, as a positive number */
+  unfloored: number;
+}
+
+function tally(lines: readonly ScoreLine[]): Tally {
+  const t: Tally = { positive: 0, floored: 0, unfloored: 0 };
   for (const l of lines) {
-    if (l.points > 0) positive += l.points;
-    else if (l.floored) floored -= l.points;
-    else unfloored -= l.points;
+    if (l.points > 0) t.positive += l.points;
+    else if (l.floored) t.floored -= l.points;
+    else t.unfloored -= l.points;
   }
-  const { floorAdjust } = applyFloor(positive, floored, unfloored);
+  return t;
+}
+
+/** 四1、四4 扣完为止: one line giving back what the floored deductions took below zero. */
+function floorLine(t: Tally, month: string, label: string): ScoreLine | null {
+  const { floorAdjust } = applyFloor(t.positive, t.floored, t.unfloored);
   if (floorAdjust === 0) return null;
   return {
     clause: '四1、四4',
     rule: '扣完为止',
-    detail: `${label}得分扣完为止：加分${positive}分，应扣${floored}分，只扣至0分`,
+    detail: `${label}得分扣完为止：加分${t.positive}分，应扣${t.floored}分，只扣至0分`,
     category: 'floor',
     points: floorAdjust,
     month,
@@ -317,7 +328,7 @@ function quarterLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, q:
   const group = groupOf(rules, unit);
   if (!group) return [];
   const lines = monthsOf(q).flatMap((m) => monthLines(ctx, rules, group, unit, m));
-  const floor = floorLine(lines, monthsOf(q)[2]!.code, periodLabel(q));
+  const floor = floorLine(tally(lines), monthsOf(q)[2]!.code, periodLabel(q));
   if (floor) lines.push(floor);
   return lines;
 }
@@ -333,15 +344,15 @@ function periodLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, p: 
   // Year-only events (三5) count in the annual total only, under the rule set of the year's first quarter.
   const rules = ruleSetForQuarterOf(ruleSets, p.start);
   const yearOnly = eventLines(ctx, rules, unit, p.start, p.end, 'year', '');
-  lines.push(...yearOnly);
-  const yearFloor = yearOnly.some((l) => l.floored)
-    ? floorLine(
-        [{ ...lines[0]!, points: sumPoints(lines.filter((l) => !yearOnly.includes(l))), floored: false }, ...yearOnly],
-        '',
-        periodLabel(p),
-      )
-    : null;
-  if (yearFloor) lines.push(yearFloor);
+  if (yearOnly.some((l) => l.floored)) {
+    // floored year-only deductions are floored against the year: the quarters' total counts as one sum
+    const quarters = sumPoints(lines);
+    const t = tally(yearOnly);
+    if (quarters > 0) t.positive += quarters;
+    else t.unfloored -= quarters;
+    const floor = floorLine(t, '', periodLabel(p));
+    lines.push(...yearOnly, ...(floor ? [floor] : []));
+  } else lines.push(...yearOnly);
   return lines;
 }
 
