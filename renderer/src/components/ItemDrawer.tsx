@@ -1,12 +1,36 @@
 import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ItemDetailView } from '../../../shared/ipc/contract';
+import type { ColumnsType } from 'antd/es/table';
+import type { ItemDetailView, Reply } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../../shared/labels';
 import { api, attempt, call } from '../api';
 import { latestRules, useApp } from '../store';
 
 export const kindTags = (kinds: string[]) =>
   kinds.length === 0 ? <Tag>一般</Tag> : kinds.map((k) => <Tag key={k} color={k === 'research' ? 'blue' : 'purple'}>{k === 'research' ? '调研' : '专报'}</Tag>);
+
+/** 分值 · 计分 (rule 8) · 删除, the same for an item's adoptions and instructions. */
+function worthColumns<R extends { record: { id: number }; points: number; counts: boolean }>(
+  remove: (id: number) => Promise<Reply<null>>,
+  confirm: string,
+  changed: () => void,
+): ColumnsType<R> {
+  return [
+    { title: '分值', width: 60, render: (_, r) => r.points },
+    { title: '计分', width: 90, render: (_, r) => (r.counts ? <Tag color="green">计分</Tag> : <Tag>不重复计分</Tag>) },
+    {
+      title: '',
+      width: 60,
+      render: (_, r) => (
+        <Popconfirm title={confirm} onConfirm={() => attempt(async () => (await call(remove(r.record.id)), changed()))}>
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+}
 
 /** An item with all its records, its best adoption and the points that count (rule 8, 就高不就低). */
 export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -46,19 +70,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 { title: '形式', width: 60, render: (_, r) => ADOPTION_FORM_LABEL[r.record.form] },
                 { title: '期号', width: 80, render: (_, r) => r.record.issueNo },
                 { title: '日期', width: 100, render: (_, r) => r.record.date },
-                { title: '分值', width: 60, render: (_, r) => r.points },
-                { title: '计分', width: 90, render: (_, r) => (r.counts ? <Tag color="green">计分</Tag> : <Tag>不重复计分</Tag>) },
-                {
-                  title: '',
-                  width: 60,
-                  render: (_, r) => (
-                    <Popconfirm title="删除这条采用记录？（可在回收站恢复）" onConfirm={() => attempt(async () => (await call(api().adoptions.delete({ id: r.record.id })), changed()))}>
-                      <Button type="link" size="small" danger>
-                        删除
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
+                ...worthColumns<ItemDetailView['adoptionRecords'][number]>((id) => api().adoptions.delete({ id }), '删除这条采用记录？（可在回收站恢复）', changed),
               ]}
             />
           )}
@@ -76,19 +88,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 { title: '形式', width: 60, render: (_, r) => INSTRUCTION_FORM_LABEL[r.record.form] },
                 { title: '领导', width: 90, render: (_, r) => r.record.leader },
                 { title: '日期', width: 100, render: (_, r) => r.record.date },
-                { title: '分值', width: 60, render: (_, r) => r.points },
-                { title: '计分', width: 90, render: (_, r) => (r.counts ? <Tag color="green">计分</Tag> : <Tag>不重复计分</Tag>) },
-                {
-                  title: '',
-                  width: 60,
-                  render: (_, r) => (
-                    <Popconfirm title="删除这条批示记录？" onConfirm={() => attempt(async () => (await call(api().instructions.delete({ id: r.record.id })), changed()))}>
-                      <Button type="link" size="small" danger>
-                        删除
-                      </Button>
-                    </Popconfirm>
-                  ),
-                },
+                ...worthColumns<ItemDetailView['instructionRecords'][number]>((id) => api().instructions.delete({ id }), '删除这条批示记录？（可在回收站恢复）', changed),
               ]}
             />
           )}
