@@ -26,6 +26,10 @@ import { readSettings, writeSettings } from './store/settings';
 import { listUnits } from './store/units';
 import { timestamp } from './db/database';
 import { importRosterCsvAsync } from './services/roster';
+import { listAudit } from './services/audit-log';
+import { listRecycleBin, restoreDeleted } from './services/recycle';
+import { backupDirFor } from './services/backup';
+import { listBackups, recoverFromBackup, type StartupFailure } from './services/startup';
 
 /** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */
 export interface Dialogs {
@@ -45,6 +49,10 @@ export interface HandlerContext {
   setDataFile?: (file: string) => void;
   /** today's date (the test bridge may fix it) */
   today?: () => string;
+  /** the start-up check: a failure leaves db() refusing until a backup is recovered */
+  startup: { failure: StartupFailure | null; notice: string | null };
+  /** runs an import; the desktop app runs it in a worker thread so the window never freezes */
+  runImport?: (file: string, opts: { dryRun: boolean; source: string }) => Promise<ImportReport>;
 }
 
 type Handlers = { [M in Method]: (args: never) => Promise<Results[M]> | Results[M] };
@@ -62,7 +70,10 @@ function periodOf(code: string) {
 const reportView = (r: ImportReport) => ({ ...r, counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }> });
 
 export function createHandlers(ctx: HandlerContext): Handlers {
-  const db = ctx.db;
+  const db = (): Db => {
+    if (ctx.startup.failure) throw new UserError('数据文件未通过检查，请先在恢复页面选择一个备份恢复数据。');
+    return ctx.db();
+  };
   const asOf = (): string => (ctx.today ?? today)();
   const h: Handlers = {
     'app:info': () => ({
@@ -85,6 +96,32 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.setDataFile(file);
       return { file };
     },
+    'app:startup': () => ({
+      ok: ctx.startup.failure === null,
+      dataFile: ctx.dataFile,
+      notice: ctx.startup.notice,
+      problem: ctx.startup.failure?.problem ?? null,
+      details: ctx.startup.failure?.details ?? [],
+      backups: ctx.startup.failure ? listBackups(ctx.dataFile) : [],
+    }),
+    'app:recover': async (a: { name?: string }) => {
+      if (!ctx.startup.failure) throw new UserError('数据文件检查正常，不需要恢复。');
+      let file: string | null;
+      if (a.name !== undefined) {
+        // only a backup the screen listed, by name: never a path from the page
+        const listed = listBackups(ctx.dataFile).find((b) => b.name === a.name);
+        if (!listed) throw new UserError('备份文件夹中没有这个备份，请刷新后重新选择。');
+        file = join(backupDirFor(ctx.dataFile), listed.name);
+      } else file = await ctx.dialogs.openFile({ title: '选择用于恢复的备份', filters: DB });
+      if (!file) return null;
+      const r = await recoverFromBackup(ctx.dataFile, file);
+      ctx.replaceDb(r.db);
+      ctx.startup.failure = null;
+      return { damagedCopy: r.damagedCopy };
+    },
+    'audit:list': (a: Parameters<typeof listAudit>[1]) => listAudit(db(), a),
+    'recycle:list': () => listRecycleBin(db()),
+    'recycle:restore': (a: { kind: Parameters<typeof restoreDeleted>[1]; id: number }) => restoreDeleted(db(), a.kind, a.id, SOURCE),
     'units:list': () => listUnits(db()),
     'units:save': (a: Parameters<typeof ledger.saveUnit>[1]) => ledger.saveUnit(db(), a, SOURCE),
     'units:move': (a: { id: number; direction: -1 | 1 }) => (ledger.moveUnit(db(), a.id, a.direction, SOURCE), null),
@@ -194,7 +231,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (a.file !== undefined && !a.dryRun && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       lastChosen.add(file);
       if (!a.dryRun) await backupBeforeImport(db(), ctx.dataFile);
-      return reportView(await importWorkbook(db(), file, { dryRun: a.dryRun, source: '导入' }));
+      const run = ctx.runImport ?? ((f: string, o: { dryRun: boolean; source: string }) => importWorkbook(db(), f, o));
+      return reportView(await run(file, { dryRun: a.dryRun, source: '导入' }));
     },
     'data:export': async () => {
       const file = await ctx.dialogs.saveFile({ title: '导出全部数据', defaultName: `政务信息全部数据-${asOf()}.xlsx`, filters: XLSX });

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 await build({
   ...common,
-  entryPoints: { main: 'electron/main/index.ts' },
+  entryPoints: { main: 'electron/main/index.ts', 'import-worker': 'electron/workers/import-worker.ts' },
   outdir: 'out/electron',
   external: ['electron', 'better-sqlite3', 'exceljs', 'docx'],
 });

@@ -4,8 +4,10 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
-import { messageOf } from '../db/errors';
+import { closeDatabase, type Db } from '../db/database';
+import { messageOf, UserError } from '../db/errors';
+import { runImportInWorker } from '../services/import-worker';
+import { openChecked } from '../services/startup';
 import { dailyBackup } from '../services/auto-backup';
 import { createHandlers, dispatch, type Dialogs } from '../handlers';
 import { installMenu } from './menu';
@@ -57,17 +59,21 @@ async function start(): Promise<void> {
   serveRenderer(rendererDir);
   const dataFile = dataFileFromConfig();
   mkdirSync(dirname(dataFile), { recursive: true });
-  try {
-    db = openDatabase(dataFile);
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据文件', `${messageOf(e)}\n\n数据文件：${dataFile}`);
-    app.quit();
-    return;
+  // quick_check + foreign keys; a damaged ledger opens the recovery screen instead of the pages (never a crash)
+  const opened = openChecked(dataFile);
+  const startup = { failure: opened.ok ? null : opened, notice: opened.ok ? opened.notice : null };
+  if (opened.ok) {
+    db = opened.db;
+    // the first start of each day takes an automatic backup (kept 7 daily, 4 weekly, 12 monthly)
+    await dailyBackup(db, dataFile).catch((e: unknown) => dialog.showErrorBox('自动备份失败', messageOf(e)));
   }
-  // the first start of each day takes an automatic backup (kept 7 daily, 4 weekly, 12 monthly)
-  await dailyBackup(db, dataFile).catch((e: unknown) => dialog.showErrorBox('自动备份失败', messageOf(e)));
   const handlers = createHandlers({
-    db: () => db!,
+    db: () => {
+      if (!db) throw new UserError('数据文件未打开。');
+      return db;
+    },
+    startup,
+    runImport: (file, o) => runImportInWorker(dataFile, file, o),
     replaceDb: (next) => (db = next),
     dataFile,
     assetsDir: join(root, 'assets'),

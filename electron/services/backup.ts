@@ -50,6 +50,8 @@ export function assertRestorable(file: string): void {
       version = db.pragma('user_version', { simple: true }) as number;
       const check = db.pragma('quick_check') as { quick_check: string }[];
       if (check.some((r) => r.quick_check !== 'ok')) throw new Error(check[0]!.quick_check);
+      const fk = db.pragma('foreign_key_check') as { table: string }[];
+      if (fk.length > 0) throw new Error(`表 ${fk[0]!.table} 有 ${fk.length} 处引用的记录不存在`);
     } catch (e) {
       throw new UserError(`“${basename(file)}”已损坏或不是本程序的数据备份（${(e as Error).message}），无法恢复。`);
     }

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, attempt, call } from './api';
 import { AdoptionsPage } from './pages/AdoptionsPage';
@@ -6,7 +6,10 @@ import { CircularPage } from './pages/CircularPage';
 import { DataPage } from './pages/DataPage';
 import { EntryPage } from './pages/EntryPage';
 import { EventsPage } from './pages/EventsPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
+import { Recovery } from './Recovery';
+import type { StartupView } from '../../shared/ipc/contract';
 import { RequestsPage } from './pages/RequestsPage';
 import { RulesPage } from './pages/RulesPage';
 import { ScoresPage } from './pages/ScoresPage';
@@ -24,6 +27,7 @@ const PAGES: { key: Page; label: string; element: () => React.ReactElement }[] =
   { key: 'units', label: '单位名单', element: () => <UnitsPage /> },
   { key: 'rules', label: '规则设置', element: () => <RulesPage /> },
   { key: 'data', label: '数据', element: () => <DataPage /> },
+  { key: 'history', label: '操作记录', element: () => <HistoryPage /> },
 ];
 
 function FirstRun({ onClose }: { onClose: () => void }) {
@@ -70,11 +74,29 @@ function FirstRun({ onClose }: { onClose: () => void }) {
 export function App() {
   const { page, go, info, refresh } = useApp();
   const [firstRun, setFirstRun] = useState(false);
+  const [startup, setStartup] = useState<StartupView | null>(null);
+  const [recovered, setRecovered] = useState<string | null>(null);
   useEffect(() => {
-    void refresh().then(() => {
+    void (async () => {
+      // the start-up check first: a damaged data file shows the recovery screen, never a broken page
+      const s = await call(api().app.startup({}));
+      setStartup(s);
+      if (!s.ok) return;
+      await refresh();
       if (useApp.getState().info?.units === 0) setFirstRun(true);
-    });
+    })();
   }, [refresh]);
+  if (startup && !startup.ok)
+    return (
+      <Recovery
+        startup={startup}
+        onRecovered={(copy) => {
+          setRecovered(copy);
+          setStartup({ ...startup, ok: true, problem: null });
+          void refresh();
+        }}
+      />
+    );
   if (!info) return <Spin style={{ margin: 80 }} tip="正在打开数据…" fullscreen />;
   const current = PAGES.find((p) => p.key === page)!;
   return (
@@ -94,6 +116,17 @@ export function App() {
         />
       </Layout.Sider>
       <Layout.Content style={{ overflow: 'auto', padding: '12px 16px', background: '#f5f6f8' }} data-page={page}>
+        {startup?.notice && <Alert type="warning" showIcon banner style={{ marginBottom: 8 }} message={startup.notice} />}
+        {recovered !== null && (
+          <Alert
+            type="success"
+            showIcon
+            closable
+            style={{ marginBottom: 8 }}
+            message={`数据已从备份恢复。${recovered ? `损坏的数据文件已移到：${recovered}` : ''}备份之后录入的内容需要补录。`}
+            onClose={() => setRecovered(null)}
+          />
+        )}
         <Typography.Title level={4} style={{ margin: '0 0 10px' }}>
           {current.label}
         </Typography.Title>

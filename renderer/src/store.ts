@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, UnitView } from '../../shared/ipc/contract';
 import { api, call } from './api';
 
-export type Page = 'home' | 'units' | 'entry' | 'adoptions' | 'requests' | 'events' | 'scores' | 'circular' | 'rules' | 'data';
+export type Page = 'home' | 'units' | 'entry' | 'adoptions' | 'requests' | 'events' | 'scores' | 'circular' | 'rules' | 'data' | 'history';
 
 interface State {
   page: Page;

@@ -58,6 +58,23 @@ const adoptionInput = z
 export const METHODS = {
   'app:info': none,
   'app:moveData': none,
+  'app:startup': none,
+  'app:recover': z.object({ name: z.string().min(1).max(200).optional() }).strict(),
+  'audit:list': z
+    .object({
+      entity: z.string().max(40).optional(),
+      action: z.enum(['create', 'update', 'delete', 'restore']).optional(),
+      source: z.string().max(40).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      text: z.string().trim().max(100).optional(),
+      entityId: id.optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  'recycle:list': none,
+  'recycle:restore': z.object({ kind: z.enum(['items', 'adoptions', 'instructions', 'requests', 'events']), id }).strict(),
   'units:list': none,
   'units:save': unitInput,
   'units:move': z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
@@ -135,6 +152,40 @@ export interface AppInfo {
   items: number;
   ruleSets: RuleSet[];
   locked: string[];
+}
+
+/** The start-up check: ok, or what is wrong with the data file and the backups that could replace it. */
+export interface StartupView {
+  ok: boolean;
+  dataFile: string;
+  /** e.g. the data file is on a network drive and runs in compatibility mode */
+  notice: string | null;
+  problem: string | null;
+  details: string[];
+  backups: { name: string; at: string; bytes: number; ok: boolean; problem?: string }[];
+}
+
+export interface AuditRowView {
+  id: number;
+  at: string;
+  source: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  summary: string;
+  changes: { field: string; before: string; after: string }[];
+}
+
+export type RecycleKind = 'items' | 'adoptions' | 'instructions' | 'requests' | 'events';
+
+export interface RecycledView {
+  kind: RecycleKind;
+  id: number;
+  date: string;
+  unitName: string;
+  summary: string;
+  deletedAt: string;
+  together: number;
 }
 
 export interface UnitView {
@@ -221,6 +272,11 @@ export interface DashboardView {
 export interface Results {
   'app:info': AppInfo;
   'app:moveData': { file: string } | null;
+  'app:startup': StartupView;
+  'app:recover': { damagedCopy: string | null } | null;
+  'audit:list': { total: number; rows: AuditRowView[]; sources: string[] };
+  'recycle:list': RecycledView[];
+  'recycle:restore': { restored: number };
   'units:list': UnitView[];
   'units:save': UnitView;
   'units:move': null;

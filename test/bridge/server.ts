@@ -6,8 +6,10 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
-import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
+import { closeDatabase, type Db } from '../../electron/db/database';
 import { createHandlers, dispatch, type Dialogs } from '../../electron/handlers';
+import { openChecked } from '../../electron/services/startup';
+import { runImportInWorker } from '../../electron/services/import-worker';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = resolve(HERE, '../../..');
@@ -40,20 +42,26 @@ export interface Bridge {
   url: string;
   /** answers the next file dialogs will give, in order (null = the clerk cancelled) */
   answerDialogs: (answers: (string | null)[]) => void;
-  db: () => Db;
+  db: () => Db | null;
   close: () => Promise<void>;
 }
 
 export async function startBridge(opts: { dbFile: string; port?: number; today?: string }): Promise<Bridge> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
-  let db = openDatabase(opts.dbFile);
+  // the same start-up check as the desktop app: a damaged ledger opens the recovery screen
+  const opened = openChecked(opts.dbFile);
+  let db: Db | null = opened.ok ? opened.db : null;
+  const startup = { failure: opened.ok ? null : opened, notice: opened.ok ? opened.notice : null };
   const answers: (string | null)[] = [];
   const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
   const dialogs: Dialogs = { openFile: next, saveFile: next, chooseFolder: next };
   const handlers = createHandlers({
-    db: () => db,
+    db: () => db!,
     replaceDb: (d) => (db = d),
     dataFile: resolve(opts.dbFile),
+    startup,
+    // imports run in a worker thread, as in the desktop app
+    runImport: (file, o) => runImportInWorker(resolve(opts.dbFile), file, o),
     assetsDir: join(ROOT, 'assets'),
     dialogs,
     version: '测试',
@@ -106,7 +114,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
     db: () => db,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
-      closeDatabase(db);
+      if (db) closeDatabase(db);
     },
   };
 }

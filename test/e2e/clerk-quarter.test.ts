@@ -228,7 +228,7 @@ describe('a clerk’s quarter', () => {
     await page.getByText('计分规则：莱芜区2019').waitFor();
     // early July: the page opens on the quarter just ended
     await page.getByText('第二季度').first().waitFor();
-    const engine = allUnitScores(periodScores(bridge.db(), periodOrThrow('2019Q2'), TODAY));
+    const engine = allUnitScores(periodScores(bridge.db()!, periodOrThrow('2019Q2'), TODAY));
     expect(engine).toHaveLength(57);
     for (const u of engine) {
       const row = page.locator('tr').filter({ has: page.getByTestId(`score-unit-${u.unitName}`) });

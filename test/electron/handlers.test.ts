@@ -17,6 +17,7 @@ const handlers = createHandlers({
   dialogs: { openFile: async () => null, saveFile: async () => null, chooseFolder: async () => null },
   version: 'test',
   today: () => '2019-07-08',
+  startup: { failure: null, notice: null },
 });
 afterAll(() => closeDatabase(db));
 
@@ -82,6 +83,7 @@ describe('moving the data folder', () => {
       assetsDir: join(__dirname, '../../assets'),
       dialogs: { openFile: async () => null, saveFile: async () => null, chooseFolder: async () => target },
       version: 'test',
+      startup: { failure: null, notice: null },
       setDataFile: (f) => (remembered = f),
     });
     const reply = await dispatch(h, 'app:moveData', {});

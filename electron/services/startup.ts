@@ -1,0 +1,166 @@
+// Opening the ledger at start-up (issue 5): where the file lives decides the journal mode, and the file is checked
+// (quick_check + foreign keys) before the clerk works on it. A damaged ledger never crashes the app: the result
+// names the problem and the backups that pass their own check, newest first, so the UI can offer a recovery.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
+import { messageOf, UserError } from '../db/errors';
+import { assertRestorable, backupDirFor, quickCheck } from './backup';
+
+/** damaged ledgers moved aside by a recovery: kept for rescue, never offered as a backup */
+const DAMAGED = '损坏的数据-';
+
+export type StorageKind = 'local' | 'network' | 'removable';
+
+export interface StorageInfo {
+  kind: StorageKind;
+  /** why it was judged so (for the notice) */
+  reason: string;
+}
+
+/** Linux statfs f_type magic numbers of network and FUSE file systems (WAL needs shared memory, which they lack). */
+const NETWORK_FS: Record<number, string> = {
+  0x6969: 'NFS',
+  0x517b: 'SMB',
+  0xff534d42: 'CIFS',
+  0xfe534d42: 'SMB2',
+  0x5346414f: 'AFS',
+  0x73757245: 'Coda',
+  0x564c: 'NCP',
+  0x01021997: '9P',
+  0x65735546: 'FUSE',
+};
+/** file systems of USB sticks and card readers */
+const REMOVABLE_FS: Record<number, string> = { 0x4d44: 'FAT', 0x2011bab0: 'exFAT' };
+
+/** Where a ledger lives, from its path and (on Linux) the file system type. Pure, so every rule is tested. */
+export function storageKindOf(path: string, platform: string, fsType?: number): StorageInfo {
+  if (platform === 'win32') {
+    if (/^(\\\\|\/\/)(?![?.][\\/])/.test(path) || /^\\\\\?\\UNC\\/i.test(path)) return { kind: 'network', reason: '网络共享文件夹' };
+    return { kind: 'local', reason: '本机磁盘' };
+  }
+  if (fsType !== undefined && NETWORK_FS[fsType]) return { kind: 'network', reason: `${NETWORK_FS[fsType]} 网络文件系统` };
+  if (/^\/run\/user\/\d+\/gvfs\//.test(path)) return { kind: 'network', reason: '网络共享文件夹' };
+  if (fsType !== undefined && REMOVABLE_FS[fsType]) return { kind: 'removable', reason: `${REMOVABLE_FS[fsType]} 格式的移动存储` };
+  if (/^\/(media|run\/media|mnt)\//.test(path)) return { kind: 'removable', reason: '移动存储（U 盘或移动硬盘）' };
+  return { kind: 'local', reason: '本机磁盘' };
+}
+
+export function detectStorage(file: string): StorageInfo {
+  const abs = resolve(file);
+  let fsType: number | undefined;
+  if (process.platform !== 'win32') {
+    try {
+      fsType = Number(statfsSync(existsSync(abs) ? abs : dirname(abs)).type);
+    } catch {
+      fsType = undefined;
+    }
+  }
+  return storageKindOf(abs, process.platform, fsType);
+}
+
+export interface BackupInfo {
+  name: string;
+  /** ISO time of the file's last change */
+  at: string;
+  bytes: number;
+  /** passed quick_check and is a ledger this version can open */
+  ok: boolean;
+  problem?: string;
+}
+
+export interface StartupFailure {
+  problem: string;
+  details: string[];
+  backups: BackupInfo[];
+}
+
+export type StartupResult = { ok: true; db: Db; storage: StorageInfo; notice: string | null } | ({ ok: false; storage: StorageInfo } & StartupFailure);
+
+/** Backups beside the ledger, newest first; the newest few are checked so the screen can recommend a good one. */
+export function listBackups(dataFile: string, checkNewest = 10): BackupInfo[] {
+  const dir = backupDirFor(dataFile);
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.db') && !f.startsWith('.') && !f.startsWith(DAMAGED))
+    .map((name) => {
+      const s = statSync(join(dir, name));
+      return { name, at: s.mtime.toISOString(), bytes: s.size };
+    })
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.name.localeCompare(a.name)));
+  return files.map((f, i) => {
+    if (i >= checkNewest) return { ...f, ok: false, problem: '未检查' };
+    try {
+      assertRestorable(join(dir, f.name));
+      return { ...f, ok: true };
+    } catch (e) {
+      return { ...f, ok: false, problem: messageOf(e) };
+    }
+  });
+}
+
+function problemsOf(db: Db): string[] {
+  const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+  const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+    (r) => `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 记录不存在`,
+  );
+  return [...quick, ...fk].slice(0, 20);
+}
+
+/** Opens and checks the ledger. Never throws for a damaged or foreign file: it answers what is wrong instead. */
+export function openChecked(dataFile: string): StartupResult {
+  const storage = detectStorage(dataFile);
+  const journalMode = storage.kind === 'local' ? 'wal' : 'delete';
+  const notice =
+    storage.kind === 'local'
+      ? null
+      : `数据文件位于${storage.reason}上。为避免数据损坏，已改用兼容模式（不使用预写日志）；建议在“数据”页把数据文件夹移到本机硬盘。`;
+  let db: Db;
+  try {
+    db = openDatabase(dataFile, { journalMode });
+  } catch (e) {
+    return { ok: false, storage, problem: `数据文件无法打开：${messageOf(e)}`, details: [], backups: listBackups(dataFile) };
+  }
+  let details: string[];
+  try {
+    details = problemsOf(db);
+  } catch (e) {
+    details = [messageOf(e)];
+  }
+  if (details.length > 0) {
+    closeDatabase(db);
+    return { ok: false, storage, problem: '数据文件检查未通过（文件可能因断电、强制关机或磁盘故障而损坏）。', details, backups: listBackups(dataFile) };
+  }
+  return { ok: true, db, storage, notice };
+}
+
+/**
+ * Replaces a damaged ledger by a backup. The damaged file is never deleted: it is moved into the backups folder as
+ * 损坏的数据-….db (with its -wal/-shm), so nothing the clerk entered since the backup is thrown away.
+ */
+export async function recoverFromBackup(dataFile: string, backupFile: string): Promise<{ db: Db; damagedCopy: string | null }> {
+  assertRestorable(backupFile);
+  const problems = quickCheck(backupFile);
+  if (problems.length > 0) throw new UserError(`备份“${basename(backupFile)}”检查未通过，请选择其他备份。`);
+  const dir = backupDirFor(dataFile);
+  mkdirSync(dir, { recursive: true });
+  let damagedCopy: string | null = null;
+  if (existsSync(dataFile)) {
+    damagedCopy = join(dir, `${DAMAGED}${timestamp()}.db`);
+    renameSync(dataFile, damagedCopy);
+    for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(dataFile + suffix)) renameSync(dataFile + suffix, damagedCopy + suffix);
+  }
+  const tmp = join(dirname(dataFile), `.recover.${process.pid}.tmp`);
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(tmp);
+  } finally {
+    source.close();
+  }
+  renameSync(tmp, dataFile);
+  rmSync(tmp, { force: true });
+  const opened = openChecked(dataFile);
+  if (!opened.ok) throw new UserError(`恢复后的数据仍未通过检查（${opened.problem}），请选择其他备份。`);
+  return { db: opened.db, damagedCopy };
+}

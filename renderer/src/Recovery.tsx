@@ -1,0 +1,84 @@
+// The start-up recovery screen: shown instead of the pages when the data file fails its check. It never deletes the
+// damaged file (the services move it into the backups folder) and offers the newest backup that passes its check.
+import { Alert, Button, Card, Result, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { StartupView } from '../../shared/ipc/contract';
+import { api, attempt, call } from './api';
+
+export function Recovery({ startup, onRecovered }: { startup: StartupView; onRecovered: (damagedCopy: string | null) => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const best = startup.backups.find((b) => b.ok);
+  const recover = async (name?: string) => {
+    setBusy(name ?? '…');
+    await attempt(async () => {
+      const r = await call(api().app.recover(name ? { name } : {}));
+      if (r) onRecovered(r.damagedCopy);
+    });
+    setBusy(null);
+  };
+  return (
+    <div style={{ maxWidth: 960, margin: '24px auto', padding: '0 16px' }} data-page="recovery">
+      <Result
+        status="warning"
+        title="数据文件检查未通过"
+        subTitle={
+          <>
+            {startup.problem}
+            <br />
+            数据文件：{startup.dataFile}
+          </>
+        }
+        extra={
+          <Space>
+            <Button type="primary" size="large" disabled={!best} loading={busy === best?.name} onClick={() => best && recover(best.name)}>
+              {best ? `用最近的完好备份恢复（${dayjs(best.at).format('YYYY-MM-DD HH:mm')}）` : '没有可用的备份'}
+            </Button>
+            <Button size="large" onClick={() => recover()} loading={busy === '…'}>
+              选择其他备份文件…
+            </Button>
+          </Space>
+        }
+      />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="恢复时，损坏的数据文件不会被删除，而是移到备份文件夹中（名为“损坏的数据-时间.db”），可交技术人员进一步抢救。备份之后录入的内容需要重新录入。"
+      />
+      {startup.details.length > 0 && (
+        <Card size="small" title="检查发现的问题" style={{ marginBottom: 12 }}>
+          {startup.details.map((d, i) => (
+            <Typography.Paragraph key={i} style={{ margin: 0, fontSize: 12 }} type="secondary">
+              {d}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      )}
+      <Card size="small" title="备份文件夹中的备份（新的在前）">
+        <Table
+          size="small"
+          rowKey="name"
+          dataSource={startup.backups}
+          pagination={false}
+          locale={{ emptyText: '备份文件夹中没有备份。可点击“选择其他备份文件…”选择 U 盘或其他位置的备份。' }}
+          columns={[
+            { title: '备份', dataIndex: 'name' },
+            { title: '时间', dataIndex: 'at', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+            { title: '大小', dataIndex: 'bytes', width: 90, render: (b: number) => `${(b / 1024).toFixed(0)} KB` },
+            { title: '检查', width: 90, render: (_, b) => (b.ok ? <Tag color="green">完好</Tag> : <Tag title={b.problem}>{b.problem === '未检查' ? '未检查' : '不可用'}</Tag>) },
+            {
+              title: '',
+              width: 80,
+              render: (_, b) => (
+                <Button size="small" disabled={!b.ok && b.problem !== '未检查'} loading={busy === b.name} onClick={() => recover(b.name)}>
+                  用它恢复
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
