@@ -57,9 +57,11 @@ const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.
 export async function importWorkbook(
   db: Db,
   file: string,
-  opts: { dryRun?: boolean; source?: string } = {},
+  opts: { dryRun?: boolean; source?: string; onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void } = {},
 ): Promise<ImportReport> {
+  opts.onPhase?.('read');
   const wb = await loadWorkbook(file);
+  opts.onPhase?.('check');
   const report: ImportReport = { file, dryRun: opts.dryRun ?? false, applied: false, problems: [], notes: [], counts: {} };
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
@@ -112,7 +114,9 @@ export async function importWorkbook(
   };
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
+  opts.onPhase?.('write');
   withSource(db, opts.source ?? '导入', () => applyPlan(db, plan));
+  opts.onPhase?.('done');
   report.applied = true;
   return report;
 }
