@@ -82,6 +82,11 @@ function shown(field: string, v: unknown, units: Map<number, string>): string {
   if (v === null || v === undefined) return '';
   if (field === 'unit_id' && typeof v === 'number') return units.get(v) ?? String(v);
   if ((field === 'is_research' || field === 'is_special') && typeof v === 'number') return v ? '是' : '否';
+  if ((field === 'deleted_at' || field === 'locked_at') && typeof v === 'string' && !Number.isNaN(Date.parse(v))) {
+    const d = new Date(v);
+    const p = (n: number): string => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  }
   const s = String(v);
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }

@@ -21,7 +21,7 @@ export function Recovery({ startup, onRecovered }: { startup: StartupView; onRec
     <div style={{ maxWidth: 960, margin: '24px auto', padding: '0 16px' }} data-page="recovery">
       <Result
         status="warning"
-        title="数据文件检查未通过"
+        title="数据文件未能正常打开"
         subTitle={
           <>
             {startup.problem}

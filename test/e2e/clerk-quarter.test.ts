@@ -268,7 +268,36 @@ describe('a clerk’s quarter', () => {
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
   });
 
+  it('deletes an item, finds it in the recycle bin, restores it, and sees both in the 修改记录', async () => {
+    await go('信息登记');
+    await page.locator('.ant-picker').first().hover();
+    await page.locator('.ant-picker-clear').first().click();
+    await page.locator('.item-row').filter({ hasText: '关于第7项重点工作' }).click();
+    await page.getByRole('button', { name: '删除信息' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('[data-testid=item-list]').getByText('共 24 条').waitFor();
+    await go('操作记录');
+    await page.getByRole('tab', { name: '回收站' }).click();
+    const row = page.locator('tr.ant-table-row:visible').filter({ hasText: '关于第7项重点工作' });
+    await row.waitFor();
+    await shot('12-操作记录-回收站');
+    await row.getByRole('button', { name: '恢复' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await toast('已恢复 1 条记录');
+    await page.getByText('回收站是空的').waitFor();
+    expect((bridge.db()!.prepare('SELECT count(*) AS n FROM items WHERE deleted_at IS NULL').get() as { n: number }).n).toBe(25);
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    await page.locator('#audit-entity').click();
+    await page.locator('.ant-select-item-option:visible').filter({ hasText: /^信息$/ }).click();
+    await page.locator('#audit-text').fill('第7项');
+    await page.locator('#audit-text').press('Enter');
+    await page.getByText('共 3 条', { exact: true }).locator('visible=true').waitFor(); // created by paste, deleted, restored
+    for (const action of ['新增', '删除', '恢复']) await page.locator('.ant-table-row:visible .ant-tag').filter({ hasText: new RegExp(`^${action}$`) }).first().waitFor();
+    await shot('12-操作记录');
+  });
+
   it('locks the quarter, after which entering an item of that quarter is refused with the quarter named', async () => {
+    await go('通报');
     await page.getByRole('button', { name: '锁定季度' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /^锁\s*定$/ }).click();
     await page.getByText('已锁定').waitFor();
