@@ -44,12 +44,24 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemVie
   const adopted = 'EXISTS (SELECT 1 FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL)';
   if (f.adopted === 'yes') where.push(adopted);
   if (f.adopted === 'no') where.push(`NOT ${adopted}`);
-  if (f.q && f.q.trim() !== '') {
+  const q = f.q?.trim() ?? '';
+  // the trigram index finds any 3+ character piece of a title (a phrase query); the matches drive the query
+  const fts = [...q].length >= 3;
+  if (fts) {
+    // (bound first: the matches subquery comes before the WHERE clause)
+    params.unshift(`"${q.replace(/"/g, '""')}"`, q);
+  } else if (q !== '') {
+    // one or two characters are below the trigram size: a scan, still limited to live items
     where.push(`(i.title LIKE ? ESCAPE '\\' OR i.no = ?)`);
-    params.push(`%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.q.trim());
+    params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q);
   }
-  const from = `FROM items i JOIN units u ON u.id = i.unit_id WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const source = fts
+    ? `(SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? UNION SELECT id FROM items WHERE no = ?) m CROSS JOIN items i ON i.id = m.id`
+    : 'items i';
+  const from = `FROM ${source} JOIN units u ON u.id = i.unit_id WHERE ${where.join(' AND ')}`;
+  // the count needs the units table only when a group is chosen, and reads the live-items index, not the table
+  const countFrom = f.group ? from : `FROM ${fts ? source : 'items i INDEXED BY items_live_date'} WHERE ${where.join(' AND ')}`;
+  const total = (db.prepare(`SELECT count(*) AS n ${countFrom}`).get(...params) as { n: number }).n;
   const rows = db
     .prepare(
       `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,

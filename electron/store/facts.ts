@@ -10,7 +10,7 @@ import type {
   RequestTargetFact,
   UnitFact,
 } from '../../shared/domain';
-import { addDays, previousMonth, quarterOf, yearPeriod, type Period } from '../../shared/periods';
+import { addDays, monthPeriod, previousMonth, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import type { Db } from '../db/database';
 
@@ -37,7 +37,9 @@ export function itemRange(rules: readonly RuleSet[], p: Period): { start: string
     rules.flatMap((r) => r.groups.flatMap((g) => [g.quota?.window, ...g.requirements.map((q) => q.window)])),
   );
   const year = yearPeriod(Number(p.start.slice(0, 4)));
-  let start = previousMonth(quarterOf(p.start)).start;
+  // the month before the quarter (连续两个月不报送 looks one month back)
+  const q = quarterOf(p.start);
+  let start = previousMonth(monthPeriod(q.year, (q.index - 1) * 3 + 1)).start;
   // a month sheet shows research points judged over its whole quarter
   let end = p.kind === 'month' ? quarterOf(p.start).end : p.end;
   if (windows.has('year')) {
@@ -75,6 +77,43 @@ function toItems(rows: ItemRow[], authors: Map<number, number[]>): ItemFact[] {
   }));
 }
 
+const NO_KINDS: ItemKind[] = [];
+const RESEARCH: ItemKind[] = ['research'];
+const SPECIAL: ItemKind[] = ['special'];
+const BOTH: ItemKind[] = ['research', 'special'];
+
+/**
+ * The period's items, read as arrays (one allocation a row, not two). A plain item's title is only read when some
+ * record scores it (filled in by loadFacts): a quarter has thousands of items and the engine counts most of them.
+ */
+function itemsInRange(db: Db, start: string, end: string): ItemFact[] {
+  // served by the covering index items_live_cover: no table reads
+  const rows = db
+    .prepare(
+      `SELECT id, no, unit_id, submitted, is_research, is_special FROM items INDEXED BY items_live_cover
+       WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? ORDER BY submitted, id`,
+    )
+    .raw(true)
+    .all(start, end) as [number, string, number, string, number, number][];
+  // 调研/专报 items are few; their titles explain the requirement lines
+  const titles = new Map(
+    db
+      .prepare(`SELECT id, title FROM items WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? AND (is_research = 1 OR is_special = 1)`)
+      .raw(true)
+      .all(start, end) as [number, string][],
+  );
+  return rows.map(([id, no, unitId, date, r, s]) => ({
+    id,
+    no,
+    unitId,
+    date,
+    title: titles.get(id) ?? '',
+    kinds: r ? (s ? BOTH : RESEARCH) : s ? SPECIAL : NO_KINDS,
+    authorIds: NO_AUTHORS,
+  }));
+}
+const NO_AUTHORS: number[] = [];
+
 function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (itemIds.length === 0) return out;
@@ -91,12 +130,7 @@ function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
 export function loadFacts(db: Db, rules: readonly RuleSet[], p: Period): Facts {
   const range = itemRange(rules, p);
   const yearStart = `${p.start.slice(0, 4)}-01-01`;
-  const itemRows = db
-    .prepare(
-      `SELECT ${ITEM_COLS} FROM items i
-       WHERE i.deleted_at IS NULL AND i.submitted BETWEEN ? AND ? ORDER BY i.submitted, i.id`,
-    )
-    .all(range.start, range.end) as ItemRow[];
+  const inRange = itemsInRange(db, range.start, range.end);
   // Every record up to the period's end of every item that has a record dated in the period (scoring.md §3).
   const adoptions = db
     .prepare(
@@ -117,17 +151,19 @@ export function loadFacts(db: Db, rules: readonly RuleSet[], p: Period): Facts {
        ORDER BY r.date, r.id`,
     )
     .all(p.end, p.start, p.end, p.start, p.end) as InstructionFact[];
-  const have = new Set(itemRows.map((r) => r.id));
-  const missing = [...new Set([...adoptions, ...instructions].map((r) => r.itemId))].filter((id) => !have.has(id));
-  if (missing.length > 0) {
-    itemRows.push(
-      ...(db
-        .prepare(`SELECT ${ITEM_COLS} FROM items i WHERE i.id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(missing)) as ItemRow[]),
-    );
-  }
   const scoredItemIds = [...new Set([...adoptions, ...instructions].map((r) => r.itemId))];
-  const items = toItems(itemRows, authorsOf(db, scoredItemIds));
+  // the scored items in full (title, authors), whether or not they were submitted in the range
+  const authors = authorsOf(db, scoredItemIds);
+  const scored = new Map(
+    (db.prepare(`SELECT ${ITEM_COLS} FROM items i WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(scoredItemIds)) as ItemRow[]).map((r) => [r.id, r]),
+  );
+  const items = inRange.map((i) => {
+    const full = scored.get(i.id);
+    if (!full) return i;
+    scored.delete(i.id);
+    return { ...i, title: full.title, authorIds: authors.get(i.id) ?? NO_AUTHORS };
+  });
+  items.push(...toItems([...scored.values()], authors));
   const persons = db
     .prepare(
       `SELECT DISTINCT p.id, p.name, p.unit_id AS unitId FROM persons p

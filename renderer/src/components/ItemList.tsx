@@ -61,7 +61,7 @@ export function ItemList({ filter, onOpen, height }: { filter: Filter; onOpen: (
         <span>作者</span>
         <span>采用</span>
       </div>
-      <div ref={parent} style={{ height, overflow: 'auto', position: 'relative' }}>
+      <div ref={parent} style={{ height, overflow: 'auto', position: 'relative' }} data-testid="item-scroller">
         {loading && <Spin style={{ margin: 20 }} />}
         {!loading && total === 0 && <Empty description="没有符合条件的信息" style={{ marginTop: 30 }} />}
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
