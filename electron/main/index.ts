@@ -15,6 +15,8 @@ import { registerSchemes, serveRenderer } from './protocol';
 import { APP_ORIGIN, installSecurity, isTrustedSender } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
+// ZWXX_USER_DATA: a separate profile (the Electron e2e tests in CI use a fresh one each run)
+if (process.env.ZWXX_USER_DATA) app.setPath('userData', process.env.ZWXX_USER_DATA);
 const root = app.isPackaged ? process.resourcesPath : join(__dirname, '..', '..');
 const rendererDir = join(__dirname, '..', 'renderer');
 const userData = app.getPath('userData');
