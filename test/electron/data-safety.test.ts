@@ -2,7 +2,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
 import { exchangeRows } from '../../electron/exchange/export';
@@ -18,6 +17,7 @@ import { listRecycleBin, restoreDeleted } from '../../electron/services/recycle'
 import { openChecked, recoverFromBackup, storageKindOf } from '../../electron/services/startup';
 import { parsePeriod } from '../../shared/periods';
 import { tempDir } from '../helpers/cli';
+import { zipBomb } from '../helpers/zip-bomb';
 import { writeLedgerWorkbook } from '../helpers/ledger-fixture';
 
 const dir = tempDir('zwxx-safety-');
@@ -216,35 +216,6 @@ describe('where the ledger lives', () => {
   });
 });
 
-/** A one-entry zip whose entry inflates to `bytes` zeros. */
-function zipBomb(bytes: number, declared = bytes): Buffer {
-  const data = deflateRawSync(Buffer.alloc(bytes), { level: 9 });
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(0, 42);
-  const cdOffset = local.length + name.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, data, central, name, end]);
-}
 
 describe('zip limits and imports in a worker', () => {
   it('a part that expands beyond the limit is refused, even when its header claims a small size', () => {
