@@ -14,7 +14,7 @@ describe('migration 1: the ledger schema', () => {
     const file = join(tempDir(), 'm1.db');
     const db = openDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
       expect(tables).toEqual(
         expect.arrayContaining(['units', 'unit_aliases', 'persons', 'items', 'item_authors', 'adoptions', 'instructions', 'requests', 'request_targets', 'events', 'rule_sets', 'settings', 'period_locks', 'audit_log']),
@@ -99,16 +99,25 @@ describe('openDatabase refusals', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const dir = tempDir();
     const file = join(dir, 'old.db');
-    // an older database: the same file with its version set back (what a real v0→v1 would look like is an empty file)
-    closeDatabase(openDatabase(file));
-    if (SCHEMA_VERSION > 1) {
-      const raw = new Database(file);
-      raw.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
-      raw.close();
-      closeDatabase(openDatabase(file));
-      expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('升级前备份'))).toBe(true);
-    } else {
-      expect(existsSync(join(dir, 'backups'))).toBe(false); // a new file needs no backup
+    // a real version-1 ledger with an item in it
+    const raw = new Database(file);
+    MIGRATIONS[0]!.up(raw);
+    raw.pragma('user_version = 1');
+    raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
+    raw.prepare("INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '凤城街道推进老旧小区改造', '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('升级前备份-v1'))).toBe(true);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      // migration 2: the title index is built from the existing items and kept in step with new ones
+      expect(db.prepare(`SELECT rowid FROM items_fts WHERE items_fts MATCH '"老旧小区"'`).pluck().all()).toEqual([1]);
+      db.prepare("UPDATE items SET title = '凤城街道优化营商环境' WHERE id = 1").run();
+      expect(db.prepare(`SELECT count(*) FROM items_fts WHERE items_fts MATCH '"老旧小区"'`).pluck().get()).toBe(0);
+      expect(db.prepare(`SELECT rowid FROM items_fts WHERE items_fts MATCH '"营商环境"'`).pluck().all()).toEqual([1]);
+    } finally {
+      closeDatabase(db);
     }
+    expect(existsSync(join(dir, 'backups'))).toBe(true);
   });
 });
