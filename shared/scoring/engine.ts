@@ -17,7 +17,7 @@ import {
   scaledQuotaMin,
   shortfallPenalty,
 } from './clauses';
-import { indexFacts, inRange, type FactIndex } from './facts-index';
+import { countInRange, indexFacts, inRange, type FactIndex } from './facts-index';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
 import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
@@ -36,9 +36,18 @@ function kindCounts(items: readonly ItemFact[]): Record<ItemKind, number> {
   return c;
 }
 
+/** A window with an inactive month keeps only the items of its active months. */
+const partlyActive = (w: ScoringWindow): boolean => w.activeMonths.length < w.monthsInWindow;
+
 function itemsInWindow(ctx: Ctx, unit: UnitFact, w: ScoringWindow, onlyActive: boolean): ItemFact[] {
   const all = inRange(ctx.idx.itemsByUnit.get(unit.id), w.start, w.end);
-  return onlyActive ? all.filter((i) => w.activeMonths.includes(i.date.slice(0, 7))) : all;
+  return onlyActive && partlyActive(w) ? all.filter((i) => w.activeMonths.includes(i.date.slice(0, 7))) : all;
+}
+
+/** The number of items in a window (the quota only counts; no list is built when every month is active). */
+function countInWindow(ctx: Ctx, unit: UnitFact, w: ScoringWindow, onlyActive: boolean): number {
+  if (onlyActive && partlyActive(w)) return itemsInWindow(ctx, unit, w, true).length;
+  return countInRange(ctx.idx.itemsByUnit.get(unit.id), w.start, w.end);
 }
 
 function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
@@ -52,7 +61,7 @@ function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, 
   }
   const lines: ScoreLine[] = [];
   for (const w of windows) {
-    const count = itemsInWindow(ctx, unit, w, quota.window !== 'week').length;
+    const count = countInWindow(ctx, unit, w, quota.window !== 'week');
     const min = scaledQuotaMin(quota, w.activeMonths.length, w.monthsInWindow);
     const provisional = w.end > ctx.asOf;
     const pts = quotaPoints(quota, count, min);

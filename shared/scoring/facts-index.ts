@@ -80,3 +80,9 @@ export function inRange<T extends { date: string }>(list: readonly T[] | undefin
   for (let i = from; i < list.length && list[i]!.date <= end; i++) out.push(list[i]!);
   return out;
 }
+
+/** How many records of a date-sorted list are dated within [start, end] (no copy). */
+export function countInRange<T extends { date: string }>(list: readonly T[] | undefined, start: string, end: string): number {
+  if (!list || list.length === 0) return 0;
+  return lowerBound(list, end + '\uffff', (t) => t.date) - lowerBound(list, start, (t) => t.date);
+}
