@@ -38,7 +38,7 @@ function median(xs: number[]): number {
 }
 
 async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
-  await fn(); // warm-up: statement cache, page cache, JIT
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: statement cache, page cache, JIT
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
