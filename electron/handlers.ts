@@ -154,7 +154,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const prev = previousPeriod(p);
       const previous = scorePeriod(rules, loadFacts(db(), rules, prev), prev, asOf());
       const itemTitles: Record<number, string> = {};
-      for (const i of facts.items) itemTitles[i.id] = i.title;
+      for (const i of facts.items) if (i.id > 0) itemTitles[i.id] = i.title;
       return { scores, previous, itemTitles };
     },
     'circular:preview': (a: { period: string }) => {

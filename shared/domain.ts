@@ -35,6 +35,12 @@ export interface ItemFact {
   title: string;
   kinds: ItemKind[];
   authorIds: number[];
+  /**
+   * How many items this fact stands for (default 1). The store may hand the engine the plain, unscored items of a
+   * unit and month (or day) as one bundle with a count, since quotas only count them; a scored plain item inside a
+   * bundle's range then comes as its own fact with count 0, so that it is explained but not counted twice.
+   */
+  count?: number;
 }
 
 export interface AdoptionFact {

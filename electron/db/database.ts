@@ -102,10 +102,28 @@ function seedDefaults(db: Db): void {
   if (count.n > 0) return;
   withSource(db, '初始化', () => {
     const now = new Date().toISOString();
-    db.prepare(
-      'INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(LAIWU_2019.name, LAIWU_2019.effectiveFrom, JSON.stringify(LAIWU_2019), now, now);
+    db.prepare('INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+      LAIWU_2019.name,
+      LAIWU_2019.effectiveFrom,
+      JSON.stringify(LAIWU_2019),
+      now,
+      now,
+    );
   });
+}
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection. The period queries run on every page load; compiling their SQL
+ * each time cost more than some of them take to run.
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let st = map.get(sql);
+  if (!st) map.set(sql, (st = db.prepare(sql)));
+  return st;
 }
 
 /** Runs `fn` in one transaction with the audit source set (界面 / 命令行 / 导入 / 恢复 …). */

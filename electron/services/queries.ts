@@ -4,7 +4,7 @@ import type { DashboardView, EventView, ItemDetailView, ItemView, RequestView } 
 import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, scorePeriod } from '../../shared/scoring';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts } from '../store/facts';
 import { ruleSets } from '../store/rulesets';
@@ -60,17 +60,22 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemVie
     : 'items i';
   const from = `FROM ${source} JOIN units u ON u.id = i.unit_id WHERE ${where.join(' AND ')}`;
   // the count needs the units table only when a group is chosen, and reads the live-items index, not the table
-  const countFrom = f.group ? from : `FROM ${fts ? source : 'items i INDEXED BY items_live_date'} WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT count(*) AS n ${countFrom}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
+  const countFrom = f.group
+    ? from
+    : `FROM ${fts ? source : 'items i INDEXED BY items_live_date'} WHERE ${where.join(' AND ')}`;
+  const total = (cachedStatement(db, `SELECT count(*) AS n ${countFrom}`).get(...params) as { n: number }).n;
+  const rows = cachedStatement(
+    db,
+    `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
          (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors,
          (SELECT count(*) FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL) AS adoptions,
          (SELECT count(*) FROM instructions r WHERE r.item_id = i.id AND r.deleted_at IS NULL) AS instructions
        ${from} ORDER BY i.submitted DESC, i.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...params, f.limit, f.offset) as (Omit<ItemView, 'kinds' | 'authors'> & { r: number; s: number; authors: string | null })[];
+  ).all(...params, f.limit, f.offset) as (Omit<ItemView, 'kinds' | 'authors'> & {
+    r: number;
+    s: number;
+    authors: string | null;
+  })[];
   return {
     total,
     rows: rows.map(({ r, s, ...row }) => ({
@@ -84,10 +89,14 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemVie
 export function itemDetail(db: Db, id: number): ItemDetailView {
   const row = listItemsById(db, id);
   const adoptions = db
-    .prepare(`SELECT id, item_id AS itemId, publication, form, date, issue_no AS issueNo FROM adoptions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`)
+    .prepare(
+      `SELECT id, item_id AS itemId, publication, form, date, issue_no AS issueNo FROM adoptions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`,
+    )
     .all(id) as AdoptionFact[];
   const instructions = db
-    .prepare(`SELECT id, item_id AS itemId, level, form, date, leader FROM instructions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`)
+    .prepare(
+      `SELECT id, item_id AS itemId, level, form, date, leader FROM instructions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`,
+    )
     .all(id) as InstructionFact[];
   const rules = ruleSets(db);
   return {
@@ -105,7 +114,13 @@ function listItemsById(db: Db, id: number): ItemView {
          (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors
        FROM items i JOIN units u ON u.id = i.unit_id WHERE i.id = ? AND i.deleted_at IS NULL`,
     )
-    .get(id) as (Omit<ItemView, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & { r: number; s: number; authors: string | null }) | undefined;
+    .get(id) as
+    | (Omit<ItemView, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & {
+        r: number;
+        s: number;
+        authors: string | null;
+      })
+    | undefined;
   if (!r) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
   const { r: research, s: special, ...rest } = r;
   return {
@@ -158,8 +173,16 @@ export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
   const year = month.year;
   const series = monthsOf(yearPeriod(year)).map((m) => ({
     month: m.code,
-    items: (db.prepare('SELECT count(*) AS n FROM items WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ?').get(m.start, m.end) as { n: number }).n,
-    adoptions: (db.prepare('SELECT count(*) AS n FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?').get(m.start, m.end) as { n: number }).n,
+    items: (
+      db
+        .prepare('SELECT count(*) AS n FROM items WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ?')
+        .get(m.start, m.end) as { n: number }
+    ).n,
+    adoptions: (
+      db
+        .prepare('SELECT count(*) AS n FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?')
+        .get(m.start, m.end) as { n: number }
+    ).n,
   }));
   return {
     month: month.code,
@@ -177,9 +200,21 @@ export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
     }),
     adoptions: mScores.groups.reduce((n, g) => n + g.units.reduce((k, u) => k + u.counts.adoptions, 0), 0),
     instructions: mScores.groups.reduce((n, g) => n + g.units.reduce((k, u) => k + u.counts.instructions, 0), 0),
-    emptyUnits: mScores.groups.flatMap((g) => g.units.filter((u) => u.counts.items === 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, groupName: g.name }))),
-    overdue: circ.overdue.map((o) => ({ unitName: o.unitName, topic: o.target.topic, deadline: o.target.deadline, issuer: o.issuerName })),
+    emptyUnits: mScores.groups.flatMap((g) =>
+      g.units
+        .filter((u) => u.counts.items === 0)
+        .map((u) => ({ unitId: u.unitId, unitName: u.unitName, groupName: g.name })),
+    ),
+    overdue: circ.overdue.map((o) => ({
+      unitName: o.unitName,
+      topic: o.target.topic,
+      deadline: o.target.deadline,
+      issuer: o.issuerName,
+    })),
     series,
-    ranking: qScores.groups.map((g) => ({ group: g.name, units: g.units.slice(0, 10).map((u) => ({ unitName: u.unitName, total: u.total })) })),
+    ranking: qScores.groups.map((g) => ({
+      group: g.name,
+      units: g.units.slice(0, 10).map((u) => ({ unitName: u.unitName, total: u.total })),
+    })),
   };
 }

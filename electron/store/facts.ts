@@ -12,7 +12,7 @@ import type {
 } from '../../shared/domain';
 import { addDays, monthPeriod, previousMonth, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 
 interface ItemRow {
   id: number;
@@ -57,12 +57,11 @@ const ITEM_COLS = `i.id, i.no, i.unit_id AS unitId, i.submitted AS date, i.title
   i.is_research AS research, i.is_special AS special`;
 
 export function loadUnits(db: Db): UnitFact[] {
-  return db
-    .prepare(
-      `SELECT id, name, grp AS "group", sort_order AS sortOrder, active_from AS activeFrom, active_until AS activeUntil
+  return cachedStatement(
+    db,
+    `SELECT id, name, grp AS "group", sort_order AS sortOrder, active_from AS activeFrom, active_until AS activeUntil
        FROM units ORDER BY sort_order, id`,
-    )
-    .all() as UnitFact[];
+  ).all() as UnitFact[];
 }
 
 function toItems(rows: ItemRow[], authors: Map<number, number[]>): ItemFact[] {
@@ -83,47 +82,52 @@ const SPECIAL: ItemKind[] = ['special'];
 const BOTH: ItemKind[] = ['research', 'special'];
 
 /**
- * The period's items, read as arrays (one allocation a row, not two). A plain item's title is only read when some
- * record scores it (filled in by loadFacts): a quarter has thousands of items and the engine counts most of them.
+ * The period's items for counting. 调研/专报 items come one by one (with 编号 and title: they explain requirement
+ * lines). Plain items only count towards quotas, so they come as bundles: one fact per unit and month — or per unit
+ * and day when a rule set has weekly quotas — with the number of items (ItemFact.count). Both reads are served by the
+ * covering index items_live_cover; the table is read only for the named items.
  */
-function itemsInRange(db: Db, start: string, end: string): ItemFact[] {
-  // served by the covering index items_live_cover: no table reads, no sort (the engine's index sorts per unit)
-  const rows = db
-    .prepare(
-      `SELECT id, unit_id, submitted, is_research, is_special FROM items INDEXED BY items_live_cover
-       WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ?`,
+function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: string, bundle: boolean): ItemFact[] {
+  const named = (
+    cachedStatement(
+      db,
+      `SELECT id, no, unit_id, submitted, title, is_research, is_special FROM items INDEXED BY items_live_cover
+         WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? ${bundle ? 'AND (is_research = 1 OR is_special = 1)' : ''}`,
     )
-    .raw(true)
-    .all(start, end) as [number, number, string, number, number][];
-  // 调研/专报 items are few: their 编号 and titles explain the requirement lines (the index filters, the table is read
-  // only for them)
-  const named = new Map(
-    (
-      db
-        .prepare(
-          `SELECT id, no, title FROM items INDEXED BY items_live_cover
-           WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? AND (is_research = 1 OR is_special = 1)`,
-        )
-        .raw(true)
-        .all(start, end) as [number, string, string][]
-    ).map(([id, no, title]) => [id, { no, title }]),
-  );
-  return rows.map(([id, unitId, date, r, s]) => ({
+      .raw(true)
+      .all(start, end) as [number, string, number, string, string, number, number][]
+  ).map(([id, no, unitId, date, title, r, s]): ItemFact => ({
     id,
-    no: named.get(id)?.no ?? '',
+    no,
     unitId,
     date,
-    title: named.get(id)?.title ?? '',
+    title: r || s ? title : '',
     kinds: r ? (s ? BOTH : RESEARCH) : s ? SPECIAL : NO_KINDS,
     authorIds: NO_AUTHORS,
   }));
+  if (!bundle) return named;
+  const weekly = rules.some((r) => r.groups.some((g) => g.quota?.window === 'week'));
+  // a month bundle is dated the month's first day: month, quarter and year windows only look at the month
+  const key = weekly ? 'submitted' : `substr(submitted, 1, 7) || '-01'`;
+  const bundles = cachedStatement(
+    db,
+    `SELECT unit_id, ${key} AS d, count(*) FROM items INDEXED BY items_live_cover
+       WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? AND is_research = 0 AND is_special = 0 GROUP BY unit_id, d`,
+  )
+    .raw(true)
+    .all(start, end) as [number, string, number][];
+  bundles.forEach(([unitId, date, count], i) =>
+    named.push({ id: -(i + 1), no: '', unitId, date, title: '', kinds: NO_KINDS, authorIds: NO_AUTHORS, count }),
+  );
+  return named;
 }
 const NO_AUTHORS: number[] = [];
 
 function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (itemIds.length === 0) return out;
-  const stmt = db.prepare(
+  const stmt = cachedStatement(
+    db,
     `SELECT item_id AS itemId, person_id AS personId FROM item_authors
      WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position`,
   );
@@ -132,63 +136,78 @@ function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
   return out;
 }
 
-/** Facts for scoring period `p` (and its circular): a superset the engine filters by date. */
-export function loadFacts(db: Db, rules: readonly RuleSet[], p: Period): Facts {
+/**
+ * Facts for scoring period `p` (and its circular): a superset the engine filters by date. Authors and persons come
+ * only with a year period: the 个人排名 is annual, and a quarter's page load should not pay for it.
+ */
+export function loadFacts(
+  db: Db,
+  rules: readonly RuleSet[],
+  p: Period,
+  opts: { bundlePlainItems?: boolean } = {},
+): Facts {
+  const bundle = opts.bundlePlainItems ?? true;
   const range = itemRange(rules, p);
   const yearStart = `${p.start.slice(0, 4)}-01-01`;
-  const inRange = itemsInRange(db, range.start, range.end);
+  const inRange = itemsInRange(db, rules, range.start, range.end, bundle);
   // Every record up to the period's end of every item that has a record dated in the period (scoring.md §3).
-  const adoptions = db
-    .prepare(
-      `SELECT a.id, a.item_id AS itemId, a.publication, a.form, a.date, a.issue_no AS issueNo
+  const adoptions = cachedStatement(
+    db,
+    `SELECT a.id, a.item_id AS itemId, a.publication, a.form, a.date, a.issue_no AS issueNo
        FROM adoptions a JOIN items i ON i.id = a.item_id AND i.deleted_at IS NULL
        WHERE a.deleted_at IS NULL AND a.date <= ? AND a.item_id IN (
          SELECT item_id FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
        ORDER BY a.date, a.id`,
-    )
-    .all(p.end, p.start, p.end) as AdoptionFact[];
-  const instructions = db
-    .prepare(
-      `SELECT r.id, r.item_id AS itemId, r.level, r.form, r.date, r.leader
+  ).all(p.end, p.start, p.end) as AdoptionFact[];
+  const instructions = cachedStatement(
+    db,
+    `SELECT r.id, r.item_id AS itemId, r.level, r.form, r.date, r.leader
        FROM instructions r JOIN items i ON i.id = r.item_id AND i.deleted_at IS NULL
        WHERE r.deleted_at IS NULL AND r.date <= ? AND r.item_id IN (
          SELECT item_id FROM instructions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?
          UNION SELECT item_id FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
        ORDER BY r.date, r.id`,
-    )
-    .all(p.end, p.start, p.end, p.start, p.end) as InstructionFact[];
+  ).all(p.end, p.start, p.end, p.start, p.end) as InstructionFact[];
   const scoredItemIds = [...new Set([...adoptions, ...instructions].map((r) => r.itemId))];
   // the scored items in full (title, authors), whether or not they were submitted in the range
-  const authors = authorsOf(db, scoredItemIds);
+  const withAuthors = p.kind === 'year';
+  const authors = withAuthors ? authorsOf(db, scoredItemIds) : new Map<number, number[]>();
   const scored = new Map(
-    (db.prepare(`SELECT ${ITEM_COLS} FROM items i WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(scoredItemIds)) as ItemRow[]).map((r) => [r.id, r]),
+    (
+      cachedStatement(db, `SELECT ${ITEM_COLS} FROM items i WHERE i.id IN (SELECT value FROM json_each(?))`).all(
+        JSON.stringify(scoredItemIds),
+      ) as ItemRow[]
+    ).map((r) => [r.id, r]),
   );
   const items = inRange.map((i) => {
     const full = scored.get(i.id);
     if (!full) return i;
     scored.delete(i.id);
-    return { ...i, title: full.title, authorIds: authors.get(i.id) ?? NO_AUTHORS };
+    return { ...i, no: full.no, title: full.title, authorIds: authors.get(i.id) ?? NO_AUTHORS };
   });
-  items.push(...toItems([...scored.values()], authors));
-  const persons = db
-    .prepare(
-      `SELECT DISTINCT p.id, p.name, p.unit_id AS unitId FROM persons p
+  for (const item of toItems([...scored.values()], authors)) {
+    // a scored plain item inside the range is already counted in its bundle: it comes to explain, not to count
+    if (bundle && item.kinds.length === 0 && item.date >= range.start && item.date <= range.end) item.count = 0;
+    items.push(item);
+  }
+  const persons = withAuthors
+    ? (cachedStatement(
+        db,
+        `SELECT DISTINCT p.id, p.name, p.unit_id AS unitId FROM persons p
        JOIN item_authors ia ON ia.person_id = p.id WHERE ia.item_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(scoredItemIds)) as PersonFact[];
-  const events = db
-    .prepare(
-      `SELECT id, unit_id AS unitId, date, kind, quantity, note FROM events
+      ).all(JSON.stringify(scoredItemIds)) as PersonFact[])
+    : [];
+  const events = cachedStatement(
+    db,
+    `SELECT id, unit_id AS unitId, date, kind, quantity, note FROM events
        WHERE deleted_at IS NULL AND date BETWEEN ? AND ? ORDER BY date, id`,
-    )
-    .all(yearStart < range.start ? yearStart : range.start, p.end) as EventFact[];
-  const requestTargets = db
-    .prepare(
-      `SELECT t.id, t.request_id AS requestId, r.no AS requestNo, r.issuer, r.topic, r.deadline, t.unit_id AS unitId,
+  ).all(yearStart < range.start ? yearStart : range.start, p.end) as EventFact[];
+  const requestTargets = cachedStatement(
+    db,
+    `SELECT t.id, t.request_id AS requestId, r.no AS requestNo, r.issuer, r.topic, r.deadline, t.unit_id AS unitId,
               t.outcome, t.item_id AS itemId
        FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL
        WHERE r.deadline BETWEEN ? AND ? ORDER BY r.deadline, t.id`,
-    )
-    .all(range.start, p.end) as RequestTargetFact[];
+  ).all(range.start, p.end) as RequestTargetFact[];
   return { units: loadUnits(db), persons, items, adoptions, instructions, requestTargets, events };
 }

@@ -1,5 +1,5 @@
 import { parseRuleSet, type RuleSet } from '../../shared/rules/schema';
-import type { Db } from '../db/database';
+import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 
 export interface RuleSetRow {
@@ -7,16 +7,32 @@ export interface RuleSetRow {
   rules: RuleSet;
 }
 
+const parsedBodies = new Map<string, RuleSet>();
+
+/** Shared between callers, so frozen: a caller that tried to change it would fail loudly, not corrupt the next. */
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 export function listRuleSets(db: Db): RuleSetRow[] {
-  const rows = db.prepare('SELECT id, name, body FROM rule_sets ORDER BY effective_from').all() as {
+  const rows = cachedStatement(db, 'SELECT id, name, body FROM rule_sets ORDER BY effective_from').all() as {
     id: number;
     name: string;
     body: string;
   }[];
   return rows.map((r) => {
+    // a rule set's text is parsed and validated once; pages ask for it on every load
+    const known = parsedBodies.get(r.body);
+    if (known) return { id: r.id, rules: known };
     const parsed = parseRuleSet(JSON.parse(r.body));
     if (!parsed.ok)
       throw new UserError(`规则集“${r.name}”的内容无效（${parsed.errors.join('；')}），请在“规则设置”中修正。`);
+    if (parsedBodies.size > 100) parsedBodies.clear();
+    parsedBodies.set(r.body, deepFreeze(parsed.value));
     return { id: r.id, rules: parsed.value };
   });
 }

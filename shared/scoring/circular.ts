@@ -2,7 +2,7 @@
 import { isActiveIn, type Facts, type RequestTargetFact } from '../domain';
 import { monthsOf, previousMonth, type Period } from '../periods';
 import type { RuleSet } from '../rules/schema';
-import { inRange, indexFacts } from './facts-index';
+import { countInRange, inRange, indexFacts } from './facts-index';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, UnitScore } from './types';
 
@@ -131,7 +131,7 @@ export function circularFacts(
     if (inRange(idx.adoptionsByUnit.get(u.unitId), p.start, p.end).length === 0) zeroAdoption.push(ref(u));
     // a month counts as empty only once it is over (as of the circular's date)
     const isEmpty = (m: Period): boolean =>
-      m.end < scores.asOf && isActiveIn(unit, m.code) && inRange(idx.itemsByUnit.get(u.unitId), m.start, m.end).length === 0;
+      m.end < scores.asOf && isActiveIn(unit, m.code) && countInRange(idx.itemsByUnit.get(u.unitId), m.start, m.end) === 0;
     const empties = months.filter(isEmpty);
     if (empties.length > 0) emptyMonth.push({ ...ref(u), months: empties.map((m) => m.code) });
     const pairs = new Set<string>();

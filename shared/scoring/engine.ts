@@ -17,7 +17,7 @@ import {
   scaledQuotaMin,
   shortfallPenalty,
 } from './clauses';
-import { countInRange, indexFacts, inRange, type FactIndex } from './facts-index';
+import { countInRange, indexFacts, inRange, itemCount, type FactIndex } from './facts-index';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
 import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
@@ -46,7 +46,7 @@ function itemsInWindow(ctx: Ctx, unit: UnitFact, w: ScoringWindow, onlyActive: b
 
 /** The number of items in a window (the quota only counts; no list is built when every month is active). */
 function countInWindow(ctx: Ctx, unit: UnitFact, w: ScoringWindow, onlyActive: boolean): number {
-  if (onlyActive && partlyActive(w)) return itemsInWindow(ctx, unit, w, true).length;
+  if (onlyActive && partlyActive(w)) return itemCount(itemsInWindow(ctx, unit, w, true));
   return countInRange(ctx.idx.itemsByUnit.get(unit.id), w.start, w.end);
 }
 
@@ -376,10 +376,11 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   let special = 0;
   for (const m of active) {
     const list = inRange(ctx.idx.itemsByUnit.get(unit.id), m.start, m.end);
-    itemsByMonth[m.code] = list.length;
+    const n = itemCount(list);
+    itemsByMonth[m.code] = n;
     const q = `${m.year}Q${Math.ceil(m.index / 3)}`;
-    itemsByQuarter[q] = (itemsByQuarter[q] ?? 0) + list.length;
-    items += list.length;
+    itemsByQuarter[q] = (itemsByQuarter[q] ?? 0) + n;
+    items += n;
     const k = kindCounts(list);
     research += k.research;
     special += k.special;

@@ -81,8 +81,17 @@ export function inRange<T extends { date: string }>(list: readonly T[] | undefin
   return out;
 }
 
-/** How many records of a date-sorted list are dated within [start, end] (no copy). */
-export function countInRange<T extends { date: string }>(list: readonly T[] | undefined, start: string, end: string): number {
+/** How many items the facts stand for (a bundle of plain items counts as its `count`). */
+export function itemCount(list: readonly ItemFact[]): number {
+  let n = 0;
+  for (const i of list) n += i.count ?? 1;
+  return n;
+}
+
+/** How many items of a date-sorted list are dated within [start, end] (no copy). */
+export function countInRange(list: readonly ItemFact[] | undefined, start: string, end: string): number {
   if (!list || list.length === 0) return 0;
-  return lowerBound(list, end + '\uffff', (t) => t.date) - lowerBound(list, start, (t) => t.date);
+  let n = 0;
+  for (let i = lowerBound(list, start, (t) => t.date); i < list.length && list[i]!.date <= end; i++) n += list[i]!.count ?? 1;
+  return n;
 }
