@@ -113,7 +113,10 @@ async function measure(years: number, importXlsx: string): Promise<Record<string
     // the quarter and its floor are timed in alternation, so that drift of this shared machine hits both alike
     const floor = db.prepare(floorSql());
     const pair = { app: [] as number[], floor: [] as number[] };
-    for (let i = 0; i < 3; i++) (scoreAsApp(db, q), floor.all({ start: q.start, end: q.end }));
+    for (let i = 0; i < 3; i++) {
+      scoreAsApp(db, q);
+      floor.all({ start: q.start, end: q.end });
+    }
     for (let i = 0; i < RUNS * 3; i++) {
       let t = performance.now();
       scoreAsApp(db, q);
