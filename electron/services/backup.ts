@@ -64,6 +64,18 @@ export function assertRestorable(file: string): void {
   }
 }
 
+/** A consistent copy of the backup `file`, by the online backup API, in a temporary file beside `target`. */
+export async function stageCopy(file: string, target: string): Promise<string> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.staged`);
+  const source = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(tmp);
+  } finally {
+    source.close();
+  }
+  return tmp;
+}
+
 /**
  * Replaces the ledger at `dbFile` with the backup `file`. The current ledger is backed up first, so a restore can
  * itself be undone. Returns the reopened database and the path of that safety backup.
@@ -77,13 +89,7 @@ export async function restoreFrom(
   assertRestorable(file);
   const safetyBackup = join(opts.backupDir ?? backupDirFor(dbFile), `恢复前备份-${timestamp()}.db`);
   await backupTo(db, safetyBackup);
-  const tmp = join(dirname(dbFile), `.restore.${process.pid}.tmp`);
-  const source = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(tmp);
-  } finally {
-    source.close();
-  }
+  const tmp = await stageCopy(file, dbFile);
   closeDatabase(db);
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   renameSync(tmp, dbFile);

@@ -1,12 +1,11 @@
 // Opening the ledger at start-up (issue 5): where the file lives decides the journal mode, and the file is checked
 // (quick_check + foreign keys) before the clerk works on it. A damaged ledger never crashes the app: the result
 // names the problem and the backups that pass their own check, newest first, so the UI can offer a recovery.
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, statfsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
-import { assertRestorable, backupDirFor, quickCheck } from './backup';
+import { assertRestorable, backupDirFor, stageCopy } from './backup';
 
 /** damaged ledgers moved aside by a recovery: kept for rescue, never offered as a backup */
 const DAMAGED = '损坏的数据-';
@@ -140,9 +139,8 @@ export function openChecked(dataFile: string): StartupResult {
  * 损坏的数据-….db (with its -wal/-shm), so nothing the clerk entered since the backup is thrown away.
  */
 export async function recoverFromBackup(dataFile: string, backupFile: string): Promise<{ db: Db; damagedCopy: string | null }> {
+  // quick_check and the foreign keys of the backup, before anything is moved
   assertRestorable(backupFile);
-  const problems = quickCheck(backupFile);
-  if (problems.length > 0) throw new UserError(`备份“${basename(backupFile)}”检查未通过，请选择其他备份。`);
   const dir = backupDirFor(dataFile);
   mkdirSync(dir, { recursive: true });
   let damagedCopy: string | null = null;
@@ -151,15 +149,7 @@ export async function recoverFromBackup(dataFile: string, backupFile: string): P
     renameSync(dataFile, damagedCopy);
     for (const suffix of ['-wal', '-shm', '-journal']) if (existsSync(dataFile + suffix)) renameSync(dataFile + suffix, damagedCopy + suffix);
   }
-  const tmp = join(dirname(dataFile), `.recover.${process.pid}.tmp`);
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(tmp);
-  } finally {
-    source.close();
-  }
-  renameSync(tmp, dataFile);
-  rmSync(tmp, { force: true });
+  renameSync(await stageCopy(backupFile, dataFile), dataFile);
   const opened = openChecked(dataFile);
   if (!opened.ok) throw new UserError(`恢复后的数据仍未通过检查（${opened.problem}），请选择其他备份。`);
   return { db: opened.db, damagedCopy };
