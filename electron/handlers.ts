@@ -8,12 +8,12 @@ import { quarterCircularText, yearCircularText } from '../shared/outputs/circula
 import { parsePeriod, periodLabel, previousPeriod, quartersOf, yearPeriod } from '../shared/periods';
 import { parseRuleSet } from '../shared/rules/schema';
 import { circularFacts, overdueTargetsIn, personScores, ruleSetForQuarterOf, scorePeriod } from '../shared/scoring';
-import { withSource, type Db } from './db/database';
+import { timestamp, withSource, type Db } from './db/database';
 import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
 import { importWorkbook, type ImportReport } from './exchange/import';
 import { backupBeforeImport } from './services/auto-backup';
-import { backupTo, restoreFrom } from './services/backup';
+import { backupDirFor, backupTo, restoreFrom } from './services/backup';
 import * as ledger from './services/ledger';
 import { lockQuarter, unlockQuarter } from './services/locks';
 import { dashboard, itemDetail, listEvents, listItems, listRequests } from './services/queries';
@@ -24,11 +24,9 @@ import { lockedQuarters } from './store/locks';
 import { listRuleSets, ruleSets } from './store/rulesets';
 import { readSettings, writeSettings } from './store/settings';
 import { listUnits } from './store/units';
-import { timestamp } from './db/database';
 import { importRosterCsvAsync } from './services/roster';
 import { listAudit } from './services/audit-log';
 import { listRecycleBin, restoreDeleted } from './services/recycle';
-import { backupDirFor } from './services/backup';
 import { listBackups, recoverFromBackup, type StartupFailure } from './services/startup';
 
 /** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */

@@ -22,7 +22,8 @@ export const RECYCLE_KIND_LABEL: Record<RecycleKind, string> = {
 
 
 export function listRecycleBin(db: Db): RecycledView[] {
-  const vocab = new Vocabulary(ruleSets(db));
+  const rules = ruleSets(db);
+  const vocab = new Vocabulary(rules);
   const out: RecycledView[] = [];
   const items = db
     .prepare(
@@ -59,7 +60,7 @@ export function listRecycleBin(db: Db): RecycledView[] {
        WHERE s.deleted_at IS NOT NULL AND (i.deleted_at IS NULL OR i.deleted_at != s.deleted_at)`,
     )
     .all() as { id: number; date: string; level: string; form: keyof typeof INSTRUCTION_FORM_LABEL; leader: string; deletedAt: string; title: string; unitName: string }[];
-  const levels = new Map(ruleSets(db).flatMap((r) => r.instructionLevels.map((l) => [l.key, l.stars] as const)));
+  const levels = new Map(rules.flatMap((r) => r.instructionLevels.map((l) => [l.key, l.stars] as const)));
   for (const r of instructions)
     out.push({
       kind: 'instructions',

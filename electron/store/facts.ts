@@ -24,12 +24,15 @@ interface ItemRow {
   special: number;
 }
 
-const kindsOf = (r: ItemRow): ItemKind[] => {
-  const k: ItemKind[] = [];
-  if (r.research) k.push('research');
-  if (r.special) k.push('special');
-  return k;
-};
+// shared by many facts, so frozen (the engine only reads them)
+const NO_KINDS = Object.freeze([]) as unknown as ItemKind[];
+const RESEARCH = Object.freeze(['research']) as unknown as ItemKind[];
+const SPECIAL = Object.freeze(['special']) as unknown as ItemKind[];
+const BOTH = Object.freeze(['research', 'special']) as unknown as ItemKind[];
+
+/** An item's kinds from its two flags. */
+const kindsOf = (research: number, special: number): ItemKind[] =>
+  research ? (special ? BOTH : RESEARCH) : special ? SPECIAL : NO_KINDS;
 
 /** The dates whose items the period's windows can look at (the month before, for 连续两个月不报送). */
 export function itemRange(rules: readonly RuleSet[], p: Period): { start: string; end: string } {
@@ -71,15 +74,10 @@ function toItems(rows: ItemRow[], authors: Map<number, number[]>): ItemFact[] {
     unitId: r.unitId,
     date: r.date,
     title: r.title,
-    kinds: kindsOf(r),
+    kinds: kindsOf(r.research, r.special),
     authorIds: authors.get(r.id) ?? [],
   }));
 }
-
-const NO_KINDS: ItemKind[] = [];
-const RESEARCH: ItemKind[] = ['research'];
-const SPECIAL: ItemKind[] = ['special'];
-const BOTH: ItemKind[] = ['research', 'special'];
 
 /**
  * The period's items for counting. 调研/专报 items come one by one (with 编号 and title: they explain requirement
@@ -102,7 +100,7 @@ function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: str
     unitId,
     date,
     title: r || s ? title : '',
-    kinds: r ? (s ? BOTH : RESEARCH) : s ? SPECIAL : NO_KINDS,
+    kinds: kindsOf(r, s),
     authorIds: NO_AUTHORS,
   }));
   if (!bundle) return named;
