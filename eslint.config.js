@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // the shell smoke test's loader is plain CommonJS on purpose (no TypeScript loader between it and the bundles)
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

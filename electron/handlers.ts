@@ -3,7 +3,7 @@
 // contract's zod schema and answers { ok, value } or { ok: false, error } with a Chinese message.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { METHODS, type Method, type Reply, type Results } from '../shared/ipc/contract';
+import { METHOD_NAMES, METHODS, READ_METHODS, type Method, type Reply, type Results, type StartupView } from '../shared/ipc/contract';
 import { quarterCircularText, yearCircularText } from '../shared/outputs/circular-text';
 import { parsePeriod, periodLabel, previousPeriod, quartersOf, yearPeriod } from '../shared/periods';
 import { parseRuleSet } from '../shared/rules/schema';
@@ -47,8 +47,11 @@ export interface HandlerContext {
   setDataFile?: (file: string) => void;
   /** today's date (the test bridge may fix it) */
   today?: () => string;
-  /** the start-up check: a failure leaves db() refusing until a backup is recovered */
-  startup: { failure: StartupFailure | null; notice: string | null };
+  /**
+   * the start-up check: a failure leaves db() refusing until a backup is recovered; `checked` settles when a check
+   * that runs after the window opened has finished (every method that writes waits for it)
+   */
+  startup: { failure: StartupFailure | null; notice: string | null; checked?: Promise<void> };
   /** runs an import; the desktop app runs it in a worker thread so the window never freezes */
   runImport?: (file: string, opts: { dryRun: boolean; source: string }) => Promise<ImportReport>;
 }
@@ -73,6 +76,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     return ctx.db();
   };
   const asOf = (): string => (ctx.today ?? today)();
+  let checkDone = ctx.startup.checked === undefined;
+  void ctx.startup.checked?.then(() => (checkDone = true));
+  const startupView = (checkFinished: boolean): StartupView => ({
+    ok: ctx.startup.failure === null,
+    checking: !checkFinished && !checkDone && ctx.startup.failure === null,
+    dataFile: ctx.dataFile,
+    notice: ctx.startup.notice,
+    problem: ctx.startup.failure?.problem ?? null,
+    details: ctx.startup.failure?.details ?? [],
+    backups: ctx.startup.failure ? listBackups(ctx.dataFile) : [],
+  });
   const h: Handlers = {
     'app:info': () => ({
       dataFile: ctx.dataFile,
@@ -94,14 +108,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.setDataFile(file);
       return { file };
     },
-    'app:startup': () => ({
-      ok: ctx.startup.failure === null,
-      dataFile: ctx.dataFile,
-      notice: ctx.startup.notice,
-      problem: ctx.startup.failure?.problem ?? null,
-      details: ctx.startup.failure?.details ?? [],
-      backups: ctx.startup.failure ? listBackups(ctx.dataFile) : [],
-    }),
+    'app:startup': () => startupView(false),
+    'app:startupCheck': async () => {
+      await ctx.startup.checked;
+      return startupView(true);
+    },
     'app:recover': async (a: { name?: string }) => {
       if (!ctx.startup.failure) throw new UserError('数据文件检查正常，不需要恢复。');
       let file: string | null;
@@ -258,6 +269,16 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
   };
   const lastChosen = new Set<string>();
+  // nothing is written before the start-up check has passed: writing methods wait for it
+  const table = h as Record<Method, (a: never) => unknown>;
+  for (const m of METHOD_NAMES)
+    if (!READ_METHODS.has(m)) {
+      const run = table[m];
+      table[m] = async (a: never) => {
+        await ctx.startup.checked;
+        return run(a);
+      };
+    }
   return h;
 }
 

@@ -1,7 +1,7 @@
 import { Menu, shell, type BrowserWindow } from 'electron';
 
 /** Chinese menus; pages are reached from the side bar, the menu holds the window and help commands. */
-export function installMenu(win: BrowserWindow, dataDir: string): void {
+export function installMenu(win: BrowserWindow, dataDir: string, showAbout: () => void): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
@@ -35,7 +35,7 @@ export function installMenu(win: BrowserWindow, dataDir: string): void {
           { label: '重新加载', click: () => win.reload() },
         ],
       },
-      { label: '帮助', submenu: [{ label: '关于', click: () => win.webContents.send('app:about') }] },
+      { label: '帮助', submenu: [{ label: '关于', click: showAbout }] },
     ]),
   );
 }

@@ -2,7 +2,12 @@
 // no network. Installed once at start-up for every web contents.
 import { app, session, type WebContents } from 'electron';
 
-export const APP_ORIGIN = 'app://zwxx';
+export const APP_HOST = 'zwxx';
+export const APP_ORIGIN = `app://${APP_HOST}`;
+
+/** Sent with the page as a header as well as in its meta tag: nothing but the app's own files, no remote origin. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export function installSecurity(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,19 +1,14 @@
 // Imports off the main thread (issue 5): the workbook is read and applied in a worker thread with a memory ceiling
 // and a time limit, so the window never freezes and a monstrous file ends the worker, not the app.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { UserError } from '../db/errors';
 import type { ImportReport } from '../exchange/import';
+import { startWorker, workerFileFor } from './worker-thread';
 
 export const WORKER_LIMITS = { heapMb: 2048, minutes: 10 };
 
-/** The bundled worker beside main.js in the app; the TypeScript source (through tsx) in tests and the bridge. */
+/** The bundled worker beside main.cjs in the app; the TypeScript source (through tsx) in tests and the bridge. */
 export function defaultWorkerFile(): string {
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, 'import-worker.js');
-  return existsSync(bundled) ? bundled : join(here, '..', 'workers', 'import-worker.ts');
+  return workerFileFor('import-worker');
 }
 
 export function runImportInWorker(
@@ -23,14 +18,7 @@ export function runImportInWorker(
   workerFile = defaultWorkerFile(),
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
-    // the TypeScript source (tests, bridge) is loaded through tsx's loader, registered inside the worker
-    const ts = workerFile.endsWith('.ts');
-    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); })`;
-    const worker = new Worker(ts ? boot : workerFile, {
-      eval: ts,
-      workerData: { dbFile, file, dryRun: opts.dryRun, source: opts.source },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb },
-    });
+    const worker = startWorker(workerFile, { dbFile, file, dryRun: opts.dryRun, source: opts.source }, { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb });
     let settled = false;
     const done = (f: () => void): void => {
       if (settled) return;

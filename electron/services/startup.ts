@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
 import { assertRestorable, backupDirFor, stageCopy } from './backup';
+import { startWorker, workerFileFor } from './worker-thread';
 
 /** damaged ledgers moved aside by a recovery: kept for rescue, never offered as a backup */
 const DAMAGED = '损坏的数据-';
@@ -107,31 +108,102 @@ function problemsOf(db: Db): string[] {
   return [...quick, ...fk].slice(0, 20);
 }
 
-/** Opens and checks the ledger. Never throws for a damaged or foreign file: it answers what is wrong instead. */
-export function openChecked(dataFile: string): StartupResult {
+const DAMAGED_PROBLEM = '数据文件检查未通过（文件可能因断电、强制关机或磁盘故障而损坏）。';
+
+/** quick_check and the foreign keys of a ledger file, on a read-only connection of its own (the check worker's job). */
+export function ledgerProblems(dataFile: string): string[] {
+  let db: Db | null = null;
+  try {
+    db = openDatabase(dataFile, { readonly: true });
+    return problemsOf(db);
+  } catch (e) {
+    return [messageOf(e)];
+  } finally {
+    if (db) closeDatabase(db);
+  }
+}
+
+/** The same check in a worker thread, so the window stays responsive while it reads the whole file. */
+export function checkLedgerInWorker(dataFile: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const worker = startWorker(workerFileFor('check-worker'), { dataFile });
+    let answered = false;
+    worker.once('message', (details: string[]) => {
+      answered = true;
+      resolve(details);
+    });
+    worker.once('error', (e) => {
+      answered = true;
+      resolve([`检查程序出错：${e.message}`]);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) resolve([`检查程序意外结束（代码 ${code}）`]);
+    });
+  });
+}
+
+/** The fast part of opening: the file opens and its schema is current (migrations, with a backup before them). */
+export function openLedger(dataFile: string): StartupResult {
   const storage = detectStorage(dataFile);
   const journalMode = storage.kind === 'local' ? 'wal' : 'delete';
   const notice =
     storage.kind === 'local'
       ? null
       : `数据文件位于${storage.reason}上。为避免数据损坏，已改用兼容模式（不使用预写日志）；建议在“数据”页把数据文件夹移到本机硬盘。`;
-  let db: Db;
   try {
-    db = openDatabase(dataFile, { journalMode });
+    return { ok: true, db: openDatabase(dataFile, { journalMode }), storage, notice };
   } catch (e) {
     return { ok: false, storage, problem: `数据文件无法打开：${messageOf(e)}`, details: [], backups: listBackups(dataFile) };
   }
+}
+
+/** Opens and checks the ledger in one go (command line, recovery). Never throws for a damaged or foreign file. */
+export function openChecked(dataFile: string): StartupResult {
+  const opened = openLedger(dataFile);
+  if (!opened.ok) return opened;
   let details: string[];
   try {
-    details = problemsOf(db);
+    details = problemsOf(opened.db);
   } catch (e) {
     details = [messageOf(e)];
   }
   if (details.length > 0) {
-    closeDatabase(db);
-    return { ok: false, storage, problem: '数据文件检查未通过（文件可能因断电、强制关机或磁盘故障而损坏）。', details, backups: listBackups(dataFile) };
+    closeDatabase(opened.db);
+    return { ok: false, storage: opened.storage, problem: DAMAGED_PROBLEM, details, backups: listBackups(dataFile) };
   }
-  return { ok: true, db, storage, notice };
+  return opened;
+}
+
+/** What the front doors hold between start-up and the end of the integrity check. */
+export interface StartupState {
+  failure: StartupFailure | null;
+  notice: string | null;
+  /** settles when the integrity check has finished; `failure` is set by then if it failed. Writes wait for it. */
+  checked: Promise<void>;
+}
+
+export interface OpenLedger {
+  /** null while the ledger is damaged (closed so that a recovery may move the file aside) */
+  db: Db | null;
+  startup: StartupState;
+}
+
+/**
+ * Start-up as the clerk sees it: the ledger opens at once (migrations only) so the first screen comes up, and the
+ * whole-file check runs right after, off the window's path. A failure closes the ledger before anything was written
+ * (every writing method waits for `checked`) and the renderer switches to the recovery screen.
+ */
+export function startLedger(dataFile: string, check: (file: string) => Promise<string[]> = checkLedgerInWorker): OpenLedger {
+  const opened = openLedger(dataFile);
+  if (!opened.ok) return { db: null, startup: { failure: opened, notice: null, checked: Promise.resolve() } };
+  const ledger: OpenLedger = { db: opened.db, startup: { failure: null, notice: opened.notice, checked: Promise.resolve() } };
+  ledger.startup.checked = check(dataFile).then((details) => {
+    if (details.length === 0) return;
+    if (ledger.db) closeDatabase(ledger.db);
+    ledger.db = null;
+    ledger.startup.failure = { problem: DAMAGED_PROBLEM, details, backups: listBackups(dataFile) };
+  });
+  return ledger;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Worker-thread entry for imports: opens its own connection to the ledger (WAL lets it write while the main
-// connection stays open) and runs the same importWorkbook as the command line. Bundled as out/electron/import-worker.js.
+// connection stays open) and runs the same importWorkbook as the command line. Bundled as out/electron/import-worker.cjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '../db/database';
 import { messageOf } from '../db/errors';

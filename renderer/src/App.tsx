@@ -84,6 +84,11 @@ export function App() {
       if (!s.ok) return;
       await refresh();
       if (useApp.getState().info?.units === 0) setFirstRun(true);
+      // the pages are up while the whole-file check finishes; a damaged file then switches to the recovery screen
+      if (s.checking) {
+        const checked = await call(api().app.startupCheck({}));
+        if (!checked.ok) setStartup(checked);
+      }
     })();
   }, [refresh]);
   if (startup && !startup.ok)

@@ -59,6 +59,7 @@ export const METHODS = {
   'app:info': none,
   'app:moveData': none,
   'app:startup': none,
+  'app:startupCheck': none,
   'app:recover': z.object({ name: z.string().min(1).max(200).optional() }).strict(),
   'audit:list': z
     .object({
@@ -157,6 +158,8 @@ export interface AppInfo {
 /** The start-up check: ok, or what is wrong with the data file and the backups that could replace it. */
 export interface StartupView {
   ok: boolean;
+  /** the integrity check is still running (app:startupCheck waits for it) */
+  checking: boolean;
   dataFile: string;
   /** e.g. the data file is on a network drive and runs in compatibility mode */
   notice: string | null;
@@ -273,6 +276,7 @@ export interface Results {
   'app:info': AppInfo;
   'app:moveData': { file: string } | null;
   'app:startup': StartupView;
+  'app:startupCheck': StartupView;
   'app:recover': { damagedCopy: string | null } | null;
   'audit:list': { total: number; rows: AuditRowView[]; sources: string[] };
   'recycle:list': RecycledView[];
@@ -340,3 +344,28 @@ export function buildApi(call: (method: Method, args: unknown) => Promise<unknow
   }
   return api as unknown as Api;
 }
+
+/**
+ * Methods that only read the ledger. At start-up the window opens before the integrity check has finished (it reads
+ * the whole file, about a second at ten office-years); these answer at once, every other method waits for the check,
+ * so nothing is written to a ledger that then turns out to be damaged.
+ */
+export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
+  'app:info',
+  'app:startup',
+  'app:startupCheck',
+  'audit:list',
+  'recycle:list',
+  'units:list',
+  'items:list',
+  'items:get',
+  'items:similar',
+  'requests:list',
+  'events:list',
+  'scores:period',
+  'circular:preview',
+  'dashboard:get',
+  'rules:list',
+  'settings:get',
+  'locks:list',
+]);

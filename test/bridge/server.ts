@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
 import { closeDatabase, type Db } from '../../electron/db/database';
 import { createHandlers, dispatch, type Dialogs } from '../../electron/handlers';
-import { openChecked } from '../../electron/services/startup';
+import { startLedger } from '../../electron/services/startup';
 import { runImportInWorker } from '../../electron/services/import-worker';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -48,16 +48,15 @@ export interface Bridge {
 
 export async function startBridge(opts: { dbFile: string; port?: number; today?: string }): Promise<Bridge> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
-  // the same start-up check as the desktop app: a damaged ledger opens the recovery screen
-  const opened = openChecked(opts.dbFile);
-  let db: Db | null = opened.ok ? opened.db : null;
-  const startup = { failure: opened.ok ? null : opened, notice: opened.ok ? opened.notice : null };
+  // the same start-up as the desktop app: open at once, check in a worker; a damaged ledger opens the recovery screen
+  const ledger = startLedger(opts.dbFile);
+  const startup = ledger.startup;
   const answers: (string | null)[] = [];
   const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
   const dialogs: Dialogs = { openFile: next, saveFile: next, chooseFolder: next };
   const handlers = createHandlers({
-    db: () => db!,
-    replaceDb: (d) => (db = d),
+    db: () => ledger.db!,
+    replaceDb: (d) => (ledger.db = d),
     dataFile: resolve(opts.dbFile),
     startup,
     // imports run in a worker thread, as in the desktop app
@@ -111,10 +110,11 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
   return {
     url: `http://127.0.0.1:${port}/`,
     answerDialogs: (a) => answers.push(...a),
-    db: () => db,
+    db: () => ledger.db,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
-      if (db) closeDatabase(db);
+      await ledger.startup.checked;
+      if (ledger.db) closeDatabase(ledger.db);
     },
   };
 }

@@ -13,7 +13,7 @@ let app: ElectronApplication;
 let win: Page;
 
 beforeAll(async () => {
-  app = await electron.launch({ args: [join(ROOT, 'out/electron/main.js')], env: { ...process.env, ZWXX_USER_DATA: profile } });
+  app = await electron.launch({ args: [join(ROOT, 'out/electron/main.cjs')], env: { ...process.env, ZWXX_USER_DATA: profile } });
   win = await app.firstWindow();
 });
 
