@@ -274,10 +274,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   for (const m of METHOD_NAMES)
     if (!READ_METHODS.has(m)) {
       const run = table[m];
-      table[m] = async (a: never) => {
-        await ctx.startup.checked;
-        return run(a);
-      };
+      table[m] = (a: never) => (checkDone ? run(a) : ctx.startup.checked!.then(() => run(a)));
     }
   return h;
 }
