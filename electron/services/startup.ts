@@ -124,9 +124,9 @@ export function ledgerProblems(dataFile: string): string[] {
 }
 
 /** The same check in a worker thread, so the window stays responsive while it reads the whole file. */
-export function checkLedgerInWorker(dataFile: string): Promise<string[]> {
+export function checkLedgerInWorker(dataFile: string, workerFile = workerFileFor('check-worker')): Promise<string[]> {
   return new Promise((resolve) => {
-    const worker = startWorker(workerFileFor('check-worker'), { dataFile });
+    const worker = startWorker(workerFile, { dataFile });
     let answered = false;
     worker.once('message', (details: string[]) => {
       answered = true;

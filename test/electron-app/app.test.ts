@@ -1,6 +1,8 @@
-// The packaged-to-be app itself: Electron starts main.js with a fresh profile, the window opens in Chinese, the
-// renderer is sandboxed (no Node), the first-run dialog imports the sample roster through real IPC, and the ledger
-// file is created with its backups folder. Runs in CI with internet only (vitest.electron.config.ts).
+// The real desktop app under Electron: with ZWXX_APP_EXECUTABLE the packaged program itself (the release workflow
+// points it at dist/*-unpacked), otherwise Electron from node_modules with the built out/electron/main.cjs. A fresh
+// profile; the window opens in Chinese, the renderer is sandboxed (no Node), the start-up check passes, the first-run
+// dialog imports the sample roster through real IPC into a real ledger with its backups folder.
+// Needs Electron's binary: runs only where it can be downloaded (vitest.electron.config.ts, the release workflow).
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +15,10 @@ let app: ElectronApplication;
 let win: Page;
 
 beforeAll(async () => {
-  app = await electron.launch({ args: [join(ROOT, 'out/electron/main.cjs')], env: { ...process.env, ZWXX_USER_DATA: profile } });
+  const env = { ...process.env, ZWXX_USER_DATA: profile };
+  app = process.env.ZWXX_APP_EXECUTABLE
+    ? await electron.launch({ executablePath: resolve(process.env.ZWXX_APP_EXECUTABLE), args: [], env })
+    : await electron.launch({ args: [join(ROOT, 'out/electron/main.cjs')], env });
   win = await app.firstWindow();
 });
 
@@ -27,6 +32,8 @@ describe('the desktop app', () => {
     expect(await win.evaluate('typeof require')).toBe('undefined');
     expect(await win.evaluate('typeof window.api.units.list')).toBe('function');
     await win.getByText('欢迎使用政务信息计分通报').waitFor();
+    // the whole-file check ran in its worker thread (out/electron/check-worker.cjs, inside asar when packaged)
+    expect(await win.evaluate('window.api.app.startupCheck({}).then((r) => r.ok && r.value.ok)')).toBe(true);
   });
 
   it('imports the sample roster through IPC and shows it', async () => {

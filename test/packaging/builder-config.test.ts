@@ -32,17 +32,24 @@ describe('electron-builder.yml', () => {
     expect(cfg.asar).toBe(true);
     expect(cfg.asarUnpack).toContain('**/*.node');
     const files = cfg.files as string[];
-    for (const pattern of ['!**/*.ts', '!**/*.map', '!node_modules/better-sqlite3/{deps,src}/**']) expect(files).toContain(pattern);
+    for (const pattern of ['!**/*.ts', '!**/*.map', '!node_modules/better-sqlite3/{deps,src}/**', '!node_modules/better-sqlite3/build/**'])
+      expect(files).toContain(pattern);
+    // each platform carries only its own system's Node-API binaries (and never a source build's test_extension.node)
+    expect(files).toContain('!node_modules/better-sqlite3/prebuilds/{darwin,linuxmusl}-*.node');
+    expect(cfg.win.files).toEqual(['!node_modules/better-sqlite3/prebuilds/linux-*.node']);
+    expect(cfg.linux.files).toEqual(['!node_modules/better-sqlite3/prebuilds/win32-*.node']);
     expect(files.filter((f) => !f.startsWith('!'))).toEqual(['out/electron/**/*', 'out/renderer/**/*', 'package.json']);
   });
 
-  it('rebuilds native modules for Electron only when packaging; npm install keeps Node’s build', () => {
-    expect(cfg.npmRebuild).toBe(true);
+  it('rebuilds nothing for Electron: the Node-API addon serves Node and Electron alike', () => {
+    expect(cfg.npmRebuild).toBe(false);
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^1[3-9]\./);
     expect(pkg.scripts.dist).toMatch(/electron-builder/);
     expect(pkg.scripts.postinstall ?? '').not.toMatch(/electron-builder|install-app-deps|electron-rebuild/);
     // what the bundled main process loads from node_modules at run time, and nothing else ships
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'docx', 'exceljs']);
-    expect(pkg.optionalDependencies?.electron ?? pkg.devDependencies.electron).toBeTruthy();
+    expect(pkg.devDependencies.electron).toBeTruthy();
+    expect(pkg.optionalDependencies?.electron).toBeUndefined();
   });
 
   it('points at icons that exist in every size the targets need', () => {

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
 import { tempDir } from '../helpers/cli';
 import { writeWorkbook } from '../helpers/workbooks';
-import { glibcNeeds, nodeAddonKind } from './native';
+import { GLIBC_LIMIT, compareVersions, glibcNeeds, nodeAddonKind } from './native';
 
 const ROOT = resolve(__dirname, '../..');
 const APP = process.env.ZWXX_SMOKE_APP_DIR ? resolve(process.env.ZWXX_SMOKE_APP_DIR) : ROOT;
@@ -254,8 +254,8 @@ describe('what the installers carry', () => {
         // the release workflow sets ZWXX_GLIBC_GATE=1 on the addons it packs (built against glibc 2.28); here the
         // addon is the registry's build, so the figures are reported, not enforced
         if (process.env.ZWXX_GLIBC_GATE === '1') {
-          expect(compareVersions(needs.glibc, '2.28'), `${file} needs GLIBC_${needs.glibc}`).toBeLessThanOrEqual(0);
-          expect(compareVersions(needs.glibcxx, '3.4.25'), `${file} needs GLIBCXX_${needs.glibcxx}`).toBeLessThanOrEqual(0);
+          expect(compareVersions(needs.glibc, GLIBC_LIMIT.glibc), `${file} needs GLIBC_${needs.glibc}`).toBeLessThanOrEqual(0);
+          expect(compareVersions(needs.glibcxx, GLIBC_LIMIT.glibcxx), `${file} needs GLIBCXX_${needs.glibcxx}`).toBeLessThanOrEqual(0);
         }
       }
     }
@@ -297,11 +297,4 @@ function electronAbi(major: number): number | null {
   }[];
   const hit = registry.find((r) => r.runtime === 'electron' && Number(r.target.split('.')[0]) === major);
   return hit ? Number(hit.abi) : null;
-}
-
-function compareVersions(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-  return 0;
 }
