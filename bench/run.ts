@@ -4,8 +4,7 @@
 //   npm run bench [-- --years 1,10 --runs 5 --data DIR]
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '../electron/db/database';
 import { exportData } from '../electron/exchange/export';
 import { importWorkbook } from '../electron/exchange/import';
@@ -18,24 +17,12 @@ import { monthPeriod, quarterPeriod, yearPeriod, type Period } from '../shared/p
 import { LAIWU_2019 } from '../shared/rules/laiwu2019';
 import { scorePeriod } from '../shared/scoring';
 import { writeBenchData } from './data';
+import { DATA, median, ROOT, RUNS, YEARS } from './options';
 import { generateLedger } from './generate';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const arg = (n: string): string | undefined => {
-  const i = process.argv.indexOf(`--${n}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const YEARS = (arg('years') ?? '1,10').split(',').map(Number);
-const RUNS = Number(arg('runs') ?? 5);
-const DATA = resolve(arg('data') ?? join(ROOT, 'bench-data'));
 const LAST_YEAR = 2025;
 const AS_OF = `${LAST_YEAR}-12-31`;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return Math.round((s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) * 10) / 10;
-}
 
 async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number> {
   for (let i = 0; i < 3; i++) await fn(); // warm-up: statement cache, page cache, JIT

@@ -6,29 +6,16 @@
 // Prints medians in milliseconds; the last line is JSON.
 //   npm run bench:startup [-- --years 1,10 --runs 5 --data DIR]
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { closeDatabase } from '../electron/db/database';
 import { createHandlers, dispatch } from '../electron/handlers';
 import { checkLedgerInWorker, openChecked, startLedger, type StartupState } from '../electron/services/startup';
 import type { Db } from '../electron/db/database';
 import { writeBenchData } from './data';
+import { DATA, median, ROOT, RUNS, YEARS } from './options';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
-const arg = (n: string): string | undefined => {
-  const i = process.argv.indexOf(`--${n}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
-const YEARS = (arg('years') ?? '1,10').split(',').map(Number);
-const RUNS = Number(arg('runs') ?? 5);
-const DATA = resolve(arg('data') ?? join(ROOT, 'bench-data'));
 const WORKER = join(ROOT, 'out/electron/check-worker.cjs');
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return Math.round((s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) * 10) / 10;
-};
 
 /** The renderer's first requests: the start-up state, the app's info and the home page's month. */
 async function firstScreen(file: string, db: () => Db, startup: StartupState): Promise<void> {
