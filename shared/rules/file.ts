@@ -192,6 +192,8 @@ const hasChinese = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
 function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
   const where = fieldName(input, issue.path);
   if (hasChinese(issue.message)) return `${where}：${issue.message}`;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(input, issue.path) === undefined)
+    return `${where}：缺少此项`;
   switch (issue.code) {
     case 'invalid_type': {
       if (/received undefined/.test(issue.message)) return `${where}：缺少此项`;
@@ -226,6 +228,12 @@ function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
     default:
       return `${where}：取值不对`;
   }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const seg of path) node = Array.isArray(node) ? node[Number(seg)] : isObject(node) ? node[String(seg)] : undefined;
+  return node;
 }
 
 /** Fields of the input the model does not know (a typo would otherwise be dropped without a word). */
