@@ -34,6 +34,15 @@ describe('the shipped rule files', () => {
     expect(again.ok && again.value).toEqual(first.value);
   });
 
+  it('the complete example in docs/规则文件.md is a valid rule file, the same rules as the shipped one', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/规则文件.md'), 'utf8');
+    const block = /## 十、完整示例[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
+    const fromDoc = parseRuleFile(block);
+    const shipped = parseRuleFile(asset('example-city-2024.json'));
+    if (!fromDoc.ok || !shipped.ok) throw new Error('both should parse');
+    expect({ ...fromDoc.value[0]!, source: '' }).toEqual({ ...shipped.value[0]!, source: '' });
+  });
+
   it('a bare rule set (as the app stores it) is read too', () => {
     const r = parseRuleFile(JSON.stringify(LAIWU_2019));
     expect(r.ok && r.value).toEqual([LAIWU_2019]);
