@@ -214,9 +214,13 @@ function itemTitle(ctx: Ctx, itemId: number): string {
 
 /** 合报: the unit's place among the item's units (0 = lead) and how many units share it. */
 function jointPlace(ctx: Ctx, unit: UnitFact, itemId: number): { position: number; units: number } {
-  const units = unitsOfItem(ctx.idx.items.get(itemId));
+  const item = ctx.idx.items.get(itemId);
+  if (!item?.jointUnitIds?.length) return SOLE;
+  const units = unitsOfItem(item);
   return { position: Math.max(0, units.indexOf(unit.id)), units: Math.max(1, units.length) };
 }
+
+const SOLE = Object.freeze({ position: 0, units: 1 });
 
 const JOINT_SPLIT_LABEL = { even: '均分', full: '各得全分', lead: '仅计牵头单位' } as const;
 
@@ -485,6 +489,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   let items = 0;
   let research = 0;
   let special = 0;
+  const byCategory: Record<string, number> = {};
   for (const m of active) {
     const list = inRange(ctx.idx.itemsByUnit.get(unit.id), m.start, m.end);
     const n = itemCount(list);
@@ -495,6 +500,8 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
     const k = tagCounts(list);
     research += k.research ?? 0;
     special += k.special ?? 0;
+    for (const [tag, n] of Object.entries(k))
+      if (tag !== 'research' && tag !== 'special') byCategory[tag] = (byCategory[tag] ?? 0) + n;
   }
   const adoptionsByPublication: Record<string, number> = {};
   const adoptions = inRange(ctx.idx.adoptionsByUnit.get(unit.id), p.start, p.end);
@@ -508,6 +515,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
     itemsByQuarter,
     research,
     special,
+    byCategory,
     adoptionsByPublication,
     adoptions: adoptions.length,
     instructionsByLevel,

@@ -42,11 +42,17 @@ export function indexFacts(facts: Facts): FactIndex {
   // a 合报 item's adoptions and instructions are every one of its units' (the rule set decides the shares)
   for (const a of facts.adoptions) {
     push(idx.adoptionsByItem, a.itemId, a);
-    for (const u of unitsOfItem(items.get(a.itemId))) push(idx.adoptionsByUnit, u, a);
+    const item = items.get(a.itemId);
+    if (!item) continue;
+    if (item.jointUnitIds?.length) for (const u of unitsOfItem(item)) push(idx.adoptionsByUnit, u, a);
+    else push(idx.adoptionsByUnit, item.unitId, a);
   }
   for (const r of facts.instructions) {
     push(idx.instructionsByItem, r.itemId, r);
-    for (const u of unitsOfItem(items.get(r.itemId))) push(idx.instructionsByUnit, u, r);
+    const item = items.get(r.itemId);
+    if (!item) continue;
+    if (item.jointUnitIds?.length) for (const u of unitsOfItem(item)) push(idx.instructionsByUnit, u, r);
+    else push(idx.instructionsByUnit, item.unitId, r);
   }
   for (const e of facts.events) push(idx.eventsByUnit, e.unitId, e);
   for (const t of facts.requestTargets) push(idx.targetsByUnit, t.unitId, t);

@@ -227,3 +227,10 @@ describe('莱芜区2019 with a 合报 item: the lead unit only (the default)', (
     expect(m.get('张家洼街道')!.lines.find((l) => l.rule === '信息采用')!.detail).toContain('仅计牵头单位');
   });
 });
+
+describe('counts by category', () => {
+  it('甲县 in 2024Q1: 16 要情动态, 1 长篇调研, 1 图片信息 (January 8 + March 8 要情动态)', () => {
+    const { b } = cityLedger();
+    expect(byName(CITY, b, quarterPeriod(2024, 1)).get('甲县')!.counts.byCategory).toEqual({ short: 16, long: 1, picture: 1 });
+  });
+});
