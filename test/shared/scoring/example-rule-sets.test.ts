@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRuleFile } from '../../../shared/rules/file';
 import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
 import type { RuleSet } from '../../../shared/rules/schema';
-import { allUnitScores, circularFacts, scorePeriod, type UnitScore } from '../../../shared/scoring';
+import { allUnitScores, circularFacts, personScores, scorePeriod, type UnitScore } from '../../../shared/scoring';
 import { monthPeriod, quarterPeriod, yearPeriod, type Period } from '../../../shared/periods';
 import { FactsBuilder } from '../../helpers/facts-builder';
 
@@ -232,5 +232,26 @@ describe('counts by category', () => {
   it('甲县 in 2024Q1: 16 要情动态, 1 长篇调研, 1 图片信息 (January 8 + March 8 要情动态)', () => {
     const { b } = cityLedger();
     expect(byName(CITY, b, quarterPeriod(2024, 1)).get('甲县')!.counts.byCategory).toEqual({ short: 16, long: 1, picture: 1 });
+  });
+});
+
+describe('先进个人 with a 合报 item', () => {
+  it("each author takes their own unit's share; an author of neither unit the lead unit's", () => {
+    const b = new FactsBuilder();
+    const lead = b.unit('乙县', 'county');
+    const partner = b.unit('甲县', 'county');
+    const other = b.unit('丙县', 'county');
+    const [p1, p2, p3] = [b.person('张', lead), b.person('李', partner), b.person('王', other)];
+    const J = b.itemWith(lead, '2024-01-10', { jointUnitIds: [partner], authorIds: [p1, p2, p3] });
+    b.adopt(J, 'special', 'single', '2024-01-12'); // 10, split evenly: 5 and 5
+    const scores = scorePeriod([CITY], b.facts, yearPeriod(2024), LATE);
+    const persons = personScores(b.facts, scores);
+    // 张 (乙县) 5, 李 (甲县) 5, 王 (丙县, not a 合报 unit) the lead's 5 — nobody counts the item twice;
+    // equal scores in unit order (乙县, 甲县, 丙县 as entered)
+    expect(persons.map((p) => [p.name, p.total])).toEqual([
+      ['张', 5],
+      ['李', 5],
+      ['王', 5],
+    ]);
   });
 });
