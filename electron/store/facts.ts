@@ -171,7 +171,7 @@ export function loadFacts(
   const range = itemRange(rules, p);
   const yearStart = `${p.start.slice(0, 4)}-01-01`;
   const inRange = itemsInRange(db, rules, range.start, range.end, bundle);
-  // Every record up to the period's end of every item that has a record dated in the period (docs: 计分规则). An
+  // Every record up to the period's end of every item that has a record dated in the period (gains). An
   // instruction's bonus may depend on where the item was adopted, so items instructed in the period bring theirs.
   const adoptions = cachedStatement(
     db,
