@@ -35,6 +35,10 @@ export interface ItemFact {
   title: string;
   kinds: ItemKind[];
   authorIds: number[];
+  /** the item's category key under the rule set (要情、图片信息 …); none when absent */
+  category?: string;
+  /** 合报: the other units that submitted the item jointly, in the order entered; `unitId` is the lead unit */
+  jointUnitIds?: number[];
   /**
    * How many items this fact stands for (default 1). The store may hand the engine the plain, unscored items of a
    * unit and month (or day) as one bundle with a count, since quotas only count them; a scored plain item inside a

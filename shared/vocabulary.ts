@@ -41,6 +41,8 @@ export class Vocabulary {
   readonly levels = new Lookup();
   readonly issuers = new Lookup();
   readonly eventKinds = new Lookup();
+  /** the rule sets' item categories (要情、图片信息 …) */
+  readonly categories = new Lookup();
   private readonly starsToLevel = new Map<number, string>();
 
   /** `ruleSets` oldest first: names of newer rule sets win for display. */
@@ -51,6 +53,7 @@ export class Vocabulary {
       this.levels.add(r.instructionLevels);
       this.issuers.add(r.requestIssuers);
       this.eventKinds.add(r.eventKinds);
+      this.categories.add(r.categories);
       for (const l of r.instructionLevels) this.starsToLevel.set(l.stars, l.key);
     }
     this.groups.add([{ key: UNSCORED_GROUP, name: UNSCORED_GROUP_NAME, aliases: ['不参与计分', '不排名'] }]);

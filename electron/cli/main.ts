@@ -11,6 +11,7 @@ import { lockQuarter, unlockQuarter } from '../services/locks';
 import { writeReports } from '../services/report';
 import { periodOrThrow, periodScores, scoresJson, scoresTable, today } from '../services/scores';
 import { parseArgs, type CliArgs } from './args';
+import { RULES_USAGE, runRules } from './rules';
 
 const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
 
@@ -24,6 +25,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
   check                               检查数据完整性
   lock --period 2019Q2                锁定已通报的季度
   unlock --period 2019Q2              解锁季度
+${RULES_USAGE}
 
 --db 默认为本程序的数据文件：${defaultDatabaseFile()}
 --as-of YYYY-MM-DD 按指定日期判断“暂定”和“逾期”（默认今天）`;
@@ -47,13 +49,15 @@ async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
     out(USAGE);
     return args.command ? 0 : 2;
   }
-  const known = ['import', 'export-data', 'template', 'scores', 'backup', 'restore', 'check', 'lock', 'unlock', 'report'];
+  const known = ['import', 'export-data', 'template', 'scores', 'backup', 'restore', 'check', 'lock', 'unlock', 'report', 'rules'];
   if (!known.includes(args.command)) throw new UserError(`没有“${args.command}”这个命令。${HELP_HINT}`);
   const dbFile = resolve(flag(args, 'db') ?? defaultDatabaseFile());
   const asOf = flag(args, 'as-of') ?? today();
   let db: Db = openDatabase(dbFile);
   try {
     switch (args.command) {
+      case 'rules':
+        return runRules(db, args, out, SOURCE);
       case 'import': {
         const file = need(args, '要导入的工作簿');
         if (!args.flags.has('dry-run')) await backupBeforeImport(db, dbFile);

@@ -243,6 +243,33 @@ END;
 `);
     },
   },
+  {
+    version: 3,
+    name: '规则即数据：信息类别、合报单位',
+    up: (db) => {
+      const items = AUDITED_V1.find((t) => t.table === 'items')!;
+      db.exec(`
+-- the item's category key under the rule set in force (要情、图片信息 …); NULL = none
+ALTER TABLE items ADD COLUMN category TEXT CHECK (category IS NULL OR length(category) BETWEEN 1 AND 40);
+-- 合报: the other units of a joint item (the item's own unit leads), in the order entered
+CREATE TABLE item_joint_units (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (item_id, unit_id)
+) STRICT;
+CREATE INDEX item_joint_units_unit ON item_joint_units(unit_id);
+-- the covering index the scoring reads now tells plain items (bundled) from categorised ones (counted one by one)
+DROP INDEX items_live_cover;
+CREATE INDEX items_live_cover ON items(submitted, unit_id, is_research, is_special, category, no) WHERE deleted_at IS NULL;
+DROP TRIGGER audit_items_insert;
+DROP TRIGGER audit_items_update;
+DROP TRIGGER audit_items_delete;
+`);
+      db.exec(auditTriggerSql({ ...items, columns: [...items.columns, 'category'] }));
+      db.exec(auditTriggerSql({ table: 'item_joint_units', columns: ['item_id', 'unit_id', 'position'], id: 'R.item_id' }));
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -68,13 +68,28 @@ export function exchangeRows(db: Db): Record<SheetKey, Cell[][]> {
     authors.set(a.itemId, [...(authors.get(a.itemId) ?? []), a.name]);
   const items = db
     .prepare(
-      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note
+      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category,
+              (SELECT group_concat(name, '、') FROM (SELECT ju.name FROM item_joint_units j JOIN units ju ON ju.id = j.unit_id
+                 WHERE j.item_id = i.id ORDER BY j.position)) AS joint
        FROM items i JOIN units u ON u.id = i.unit_id WHERE i.deleted_at IS NULL ORDER BY i.submitted, i.id`,
     )
-    .all() as { id: number; no: string; submitted: string; unit: string; title: string; r: number; s: number; note: string }[];
+    .all() as {
+    id: number;
+    no: string;
+    submitted: string;
+    unit: string;
+    title: string;
+    r: number;
+    s: number;
+    note: string;
+    category: string | null;
+    joint: string | null;
+  }[];
+  const categoryName = new Vocabulary(ruleSets(db)).categories.names;
   const itemRows = items.map((i) => {
     const kinds = [i.r ? ITEM_KIND_LABEL.research : '', i.s ? ITEM_KIND_LABEL.special : ''].filter(Boolean);
-    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null];
+    const category = i.category === null ? null : (categoryName.get(i.category) ?? i.category);
+    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint];
   });
   const adoptionRows = (
     db

@@ -44,7 +44,7 @@ type Op<T> = { kind: 'add'; rec: T } | { kind: 'change'; rec: T; id: number } | 
 
 interface Plan {
   units: Op<UnitRec & { unitId: number }>[];
-  items: Op<ItemRec & { unitId: number }>[];
+  items: Op<ItemRec & { unitId: number; jointUnitIds?: number[] }>[];
   adoptions: Op<AdoptionRec>[];
   instructions: Op<InstructionRec>[];
   requests: Op<{ no: string; first: RequestRec }>[];
@@ -147,6 +147,7 @@ interface ItemDbRow {
   research: number;
   special: number;
   note: string;
+  category: string | null;
   deleted: string | null;
 }
 
@@ -219,8 +220,9 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   // 信息
   const itemByNo = db.prepare(
     `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
-            deleted_at AS deleted FROM items WHERE no = ?`,
+            category, deleted_at AS deleted FROM items WHERE no = ?`,
   );
+  const jointOfItem = db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck();
   const authorsOfItem = db.prepare(
     `SELECT p.name FROM item_authors a JOIN persons p ON p.id = a.person_id WHERE a.item_id = ? ORDER BY a.position`,
   );
@@ -234,6 +236,17 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     workbookItems.set(rec.no, rec.row);
     const unitId = resolveUnit('items', rec.row, '报送单位', rec.unit);
     if (unitId === undefined) continue;
+    // 合报: the other units, each once and not the submitting unit itself
+    let jointUnitIds: number[] | undefined;
+    if (rec.jointUnits !== undefined) {
+      const ids = rec.jointUnits.map((n) => resolveUnit('items', rec.row, '合报单位', n));
+      if (ids.some((id) => id === undefined)) continue;
+      jointUnitIds = [...new Set(ids as number[])];
+      if (jointUnitIds.includes(unitId)) {
+        add('items', rec.row, '合报单位', rec.jointUnits.join('、'), '合报单位不必再写报送单位（报送单位即牵头单位）');
+        continue;
+      }
+    }
     const cur = itemByNo.get(rec.no) as ItemDbRow | undefined;
     if (cur?.deleted) {
       add('items', rec.row, '编号', rec.no, '这个编号的信息在回收站中，请先在回收站恢复它，或改用新编号');
@@ -242,7 +255,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     if (!cur) {
       checkLock('items', rec.row, '报送日期', rec.date);
       itemIdByNo.set(rec.no, 'new');
-      plan.items.push({ kind: 'add', rec: { ...rec, unitId } });
+      plan.items.push({ kind: 'add', rec: { ...rec, unitId, jointUnitIds } });
       continue;
     }
     itemIdByNo.set(rec.no, cur.id);
@@ -254,9 +267,11 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       (rec.kinds !== undefined &&
         (cur.research !== Number(rec.kinds.includes('research')) || cur.special !== Number(rec.kinds.includes('special')))) ||
       (rec.authors !== undefined && authors.join('、') !== rec.authors.join('、')) ||
-      (rec.note !== undefined && cur.note !== rec.note);
+      (rec.note !== undefined && cur.note !== rec.note) ||
+      (rec.category !== undefined && cur.category !== rec.category) ||
+      (jointUnitIds !== undefined && (jointOfItem.all(cur.id) as number[]).join() !== jointUnitIds.join());
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
-    plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId }, id: cur.id });
+    plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
   }
   const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
     const known = itemIdByNo.get(no);
@@ -477,6 +492,9 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = coalesce(?, is_research),
        is_special = coalesce(?, is_special), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
+  const setCategory = db.prepare('UPDATE items SET category = ? WHERE id = ?');
+  const clearJoint = db.prepare('DELETE FROM item_joint_units WHERE item_id = ?');
+  const insertJoint = db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)');
   const clearAuthors = db.prepare('DELETE FROM item_authors WHERE item_id = ?');
   const insertAuthor = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
   const itemIds = new Map<string, number>();
@@ -493,6 +511,11 @@ function applyPlan(db: Db, plan: Plan): void {
       if (op.kind === 'change') updateItem.run(unitId, r.date, r.title, research, special, r.note ?? null, now, id);
     }
     itemIds.set(r.no, id);
+    if (op.kind !== 'same' && r.category !== undefined) setCategory.run(r.category, id);
+    if (op.kind !== 'same' && r.jointUnitIds !== undefined) {
+      if (op.kind === 'change') clearJoint.run(id);
+      r.jointUnitIds.forEach((u, i) => insertJoint.run(id, realUnit(u), i));
+    }
     if (op.kind !== 'same' && r.authors !== undefined) {
       if (op.kind === 'change') clearAuthors.run(id);
       r.authors.forEach((name, i) => insertAuthor.run(id, personId(unitId, name), i));

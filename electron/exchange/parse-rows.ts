@@ -36,6 +36,10 @@ export interface ItemRec {
   kinds?: ItemKind[];
   authors?: string[];
   note?: string;
+  /** the category key; null = 无 (none); undefined = not given */
+  category?: string | null;
+  /** 合报: the other units' names; [] = 无 */
+  jointUnits?: string[];
 }
 export interface AdoptionRec {
   row: number;
@@ -188,10 +192,24 @@ export const PARSERS: { [K in keyof Parsed]: Parser<Parsed[K][number]> } = {
       r.fail('activeUntil', '停用月份应晚于启用月份');
     return r.ok ? rec : undefined;
   },
-  items(r, row) {
+  items(r, row, vocab) {
     const kindsText = r.list('kinds');
     const kinds = kindsText === undefined ? undefined : Vocabulary.itemKinds(kindsText);
     if (kinds === null) r.fail('kinds', '类型只能是 一般、调研、专报（多个用“、”分隔）');
+    const categoryText = r.text('category');
+    const none = (t: string): boolean => t.trim() === '无' || t.trim() === '一般';
+    let category: string | null | undefined;
+    if (categoryText !== undefined) {
+      category = none(categoryText) ? null : vocab.categories.find(categoryText);
+      if (category === undefined)
+        r.fail(
+          'category',
+          vocab.categories.names.size > 0
+            ? `规则中没有这个信息类别，应为：${vocab.categories.list()}，或“无”`
+            : '现行规则没有信息类别，请留空',
+        );
+    }
+    const joint = r.list('jointUnits');
     const rec: ItemRec = {
       row,
       no: r.text('no', true) ?? '',
@@ -201,6 +219,8 @@ export const PARSERS: { [K in keyof Parsed]: Parser<Parsed[K][number]> } = {
       kinds: kinds ?? undefined,
       authors: r.list('authors'),
       note: r.text('note'),
+      category,
+      jointUnits: joint === undefined ? undefined : joint.filter((u) => !none(u)),
     };
     return r.ok ? rec : undefined;
   },

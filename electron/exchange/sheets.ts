@@ -49,6 +49,9 @@ export const SHEETS: SheetDef[] = [
       { key: 'kinds', header: '类型', required: false, synonyms: ['类别', '信息类型'], width: 12 },
       { key: 'authors', header: '作者', required: false, synonyms: ['撰稿人', '信息员'], width: 14 },
       { key: 'note', header: '备注', required: false, width: 20 },
+      // rule sets with categories or 合报 (docs/规则文件.md); blank = unchanged on re-import, 无 = none
+      { key: 'category', header: '信息类别', required: false, synonyms: ['分类'], width: 12 },
+      { key: 'jointUnits', header: '合报单位', required: false, synonyms: ['联合报送单位'], width: 24 },
     ],
   },
   {

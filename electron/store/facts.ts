@@ -22,6 +22,7 @@ interface ItemRow {
   title: string;
   research: number;
   special: number;
+  category: string | null;
 }
 
 // shared by many facts, so frozen (the engine only reads them)
@@ -57,7 +58,7 @@ export function itemRange(rules: readonly RuleSet[], p: Period): { start: string
 }
 
 const ITEM_COLS = `i.id, i.no, i.unit_id AS unitId, i.submitted AS date, i.title,
-  i.is_research AS research, i.is_special AS special`;
+  i.is_research AS research, i.is_special AS special, i.category`;
 
 export function loadUnits(db: Db): UnitFact[] {
   return cachedStatement(
@@ -68,20 +69,24 @@ export function loadUnits(db: Db): UnitFact[] {
 }
 
 function toItems(rows: ItemRow[], authors: Map<number, number[]>): ItemFact[] {
-  return rows.map((r) => ({
-    id: r.id,
-    no: r.no,
-    unitId: r.unitId,
-    date: r.date,
-    title: r.title,
-    kinds: kindsOf(r.research, r.special),
-    authorIds: authors.get(r.id) ?? [],
-  }));
+  return rows.map((r) => {
+    const item: ItemFact = {
+      id: r.id,
+      no: r.no,
+      unitId: r.unitId,
+      date: r.date,
+      title: r.title,
+      kinds: kindsOf(r.research, r.special),
+      authorIds: authors.get(r.id) ?? [],
+    };
+    if (r.category !== null) item.category = r.category;
+    return item;
+  });
 }
 
 /**
- * The period's items for counting. 调研/专报 items come one by one (with 编号 and title: they explain requirement
- * lines). Plain items only count towards quotas, so they come as bundles: one fact per unit and month — or per unit
+ * The period's items for counting. 调研/专报 items and items with a category come one by one (with 编号 and title:
+ * they explain requirement lines). Plain items only count towards quotas, so they come as bundles: one fact per unit and month — or per unit
  * and day when a rule set has weekly quotas — with the number of items (ItemFact.count). Both reads are served by the
  * covering index items_live_cover; the table is read only for the named items.
  */
@@ -89,20 +94,25 @@ function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: str
   const named = (
     cachedStatement(
       db,
-      `SELECT id, no, unit_id, submitted, title, is_research, is_special FROM items INDEXED BY items_live_cover
-         WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? ${bundle ? 'AND (is_research = 1 OR is_special = 1)' : ''}`,
+      `SELECT id, no, unit_id, submitted, title, is_research, is_special, category FROM items INDEXED BY items_live_cover
+         WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ?
+         ${bundle ? 'AND (is_research = 1 OR is_special = 1 OR category IS NOT NULL)' : ''}`,
     )
       .raw(true)
-      .all(start, end) as [number, string, number, string, string, number, number][]
-  ).map(([id, no, unitId, date, title, r, s]): ItemFact => ({
-    id,
-    no,
-    unitId,
-    date,
-    title: r || s ? title : '',
-    kinds: kindsOf(r, s),
-    authorIds: NO_AUTHORS,
-  }));
+      .all(start, end) as [number, string, number, string, string, number, number, string | null][]
+  ).map(([id, no, unitId, date, title, r, s, category]): ItemFact => {
+    const item: ItemFact = {
+      id,
+      no,
+      unitId,
+      date,
+      title: r || s || category !== null ? title : '',
+      kinds: kindsOf(r, s),
+      authorIds: NO_AUTHORS,
+    };
+    if (category !== null) item.category = category;
+    return item;
+  });
   if (!bundle) return named;
   const weekly = rules.some((r) => r.groups.some((g) => g.quota?.window === 'week'));
   // a month bundle is dated the month's first day: month, quarter and year windows only look at the month
@@ -110,7 +120,8 @@ function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: str
   const bundles = cachedStatement(
     db,
     `SELECT unit_id, ${key} AS d, count(*) FROM items INDEXED BY items_live_cover
-       WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? AND is_research = 0 AND is_special = 0 GROUP BY unit_id, d`,
+       WHERE deleted_at IS NULL AND submitted BETWEEN ? AND ? AND is_research = 0 AND is_special = 0 AND category IS NULL
+       GROUP BY unit_id, d`,
   )
     .raw(true)
     .all(start, end) as [number, string, number][];
@@ -120,6 +131,18 @@ function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: str
   return named;
 }
 const NO_AUTHORS: number[] = [];
+
+function jointUnitsOf(db: Db, itemIds: number[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  if (itemIds.length === 0) return out;
+  const rows = cachedStatement(
+    db,
+    `SELECT item_id AS itemId, unit_id AS unitId FROM item_joint_units
+      WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position`,
+  ).all(JSON.stringify(itemIds)) as { itemId: number; unitId: number }[];
+  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.unitId]);
+  return out;
+}
 
 function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
@@ -148,15 +171,17 @@ export function loadFacts(
   const range = itemRange(rules, p);
   const yearStart = `${p.start.slice(0, 4)}-01-01`;
   const inRange = itemsInRange(db, rules, range.start, range.end, bundle);
-  // Every record up to the period's end of every item that has a record dated in the period (scoring.md §3).
+  // Every record up to the period's end of every item that has a record dated in the period (gains). An
+  // instruction's bonus may depend on where the item was adopted, so items instructed in the period bring theirs.
   const adoptions = cachedStatement(
     db,
     `SELECT a.id, a.item_id AS itemId, a.publication, a.form, a.date, a.issue_no AS issueNo
        FROM adoptions a JOIN items i ON i.id = a.item_id AND i.deleted_at IS NULL
        WHERE a.deleted_at IS NULL AND a.date <= ? AND a.item_id IN (
-         SELECT item_id FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
+         SELECT item_id FROM adoptions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?
+         UNION SELECT item_id FROM instructions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
        ORDER BY a.date, a.id`,
-  ).all(p.end, p.start, p.end) as AdoptionFact[];
+  ).all(p.end, p.start, p.end, p.start, p.end) as AdoptionFact[];
   const instructions = cachedStatement(
     db,
     `SELECT r.id, r.item_id AS itemId, r.level, r.form, r.date, r.leader
@@ -185,9 +210,17 @@ export function loadFacts(
   });
   for (const item of toItems([...scored.values()], authors)) {
     // a scored plain item inside the range is already counted in its bundle: it comes to explain, not to count
-    if (bundle && item.kinds.length === 0 && item.date >= range.start && item.date <= range.end) item.count = 0;
+    if (bundle && item.kinds.length === 0 && item.category === undefined && item.date >= range.start && item.date <= range.end)
+      item.count = 0;
     items.push(item);
   }
+  // 合报: the other units of the scored items (a joint item's adoptions and instructions are theirs too)
+  const joint = jointUnitsOf(db, scoredItemIds);
+  if (joint.size > 0)
+    for (let i = 0; i < items.length; i++) {
+      const units = joint.get(items[i]!.id);
+      if (units) items[i] = { ...items[i]!, jointUnitIds: units };
+    }
   const persons = withAuthors
     ? (cachedStatement(
         db,

@@ -1,13 +1,27 @@
 // The rule-set model (scoring.md §7): everything an office's 计分通报办法 says, as data.
 // A change of rules is a new rule set with its own effective date, never an edit of the past.
 import { z } from 'zod';
+import { hasDecimals } from '../scoring/points';
 
 const key = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, '键只能由小写字母、数字和下划线组成，并以字母开头')
   .max(40);
 const name = z.string().trim().min(1, '名称不能为空').max(60);
-const points = z.number().finite().min(-1000).max(1000);
+// points may have one decimal (half points, 135.4); the engine adds them as exact tenths
+const points = z
+  .number()
+  .finite()
+  .min(-1000)
+  .max(1000)
+  .refine((v) => hasDecimals(v, 1), '分值最多保留一位小数');
+/** a multiplier (×2 for a forwarded item, 0.5 for a picture item): at most two decimals */
+const factor = z
+  .number()
+  .finite()
+  .min(0)
+  .max(100)
+  .refine((v) => hasDecimals(v, 2), '倍数最多保留两位小数');
 const clause = z.string().max(40).default('');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -23,13 +37,39 @@ export const quotaSchema = z.object({
   clause,
 });
 
-/** 调研/专报 requirement: every condition met within the window earns `points` (each active month, or once). */
+/**
+ * An item category defined by the rule set (要情、动态、图片信息 …), beside the fixed kinds 调研/专报. An item has at
+ * most one category; `factor` scales its adoption points (图片信息 worth half: 0.5).
+ */
+export const categorySchema = z.object({
+  key: key.refine((k) => k !== 'research' && k !== 'special', '“research”“special”是调研、专报的保留键'),
+  name: name,
+  aliases: z.array(name).default([]),
+  factor: factor.default(1),
+  clause,
+});
+
+/**
+ * 调研/专报 requirement, or a category quota: every condition met within the window earns `points` (each active
+ * month, or once). A condition names a kind (research, special) or a category key of the rule set.
+ */
 export const requirementSchema = z.object({
   name: name,
   window: z.enum(['month', 'quarter', 'year']),
-  conditions: z.array(z.object({ kind: itemKindSchema, min: z.number().int().min(1).max(1000) })).min(1),
+  conditions: z.array(z.object({ kind: key, min: z.number().int().min(1).max(1000) })).min(1),
   points: points.min(0),
   award: z.enum(['each_month', 'once']),
+  clause,
+});
+
+/**
+ * A base grant (基础分): every unit of the group starts each window with `points`; floored deductions take it down
+ * to zero at most; a quarter scored under `passLine` does not meet the standard (未达标), named in the circular.
+ */
+export const baseGrantSchema = z.object({
+  window: z.enum(['month', 'quarter']),
+  points: points.min(0),
+  passLine: points.min(0).nullable().default(null),
   clause,
 });
 
@@ -41,7 +81,11 @@ export const groupSchema = z.object({
   requirements: z.array(requirementSchema).default([]),
   /** how many last-ranked units the circular criticises (莱芜: 1 per group) */
   criticiseLast: z.number().int().min(0).max(10).default(1),
+  baseGrant: baseGrantSchema.nullable().default(null),
 });
+
+const formPoints = z.object({ single: points.min(0), combined: points.min(0), brief: points.min(0) });
+const instructionFormPoints = z.object({ single: points.min(0), combined: points.min(0) });
 
 export const publicationSchema = z.object({
   key: key,
@@ -49,7 +93,16 @@ export const publicationSchema = z.object({
   aliases: z.array(name).default([]),
   /** 区级 / 市级 / 省级 / 国家级, for the circular's summary sentence */
   level: z.enum(['district', 'city', 'province', 'state']),
-  points: z.object({ single: points.min(0), combined: points.min(0), brief: points.min(0) }),
+  points: formPoints,
+  /** points for items of a category, instead of `points` (动态 10, 调研 20 in the same publication) */
+  categoryPoints: z.record(key, formPoints).default({}),
+  /**
+   * a forwarded item scored as a multiple of the upper office's own points: `points` are then the upper office's
+   * points and each adoption earns them × `multiplier` (省办采用按省计分的 2 倍)
+   */
+  multiplier: factor.refine((v) => v > 0, '倍数应大于 0').default(1),
+  /** the instruction bonus for items adopted here, per instruction level key, instead of the level's own points */
+  instructionPoints: z.record(key, instructionFormPoints).default({}),
   clause,
 });
 
@@ -58,7 +111,7 @@ export const instructionLevelSchema = z.object({
   name: name,
   aliases: z.array(name).default([]),
   stars: z.number().int().min(0).max(5),
-  points: z.object({ single: points.min(0), combined: points.min(0) }),
+  points: instructionFormPoints,
   clause,
 });
 
@@ -87,6 +140,8 @@ export const requestIssuerSchema = z.object({
   aliases: z.array(name).default([]),
   /** points for a target whose outcome is 未完成, ≤ 0 */
   missPoints: points.max(0),
+  /** points for a target delivered (已完成), ≥ 0 (莱芜: none) */
+  donePoints: points.min(0).default(0),
   floored: z.boolean().default(false),
   clause,
 });
@@ -110,6 +165,12 @@ export const ruleSetSchema = z
     instructionCombine: z.enum(['highest', 'sum']),
     eventKinds: z.array(eventKindSchema).max(50),
     requestIssuers: z.array(requestIssuerSchema).min(1).max(20),
+    categories: z.array(categorySchema).max(30).default([]),
+    /**
+     * 合报 (an item of several units): even — the points split evenly in tenths, the odd tenths to the units listed
+     * first (the lead unit first); full — each unit the full points; lead — the lead unit only.
+     */
+    jointSplit: z.enum(['even', 'full', 'lead']).default('lead'),
   })
   .refine((r) => uniqueBy(r.groups, (g) => g.key), { message: '分组的键重复', path: ['groups'] })
   .refine((r) => uniqueBy(r.publications, (p) => p.key), { message: '刊物的键重复', path: ['publications'] })
@@ -118,7 +179,34 @@ export const ruleSetSchema = z
     path: ['instructionLevels'],
   })
   .refine((r) => uniqueBy(r.eventKinds, (p) => p.key), { message: '加减分事项的键重复', path: ['eventKinds'] })
-  .refine((r) => uniqueBy(r.requestIssuers, (p) => p.key), { message: '约稿方的键重复', path: ['requestIssuers'] });
+  .refine((r) => uniqueBy(r.requestIssuers, (p) => p.key), { message: '约稿方的键重复', path: ['requestIssuers'] })
+  .refine((r) => uniqueBy(r.categories, (p) => p.key), { message: '信息类别的键重复', path: ['categories'] })
+  .superRefine((r, ctx) => {
+    // every key a rule refers to must be defined in the rule set
+    const tags = new Set(['research', 'special', ...r.categories.map((c) => c.key)]);
+    const categories = new Set(r.categories.map((c) => c.key));
+    const levels = new Set(r.instructionLevels.map((l) => l.key));
+    r.groups.forEach((g, gi) =>
+      g.requirements.forEach((q, qi) =>
+        q.conditions.forEach((c, ci) => {
+          if (!tags.has(c.kind))
+            ctx.addIssue({
+              code: 'custom',
+              message: `“${c.kind}”不是调研（research）、专报（special），也不是本规则集的信息类别`,
+              path: ['groups', gi, 'requirements', qi, 'conditions', ci, 'kind'],
+            });
+        }),
+      ),
+    );
+    r.publications.forEach((p, pi) => {
+      for (const k of Object.keys(p.categoryPoints))
+        if (!categories.has(k))
+          ctx.addIssue({ code: 'custom', message: `信息类别“${k}”不在本规则集中`, path: ['publications', pi, 'categoryPoints', k] });
+      for (const k of Object.keys(p.instructionPoints))
+        if (!levels.has(k))
+          ctx.addIssue({ code: 'custom', message: `批示级别“${k}”不在本规则集中`, path: ['publications', pi, 'instructionPoints', k] });
+    });
+  });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type RuleSetInput = z.input<typeof ruleSetSchema>;
@@ -129,6 +217,9 @@ export type PublicationRule = z.infer<typeof publicationSchema>;
 export type InstructionLevelRule = z.infer<typeof instructionLevelSchema>;
 export type EventKindRule = z.infer<typeof eventKindSchema>;
 export type RequestIssuerRule = z.infer<typeof requestIssuerSchema>;
+export type CategoryRule = z.infer<typeof categorySchema>;
+export type BaseGrantRule = z.infer<typeof baseGrantSchema>;
+export type JointSplit = RuleSet['jointSplit'];
 
 /** A stored rule set: its validated body plus its row id. */
 export interface StoredRuleSet {

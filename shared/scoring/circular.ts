@@ -2,6 +2,7 @@
 import { isActiveIn, type Facts, type RequestTargetFact } from '../domain';
 import { monthsOf, previousMonth, type Period } from '../periods';
 import type { RuleSet } from '../rules/schema';
+import { belowPassLine } from './clauses';
 import { countInRange, inRange, indexFacts } from './facts-index';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, UnitScore } from './types';
@@ -26,6 +27,11 @@ export interface FlaggedUnit extends UnitRef {
 
 export interface EmptyMonthsUnit extends UnitRef {
   months: string[];
+}
+
+export interface BelowStandardUnit extends UnitRef {
+  total: number;
+  passLine: number;
 }
 
 export interface OverdueTarget {
@@ -71,6 +77,8 @@ export interface CircularFacts {
   twoEmptyMonths: EmptyMonthsUnit[];
   /** 约稿 targets still 待报 after their deadline, with a deadline up to the end of the period */
   overdue: OverdueTarget[];
+  /** 未达标: units of a group with a base grant and a pass line whose quarter score is under it (quarters only) */
+  belowStandard: BelowStandardUnit[];
   summary: CircularSummary;
 }
 
@@ -155,6 +163,14 @@ export function circularFacts(
       issuerName: issuerName.get(t.issuer) ?? t.issuer,
     }));
 
+  const belowStandard: BelowStandardUnit[] = [];
+  if (p.kind === 'quarter')
+    for (const u of scored) {
+      const grant = groupRule.get(u.group)?.baseGrant ?? null;
+      if (grant && grant.passLine !== null && belowPassLine(grant, u.total))
+        belowStandard.push({ ...ref(u), total: u.total, passLine: grant.passLine });
+    }
+
   return {
     period: p,
     praise,
@@ -165,6 +181,7 @@ export function circularFacts(
     emptyMonth,
     twoEmptyMonths,
     overdue,
+    belowStandard,
     summary: summarise(rules, facts, scores),
   };
 }

@@ -1,23 +1,28 @@
 // The scoring engine (scoring.md §2–§4): (rule sets, facts, period, asOf) → scores with every point explained.
 // Pure: no I/O, no clock. A period's facts may be a superset; everything is filtered by date here.
-import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type ItemKind, type UnitFact } from '../domain';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../labels';
+import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type UnitFact } from '../domain';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, stars } from '../labels';
 import { monthOf, monthsOf, periodLabel, quartersOf, yearPeriod, type Period } from '../periods';
-import type { GroupRule, RuleSet } from '../rules/schema';
+import type { GroupRule, PublicationRule, RuleSet } from '../rules/schema';
 import {
   adoptionPoints,
   applyFloor,
+  baseGrantPoints,
+  categoryAdoptionPoints,
   combinedValue,
   competitionRanks,
   eventPoints,
-  instructionPoints,
+  jointShare,
+  publicationInstructionPoints,
   quotaPoints,
+  requestDonePoints,
   requestMissPenalty,
   researchPoints,
   scaledQuotaMin,
   shortfallPenalty,
 } from './clauses';
-import { countInRange, indexFacts, inRange, itemCount, type FactIndex } from './facts-index';
+import { countInRange, indexFacts, inRange, itemCount, unitsOfItem, type FactIndex } from './facts-index';
+import { addPoints, formatPoints, sumPoints } from './points';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
 import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
@@ -30,10 +35,21 @@ interface Ctx {
 
 // ---------------------------------------------------------------- 一、报送任务
 
-function kindCounts(items: readonly ItemFact[]): Record<ItemKind, number> {
-  const c: Record<ItemKind, number> = { research: 0, special: 0 };
-  for (const i of items) for (const k of i.kinds) c[k]++;
+/** Items per kind (调研, 专报) and per category of the rule set, in one count. */
+function tagCounts(items: readonly ItemFact[]): Record<string, number> {
+  const c: Record<string, number> = { research: 0, special: 0 };
+  for (const i of items) {
+    const n = i.count ?? 1;
+    for (const k of i.kinds) c[k] = (c[k] ?? 0) + n;
+    if (i.category !== undefined) c[i.category] = (c[i.category] ?? 0) + n;
+  }
   return c;
+}
+
+/** The Chinese name of a kind or category key. */
+function tagName(rules: RuleSet, tag: string): string {
+  if (tag === 'research' || tag === 'special') return ITEM_KIND_LABEL[tag];
+  return rules.categories.find((c) => c.key === tag)?.name ?? tag;
 }
 
 /** A window with an inactive month keeps only the items of its active months. */
@@ -94,15 +110,15 @@ function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, 
   return lines;
 }
 
-function requirementLines(ctx: Ctx, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
+function requirementLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
   const lines: ScoreLine[] = [];
   for (const req of group.requirements) {
     const w = windowContaining(unit, req.window, m);
     if (req.award === 'once' && !isLastActiveMonth(w, m)) continue;
-    const counts = kindCounts(itemsInWindow(ctx, unit, w, true));
+    const counts = tagCounts(itemsInWindow(ctx, unit, w, true));
     const pts = researchPoints(req, counts);
     const have = req.conditions
-      .map((c) => `${c.kind === 'research' ? '调研' : '专报'}${counts[c.kind]}篇（需${c.min}篇）`)
+      .map((c) => `${tagName(rules, c.kind)}${counts[c.kind] ?? 0}篇（需${c.min}篇）`)
       .join('、');
     lines.push({
       clause: req.clause,
@@ -115,6 +131,26 @@ function requirementLines(ctx: Ctx, unit: UnitFact, group: GroupRule, m: Period)
     });
   }
   return lines;
+}
+
+/** 基础分: the group's grant, shown in the first active month of its window (floored deductions take it to zero). */
+function baseGrantLines(ctx: Ctx, unit: UnitFact, group: GroupRule, m: Period): ScoreLine[] {
+  const grant = group.baseGrant;
+  if (!grant) return [];
+  const w = windowContaining(unit, grant.window, m);
+  if (w.activeMonths[0] !== m.code) return [];
+  const pass = grant.passLine === null ? '' : `，低于${formatPoints(grant.passLine)}分为未达标`;
+  return [
+    {
+      clause: grant.clause,
+      rule: '基础分',
+      detail: `${w.label}基础分${formatPoints(grant.points)}分（扣分扣至0分为止${pass}）`,
+      category: 'base',
+      points: baseGrantPoints(grant),
+      month: m.code,
+      provisional: w.end > ctx.asOf,
+    },
+  ];
 }
 
 // ---------------------------------------------------------------- 二、采用 and 三1–4 批示 (gains, scoring.md §3)
@@ -137,6 +173,7 @@ function gainLines<R extends DatedRecord>(
   describe: (r: R) => string,
   line: Pick<ScoreLine, 'clause' | 'rule' | 'category'> & { refKind: 'adoption' | 'instruction' },
   clauseOf: (r: R) => string,
+  explain: (r: R) => string = () => '',
 ): ScoreLine[] {
   const before = records.filter((r) => r.date < m.start);
   const during = records.filter((r) => r.date >= m.start && r.date <= m.end);
@@ -146,7 +183,7 @@ function gainLines<R extends DatedRecord>(
     return during.map((r) => ({
       ...base,
       clause: clauseOf(r),
-      detail: `${describe(r)}（${valueOf(r)}分）`,
+      detail: `${describe(r)}（${formatPoints(valueOf(r))}分${explain(r)}）`,
       points: valueOf(r),
       ref: { kind: line.refKind, id: r.id },
       itemId: r.itemId,
@@ -154,12 +191,15 @@ function gainLines<R extends DatedRecord>(
   }
   const valueBefore = combinedValue(before.map(valueOf), 'highest');
   const best = during.reduce((a, b) => (valueOf(b) > valueOf(a) ? b : a));
-  const gain = Math.max(0, valueOf(best) - valueBefore);
+  const gain = Math.max(0, addPoints(valueOf(best), -valueBefore));
   const others = during.filter((r) => r !== best).map(describe);
-  let detail = `${describe(best)}（${valueOf(best)}分）`;
+  let detail = `${describe(best)}（${formatPoints(valueOf(best))}分${explain(best)}）`;
   if (valueBefore > 0) {
+    const before = formatPoints(valueBefore);
     detail +=
-      gain > 0 ? `，此前已计${valueBefore}分，就高不就低，补计${gain}分` : `，此前已计${valueBefore}分，就高不就低，不重复计分`;
+      gain > 0
+        ? `，此前已计${before}分，就高不就低，补计${formatPoints(gain)}分`
+        : `，此前已计${before}分，就高不就低，不重复计分`;
   }
   if (others.length > 0) detail += `；同月另有${others.join('、')}，不重复计分`;
   return [
@@ -170,6 +210,45 @@ function gainLines<R extends DatedRecord>(
 function itemTitle(ctx: Ctx, itemId: number): string {
   const item = ctx.idx.items.get(itemId);
   return item ? `《${item.title}》` : `信息#${itemId}`;
+}
+
+/** 合报: the unit's place among the item's units (0 = lead) and how many units share it. */
+function jointPlace(ctx: Ctx, unit: UnitFact, itemId: number): { position: number; units: number } {
+  const item = ctx.idx.items.get(itemId);
+  if (!item?.jointUnitIds?.length) return SOLE;
+  const units = unitsOfItem(item);
+  return { position: Math.max(0, units.indexOf(unit.id)), units: Math.max(1, units.length) };
+}
+
+const SOLE = Object.freeze({ position: 0, units: 1 });
+
+const JOINT_SPLIT_LABEL = { even: '均分', full: '各得全分', lead: '仅计牵头单位' } as const;
+
+/** The words that explain a joint item's share: 合报3个单位，均分，本单位得3.4分. */
+function jointNote(rules: RuleSet, place: { position: number; units: number }, whole: number, share: number): string {
+  if (place.units <= 1) return '';
+  const role = place.position === 0 ? '牵头单位' : '参与单位';
+  return `；合报${place.units}个单位，${JOINT_SPLIT_LABEL[rules.jointSplit]}，本单位（${role}）按${formatPoints(whole)}分计${formatPoints(share)}分`;
+}
+
+/** The category of an item under the rule set (a key the rule set does not define is warned about and ignored). */
+function categoryOf(ctx: Ctx, rules: RuleSet, itemId: number): RuleSet['categories'][number] | undefined {
+  const key = ctx.idx.items.get(itemId)?.category;
+  if (key === undefined) return undefined;
+  const c = rules.categories.find((x) => x.key === key);
+  if (!c) ctx.warnings.add(`信息类别“${key}”不在规则集“${rules.name}”中，按无类别计分`);
+  return c;
+}
+
+/** How an adoption's points were reached, when more than a table lookup: 按类别、转报倍数、类别折算. */
+function adoptionNote(pub: PublicationRule | undefined, form: keyof PublicationRule['points'], cat: RuleSet['categories'][number] | undefined): string {
+  if (!pub) return '';
+  const parts: string[] = [];
+  const table = categoryAdoptionPoints(pub, form, cat?.key);
+  if (cat && pub.categoryPoints[cat.key]) parts.push(`${cat.name}类${formatPoints(table)}分`);
+  if (pub.multiplier !== 1) parts.push(`按上级计分${formatPoints(table)}分的${pub.multiplier}倍`);
+  if (cat && cat.factor !== 1) parts.push(`${cat.name}按${cat.factor}倍折算`);
+  return parts.length > 0 ? `：${parts.join('，')}` : '';
 }
 
 function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): ScoreLine[] {
@@ -183,15 +262,20 @@ function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Sco
       if (!pubs.has(r.publication))
         ctx.warnings.add(`刊物“${r.publication}”不在规则集“${rules.name}”中，相关采用记0分`);
     }
+    const cat = categoryOf(ctx, rules, itemId);
+    const place = jointPlace(ctx, unit, itemId);
+    const whole = (r: (typeof records)[number]): number => adoptionPoints(pubs.get(r.publication), r.form, cat);
+    const share = (r: (typeof records)[number]): number => jointShare(whole(r), rules.jointSplit, place.position, place.units);
     lines.push(
       ...gainLines(
         records,
         m,
         rules.adoptionCombine,
-        (r) => adoptionPoints(pubs.get(r.publication), r.form),
+        share,
         (r) => `${itemTitle(ctx, r.itemId)}被《${pubs.get(r.publication)?.name ?? r.publication}》${ADOPTION_FORM_LABEL[r.form]}采用${r.issueNo ? `（${r.issueNo}）` : ''}`,
         { clause: '', rule: '信息采用', category: 'adoption', refKind: 'adoption' },
         (r) => pubs.get(r.publication)?.clause ?? '',
+        (r) => adoptionNote(pubs.get(r.publication), r.form, cat) + jointNote(rules, place, whole(r), share(r)),
       ),
     );
   }
@@ -202,21 +286,37 @@ function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): 
   const inMonth = inRange(ctx.idx.instructionsByUnit.get(unit.id), m.start, m.end);
   const itemIds = [...new Set(inMonth.map((a) => a.itemId))];
   const levels = new Map(rules.instructionLevels.map((l) => [l.key, l]));
+  const pubs = new Map(rules.publications.map((p) => [p.key, p]));
   const lines: ScoreLine[] = [];
   for (const itemId of itemIds) {
     const records = (ctx.idx.instructionsByItem.get(itemId) ?? []).filter((a) => a.date <= m.end);
+    const place = jointPlace(ctx, unit, itemId);
+    // the bonus may depend on where the item was adopted: its adoptions up to the instruction's date
+    const bonus = (r: (typeof records)[number]): ReturnType<typeof publicationInstructionPoints> => {
+      const adoptedIn = (ctx.idx.adoptionsByItem.get(itemId) ?? [])
+        .filter((a) => a.date <= r.date)
+        .flatMap((a) => pubs.get(a.publication) ?? []);
+      return publicationInstructionPoints(levels.get(r.level), r.form, adoptedIn);
+    };
+    const share = (r: (typeof records)[number]): number =>
+      jointShare(bonus(r).points, rules.jointSplit, place.position, place.units);
     lines.push(
       ...gainLines(
         records,
         m,
         rules.instructionCombine,
-        (r) => instructionPoints(levels.get(r.level), r.form),
+        share,
         (r) => {
           const l = levels.get(r.level);
           return `${itemTitle(ctx, r.itemId)}获${l?.name ?? r.level}领导批示${l ? stars(l.stars) : ''}（${INSTRUCTION_FORM_LABEL[r.form]}${r.leader ? `，${r.leader}` : ''}）`;
         },
         { clause: '', rule: '领导批示加分', category: 'instruction', refKind: 'instruction' },
-        (r) => levels.get(r.level)?.clause ?? '',
+        (r) => bonus(r).publication?.clause || (levels.get(r.level)?.clause ?? ''),
+        (r) => {
+          const b = bonus(r);
+          const where = b.publication ? `：《${b.publication.name}》采用的信息按该刊批示加分${formatPoints(b.points)}分` : '';
+          return where + jointNote(rules, place, b.points, share(r));
+        },
       ),
     );
   }
@@ -244,7 +344,7 @@ function eventLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, start: string, end
       }
     }
     const pts = eventPoints(kind, e.quantity, counted);
-    const capped = pts !== e.quantity * kind.points;
+    const capped = counted + e.quantity > (kind.capPerYear ?? Infinity);
     lines.push({
       clause: kind.clause,
       rule: kind.name,
@@ -263,8 +363,20 @@ function requestLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Scor
   const issuers = new Map(rules.requestIssuers.map((i) => [i.key, i]));
   const lines: ScoreLine[] = [];
   for (const t of ctx.idx.targetsByUnit.get(unit.id) ?? []) {
-    if (t.deadline < m.start || t.deadline > m.end || t.outcome !== 'missed') continue;
+    if (t.deadline < m.start || t.deadline > m.end) continue;
     const issuer = issuers.get(t.issuer);
+    const done = requestDonePoints(issuer, t.outcome);
+    if (done > 0)
+      lines.push({
+        clause: issuer?.clause ?? '',
+        rule: '约稿完成',
+        detail: `${issuer?.name ?? t.issuer}约稿“${t.topic}”（${t.requestNo}，截止${t.deadline}）已完成，每篇次计${formatPoints(done)}分`,
+        category: 'bonus',
+        points: done,
+        month: m.code,
+        ref: { kind: 'request', id: t.id },
+      });
+    if (t.outcome !== 'missed') continue;
     lines.push({
       clause: issuer?.clause ?? '',
       rule: '约稿未完成',
@@ -285,8 +397,9 @@ function monthLines(ctx: Ctx, rules: RuleSet, group: GroupRule, unit: UnitFact, 
   // [decision] a month that has not begun (as of asOf) is not scored yet: no quota points, no shortfall
   if (!isActiveIn(unit, m.code) || m.start > ctx.asOf) return [];
   return [
+    ...baseGrantLines(ctx, unit, group, m),
     ...quotaLines(ctx, rules, unit, group, m),
-    ...requirementLines(ctx, unit, group, m),
+    ...requirementLines(ctx, rules, unit, group, m),
     ...adoptionLines(ctx, rules, unit, m),
     ...instructionLines(ctx, rules, unit, m),
     ...eventLines(ctx, rules, unit, m.start, m.end, 'period', null),
@@ -304,13 +417,15 @@ interface Tally {
 }
 
 function tally(lines: readonly ScoreLine[]): Tally {
-  const t: Tally = { positive: 0, floored: 0, unfloored: 0 };
+  const positive: number[] = [];
+  const floored: number[] = [];
+  const unfloored: number[] = [];
   for (const l of lines) {
-    if (l.points > 0) t.positive += l.points;
-    else if (l.floored) t.floored -= l.points;
-    else t.unfloored -= l.points;
+    if (l.points > 0) positive.push(l.points);
+    else if (l.floored) floored.push(-l.points);
+    else unfloored.push(-l.points);
   }
-  return t;
+  return { positive: sumPoints(positive), floored: sumPoints(floored), unfloored: sumPoints(unfloored) };
 }
 
 /** 四1、四4 扣完为止: one line giving back what the floored deductions took below zero. */
@@ -320,7 +435,7 @@ function floorLine(t: Tally, month: string, label: string): ScoreLine | null {
   return {
     clause: '四1、四4',
     rule: '扣完为止',
-    detail: `${label}得分扣完为止：加分${t.positive}分，应扣${t.floored}分，只扣至0分`,
+    detail: `${label}得分扣完为止：加分${formatPoints(t.positive)}分，应扣${formatPoints(t.floored)}分，只扣至0分`,
     category: 'floor',
     points: floorAdjust,
     month,
@@ -355,17 +470,17 @@ function periodLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, p: 
   const yearOnly = eventLines(ctx, rules, unit, p.start, p.end, 'year', '');
   if (yearOnly.some((l) => l.floored)) {
     // floored year-only deductions are floored against the year: the quarters' total counts as one sum
-    const quarters = sumPoints(lines);
+    const quarters = lineTotal(lines);
     const t = tally(yearOnly);
-    if (quarters > 0) t.positive += quarters;
-    else t.unfloored -= quarters;
+    if (quarters > 0) t.positive = addPoints(t.positive, quarters);
+    else t.unfloored = addPoints(t.unfloored, -quarters);
     const floor = floorLine(t, '', periodLabel(p));
     lines.push(...yearOnly, ...(floor ? [floor] : []));
   } else lines.push(...yearOnly);
   return lines;
 }
 
-const sumPoints = (lines: readonly ScoreLine[]): number => lines.reduce((s, l) => s + l.points, 0);
+const lineTotal = (lines: readonly ScoreLine[]): number => sumPoints(lines.map((l) => l.points));
 
 function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   const active = monthsOf(p).filter((m) => isActiveIn(unit, m.code));
@@ -374,6 +489,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
   let items = 0;
   let research = 0;
   let special = 0;
+  const byCategory: Record<string, number> = {};
   for (const m of active) {
     const list = inRange(ctx.idx.itemsByUnit.get(unit.id), m.start, m.end);
     const n = itemCount(list);
@@ -381,9 +497,11 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
     const q = `${m.year}Q${Math.ceil(m.index / 3)}`;
     itemsByQuarter[q] = (itemsByQuarter[q] ?? 0) + n;
     items += n;
-    const k = kindCounts(list);
-    research += k.research;
-    special += k.special;
+    const k = tagCounts(list);
+    research += k.research ?? 0;
+    special += k.special ?? 0;
+    for (const [tag, n] of Object.entries(k))
+      if (tag !== 'research' && tag !== 'special') byCategory[tag] = (byCategory[tag] ?? 0) + n;
   }
   const adoptionsByPublication: Record<string, number> = {};
   const adoptions = inRange(ctx.idx.adoptionsByUnit.get(unit.id), p.start, p.end);
@@ -397,6 +515,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
     itemsByQuarter,
     research,
     special,
+    byCategory,
     adoptionsByPublication,
     adoptions: adoptions.length,
     instructionsByLevel,
@@ -406,7 +525,7 @@ function countsFor(ctx: Ctx, unit: UnitFact, p: Period): UnitCounts {
 
 function unitScore(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, groupName: string, p: Period): UnitScore {
   const lines = periodLines(ctx, ruleSets, unit, p);
-  const sum = (cat: ScoreLine['category']): number => sumPoints(lines.filter((l) => l.category === cat));
+  const sum = (cat: ScoreLine['category']): number => lineTotal(lines.filter((l) => l.category === cat));
   return {
     unitId: unit.id,
     unitName: unit.name,
@@ -418,7 +537,7 @@ function unitScore(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, group
     instruction: sum('instruction'),
     bonus: sum('bonus'),
     deduction: 0 - sum('deduction'),
-    total: sumPoints(lines),
+    total: lineTotal(lines),
     rank: 0,
     provisional: lines.some((l) => l.provisional === true),
     lines,
@@ -461,7 +580,7 @@ export function yearToDate(ruleSets: readonly RuleSet[], facts: Facts, q: Period
   const totals = new Map<number, number>();
   for (const quarter of quartersOf(yearPeriod(q.year)).filter((x) => x.index <= q.index)) {
     for (const g of scorePeriod(ruleSets, facts, quarter, asOf).groups)
-      for (const u of g.units) totals.set(u.unitId, (totals.get(u.unitId) ?? 0) + u.total);
+      for (const u of g.units) totals.set(u.unitId, addPoints(totals.get(u.unitId) ?? 0, u.total));
   }
   return totals;
 }

@@ -39,15 +39,20 @@ export function indexFacts(facts: Facts): FactIndex {
     personNames: new Map(facts.persons.map((p) => [p.id, { name: p.name, unitId: p.unitId }])),
   };
   for (const i of facts.items) push(idx.itemsByUnit, i.unitId, i);
+  // a 合报 item's adoptions and instructions are every one of its units' (the rule set decides the shares)
   for (const a of facts.adoptions) {
     push(idx.adoptionsByItem, a.itemId, a);
     const item = items.get(a.itemId);
-    if (item) push(idx.adoptionsByUnit, item.unitId, a);
+    if (!item) continue;
+    if (item.jointUnitIds?.length) for (const u of unitsOfItem(item)) push(idx.adoptionsByUnit, u, a);
+    else push(idx.adoptionsByUnit, item.unitId, a);
   }
   for (const r of facts.instructions) {
     push(idx.instructionsByItem, r.itemId, r);
     const item = items.get(r.itemId);
-    if (item) push(idx.instructionsByUnit, item.unitId, r);
+    if (!item) continue;
+    if (item.jointUnitIds?.length) for (const u of unitsOfItem(item)) push(idx.instructionsByUnit, u, r);
+    else push(idx.instructionsByUnit, item.unitId, r);
   }
   for (const e of facts.events) push(idx.eventsByUnit, e.unitId, e);
   for (const t of facts.requestTargets) push(idx.targetsByUnit, t.unitId, t);
@@ -58,6 +63,13 @@ export function indexFacts(facts: Facts): FactIndex {
   for (const list of idx.targetsByUnit.values())
     list.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id - b.id));
   return idx;
+}
+
+/** The units of an item: the lead unit, then the 合报 units in the order entered (each once). */
+export function unitsOfItem(item: ItemFact | undefined): number[] {
+  if (!item) return [];
+  if (!item.jointUnitIds || item.jointUnitIds.length === 0) return [item.unitId];
+  return [...new Set([item.unitId, ...item.jointUnitIds])];
 }
 
 /** First index in a date-sorted list whose date is ≥ `date`. */

@@ -4,3 +4,4 @@ export * from './engine';
 export * from './circular';
 export * from './persons';
 export * from './rulesets';
+export * from './points';

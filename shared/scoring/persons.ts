@@ -1,7 +1,9 @@
 // 先进个人 (scoring.md §4): a person's score is the adoption and instruction gains of the items they authored;
 // each author of a shared item gets the full gain [decision]. Built from the unit scores' lines, so the two agree.
+// A 合报 item's authors take their own unit's share; an author of none of its units, the lead unit's.
 import type { Facts } from '../domain';
 import { competitionRanks } from './clauses';
+import { addPoints } from './points';
 import type { PeriodScores, PersonScore } from './types';
 
 export function personScores(facts: Facts, scores: PeriodScores): PersonScore[] {
@@ -14,9 +16,15 @@ export function personScores(facts: Facts, scores: PeriodScores): PersonScore[] 
       for (const line of u.lines) {
         if ((line.category !== 'adoption' && line.category !== 'instruction') || line.itemId === undefined) continue;
         if (line.points === 0) continue;
-        for (const personId of items.get(line.itemId)?.authorIds ?? []) {
+        const item = items.get(line.itemId);
+        const jointUnits = item?.jointUnitIds?.length ? [item.unitId, ...item.jointUnitIds] : null;
+        for (const personId of item?.authorIds ?? []) {
           const person = persons.get(personId);
           if (!person) continue;
+          if (jointUnits) {
+            const creditedUnit = jointUnits.includes(person.unitId) ? person.unitId : item!.unitId;
+            if (creditedUnit !== u.unitId) continue;
+          }
           let s = acc.get(personId);
           if (!s) {
             s = {
@@ -32,9 +40,9 @@ export function personScores(facts: Facts, scores: PeriodScores): PersonScore[] 
             };
             acc.set(personId, s);
           }
-          if (line.category === 'adoption') s.adoption += line.points;
-          else s.instruction += line.points;
-          s.total += line.points;
+          if (line.category === 'adoption') s.adoption = addPoints(s.adoption, line.points);
+          else s.instruction = addPoints(s.instruction, line.points);
+          s.total = addPoints(s.total, line.points);
           if (!s.itemIds.includes(line.itemId)) s.itemIds.push(line.itemId);
         }
       }

@@ -37,6 +37,8 @@ export interface UnitCounts {
   itemsByQuarter: Record<string, number>;
   research: number;
   special: number;
+  /** items per category key of the rule set (要情、图片信息 …), for the outputs' category columns */
+  byCategory: Record<string, number>;
   /** adoption records dated in the period, per publication key */
   adoptionsByPublication: Record<string, number>;
   adoptions: number;

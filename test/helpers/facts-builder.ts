@@ -45,6 +45,19 @@ export class FactsBuilder {
     return id;
   }
 
+  /** An item with a category of the rule set and/or 合报 units (the first unit is the lead). */
+  itemWith(
+    unitId: number,
+    date: string,
+    opts: { kinds?: ItemKind[]; category?: string; jointUnitIds?: number[]; authorIds?: number[]; title?: string },
+  ): number {
+    const id = this.item(unitId, date, opts.kinds ?? [], opts.authorIds ?? [], opts.title);
+    const item = this.facts.items[this.facts.items.length - 1]!;
+    if (opts.category !== undefined) item.category = opts.category;
+    if (opts.jointUnitIds !== undefined) item.jointUnitIds = opts.jointUnitIds;
+    return id;
+  }
+
   /** `count` items on `date`; the first `research` are 调研 and the next `special` are 专报. */
   items(unitId: number, date: string, count: number, research = 0, special = 0): number[] {
     return Array.from({ length: count }, (_, i) => {

@@ -121,3 +121,35 @@ describe('openDatabase refusals', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(true);
   });
 });
+
+describe('migration 3: item categories and 合报 units', () => {
+  it('upgrades a version-2 ledger: items keep their data, gain a category; joint units cascade; changes are audited', () => {
+    const dir = tempDir();
+    const file = join(dir, 'v2.db');
+    const raw = new Database(file);
+    MIGRATIONS[0]!.up(raw);
+    MIGRATIONS[1]!.up(raw);
+    raw.pragma('user_version = 2');
+    const ins = raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES (?, ?, 'town', ?, '', '')");
+    ins.run('凤城街道', '凤城街道', 1);
+    ins.run('张家洼街道', '张家洼街道', 2);
+    raw.prepare("INSERT INTO items (no, unit_id, submitted, title, is_research, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '老旧小区改造', 1, '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT no, is_research, category FROM items').get()).toEqual({ no: 'X1', is_research: 1, category: null });
+      withSource(db, '测试', () => {
+        db.prepare("UPDATE items SET category = 'picture' WHERE id = 1").run();
+        db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (1, 2, 0)').run();
+      });
+      const audit = db.prepare("SELECT entity, after FROM audit_log WHERE source = '测试' ORDER BY id").all() as { entity: string; after: string }[];
+      expect(audit.map((a) => a.entity)).toEqual(['items', 'item_joint_units']);
+      expect(JSON.parse(audit[0]!.after).category).toBe('picture');
+      expect(() => db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (1, 99, 1)').run()).toThrow(/FOREIGN KEY/);
+      db.prepare('DELETE FROM items WHERE id = 1').run();
+      expect(db.prepare('SELECT count(*) FROM item_joint_units').pluck().get()).toBe(0);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
