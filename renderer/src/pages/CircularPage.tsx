@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
-import { useApp } from '../store';
+import { useChanged, useInfo } from '../store';
+import { useApi } from '../useApi';
 
 const TEMPLATE_LABELS: Record<string, string> = {
   quarterTitle: '季度通报标题',
@@ -88,17 +89,13 @@ function Facts({ data }: { data: Results['circular:preview'] }) {
 }
 
 function SettingsForm({ onSaved }: { onSaved: () => void }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useApi('settings:get', {}).data;
   const [f] = Form.useForm<Settings>();
-  useEffect(() => {
-    void attempt(async () => setSettings(await call(api().settings.get({}))));
-  }, []);
   if (!settings) return null;
   const save = async (v: Settings) => {
     const merged = { ...settings, ...v, fonts: { ...settings.fonts, ...v.fonts }, templates: { ...settings.templates, ...v.templates } };
     const r = await attempt(() => call(api().settings.save({ settings: merged })));
     if (r) {
-      setSettings(r);
       void message.success('已保存');
       onSaved();
     }
@@ -169,14 +166,12 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
 }
 
 export function CircularPage() {
-  const { info, version, changed } = useApp();
+  const info = useInfo();
+  const changed = useChanged();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
-  const [data, setData] = useState<Results['circular:preview'] | null>(null);
-  const [tick, setTick] = useState(0);
+  const preview = useApi('circular:preview', { period });
+  const data = preview.data;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void attempt(async () => setData(await call(api().circular.preview({ period }))));
-  }, [period, version, tick]);
   const isQuarter = /Q/.test(period);
   const exportAll = async () => {
     setBusy(true);
@@ -226,7 +221,7 @@ export function CircularPage() {
               </Row>
             ),
           },
-          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={() => setTick((t) => t + 1)} /></Card> },
+          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={changed} /></Card> },
         ]}
       />
     </Space>

@@ -4,7 +4,8 @@ import type { Results } from '../../../shared/ipc/contract';
 import { parseRuleSet, type RuleSet } from '../../../shared/rules/schema';
 import { stars } from '../../../shared/labels';
 import { api, attempt, call } from '../api';
-import { useApp } from '../store';
+import { useChanged } from '../store';
+import { useApi } from '../useApi';
 
 type Row = Results['rules:list'][number];
 
@@ -203,16 +204,10 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
 }
 
 export function RulesPage() {
-  const { version, changed } = useApp();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [selected, setSelected] = useState<number | null>(null);
-  useEffect(() => {
-    void attempt(async () => {
-      const r = await call(api().rules.list({}));
-      setRows(r);
-      setSelected((s) => s ?? r[r.length - 1]?.id ?? null);
-    });
-  }, [version]);
+  const changed = useChanged();
+  const rows: Row[] = useApi('rules:list', {}).data ?? [];
+  const [picked, setSelected] = useState<number | null>(null);
+  const selected = picked ?? rows[rows.length - 1]?.id ?? null;
   const row = rows.find((r) => r.id === selected);
   return (
     <Row gutter={12}>

@@ -1,11 +1,10 @@
 import { Alert, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { Results } from '../../../shared/ipc/contract';
+import { useState } from 'react';
 import type { UnitScore } from '../../../shared/scoring/types';
-import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
-import { useApp } from '../store';
+import { useInfo } from '../store';
+import { useApi } from '../useApi';
 
 const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
 
@@ -61,14 +60,11 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
 }
 
 export function ScoresPage() {
-  const { info, version } = useApp();
+  const info = useInfo();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
-  const [data, setData] = useState<Results['scores:period'] | null>(null);
+  const { data } = useApi('scores:period', { period });
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [item, setItem] = useState<number | null>(null);
-  useEffect(() => {
-    void attempt(async () => setData(await call(api().scores.period({ period }))));
-  }, [period, version]);
   const prev = new Map(data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
