@@ -13,7 +13,7 @@ interface State {
   /** the write version: every successful write bumps it, and every reader (useApi, ItemList) reloads */
   version: number;
   /** what the clerk saved last (the entry list follows it): an item's date, a request's or an event's year */
-  lastSaved: { kind: 'item' | 'request' | 'event'; date: string; id: number } | null;
+  lastSaved: { kind: 'item' | 'items' | 'request' | 'event'; date: string; id: number; label: string } | null;
   go: (page: Page) => void;
   refresh: () => Promise<void>;
   changed: (saved?: State['lastSaved']) => void;

@@ -1,0 +1,61 @@
+// Keyboard and checks shared by the entry forms (issue 13): Enter in a field moves to the next field and saving is
+// the last field's Enter (or the button); a date in the future or outside the ledger's years asks for a confirmation.
+import { Modal } from 'antd';
+import type { KeyboardEvent } from 'react';
+import { toIsoDate } from '../../shared/dates';
+import type { AppInfo } from '../../shared/ipc/contract';
+
+const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled])';
+
+/** A keydown handler for a form's container: Enter moves to the next field; on the last field it saves.
+ *  An open dropdown (a Select picking its option, a date panel) keeps its Enter. */
+export function enterMovesOn(save: () => void) {
+  return (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA') return;
+    if (target.getAttribute('role') === 'combobox' && target.getAttribute('aria-expanded') === 'true') return;
+    e.preventDefault();
+    const fields = [...e.currentTarget.querySelectorAll<HTMLElement>(FIELDS)].filter((f) => f.offsetParent !== null);
+    const i = fields.indexOf(target);
+    if (i < 0) return;
+    if (i === fields.length - 1) return save();
+    const next = fields[i + 1]!;
+    next.focus();
+    if (next instanceof HTMLInputElement && next.type === 'text') next.select();
+  };
+}
+
+/** 2019-06-03, 2019/6/3, 2019年6月3日, and "6/3" or "6.3" meaning the current year's June 3. */
+export function dateFromText(text: string, today: string): string | null {
+  const t = text.trim();
+  const short = /^(\d{1,2})[/.\-月](\d{1,2})日?$/.exec(t);
+  if (short) return toIsoDate(`${today.slice(0, 4)}-${short[1]!.padStart(2, '0')}-${short[2]!.padStart(2, '0')}`);
+  return toIsoDate(t);
+}
+
+/** Why a date looks wrong (in the future, or outside the years the ledger holds), or null. */
+export function implausibleDate(info: AppInfo | null, date: string): string | null {
+  if (!info) return null;
+  if (date > info.today) return `日期 ${date} 晚于今天（${info.today}）。`;
+  const first = Math.min(...info.ruleSets.map((r) => Number(r.effectiveFrom.slice(0, 4))), Number(info.today.slice(0, 4)));
+  if (Number(date.slice(0, 4)) < first) return `日期 ${date} 早于台账的起始年份（${first}年）。`;
+  return null;
+}
+
+/** Asks before saving an implausible date; resolves true when the date is fine or the clerk confirms it. */
+export function confirmDate(info: AppInfo | null, date: string): Promise<boolean> {
+  const why = implausibleDate(info, date);
+  if (!why) return Promise.resolve(true);
+  return new Promise((resolve) =>
+    Modal.confirm({
+      title: '日期是否正确？',
+      content: `${why}确认无误再保存；写错了请取消后改正。`,
+      okText: '日期无误，保存',
+      cancelText: '返回修改',
+      autoFocusButton: 'cancel',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    }),
+  );
+}
