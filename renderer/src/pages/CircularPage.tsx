@@ -4,6 +4,7 @@ import type { Results } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
+import { periodText } from '../forms';
 import { useChanged, useInfo } from '../store';
 import { useApi } from '../useApi';
 
@@ -191,13 +192,13 @@ export function CircularPage() {
             (data?.locked ? (
               <>
                 <Tag color="blue">已锁定</Tag>
-                <Button onClick={() => Modal.confirm({ title: `解锁 ${period}？`, content: '解锁后可以修改该季度的记录，已发出的通报可能与数据不一致。解锁会记入审计日志。', okText: '解锁', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.unlock({ period })), changed())) })}>解锁季度</Button>
+                <Button onClick={() => Modal.confirm({ title: `解锁${periodText(period)}？`, content: '解锁后可以修改该季度的记录，已发出的通报可能与数据不一致。解锁会记入审计日志。', okText: '解锁', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.unlock({ period })), changed())) })}>解锁季度</Button>
               </>
             ) : (
               <Button
                 disabled={(data?.overdueCount ?? 0) > 0}
                 title={(data?.overdueCount ?? 0) > 0 ? '有逾期未登记完成情况的约稿，不能锁定' : ''}
-                onClick={() => Modal.confirm({ title: `锁定 ${period}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
+                onClick={() => Modal.confirm({ title: `锁定${periodText(period)}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
               >
                 锁定季度
               </Button>
