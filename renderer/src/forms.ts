@@ -48,6 +48,7 @@ export function implausibleDate(info: AppInfo | null, date: string): string | nu
 export function confirmDate(info: AppInfo | null, date: string): Promise<boolean> {
   const why = implausibleDate(info, date);
   if (!why) return Promise.resolve(true);
+  let ok = false;
   return new Promise((resolve) =>
     Modal.confirm({
       title: '日期是否正确？',
@@ -55,8 +56,9 @@ export function confirmDate(info: AppInfo | null, date: string): Promise<boolean
       okText: '日期无误，保存',
       cancelText: '返回修改',
       autoFocusButton: 'cancel',
-      onOk: () => resolve(true),
-      onCancel: () => resolve(false),
+      onOk: () => void (ok = true),
+      // answered once the dialog has given the focus back, so the caller can move it (e.g. to the date)
+      afterClose: () => resolve(ok),
     }),
   );
 }

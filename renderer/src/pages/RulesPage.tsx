@@ -43,7 +43,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Alert
-        type={locked ? 'info' : 'success'}
+        type={locked ? 'info' : started.length > 0 ? 'warning' : 'success'}
         showIcon
         message={
           row.usedBy.length > 0
