@@ -40,6 +40,7 @@ function FirstRun({ onClose }: { onClose: () => void }) {
         <Button
           type="primary"
           block
+          autoFocus
           loading={busy}
           onClick={async () => {
             setBusy(true);

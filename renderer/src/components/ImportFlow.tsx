@@ -90,11 +90,29 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
                   确认导入
                 </Button>,
               ]
-            : [
-                <Button key="close" type="primary" onClick={() => setReport(null)}>
-                  关闭
-                </Button>,
-              ]
+            : report?.applied
+              ? [
+                  <Button key="close" onClick={() => setReport(null)}>
+                    关闭
+                  </Button>,
+                  // the next step after a roster or ledger import
+                  <Button
+                    key="next"
+                    type="primary"
+                    autoFocus
+                    onClick={() => {
+                      setReport(null);
+                      useApp.getState().go('entry');
+                    }}
+                  >
+                    去信息登记
+                  </Button>,
+                ]
+              : [
+                  <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
+                    关闭
+                  </Button>,
+                ]
         }
       >
         {report && <ReportView report={report} />}

@@ -92,8 +92,6 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
             </Button>
             <Popconfirm
               title="删除这条信息？它的采用和批示记录一并移入回收站。"
-              okText="删除"
-              cancelText="取消"
               onConfirm={() =>
                 attempt(async () => {
                   await call(api().items.delete({ id: shown.id }));

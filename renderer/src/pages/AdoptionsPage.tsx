@@ -120,6 +120,7 @@ function InstructionForm() {
       void message.success('已登记批示');
       f.resetFields(['itemId', 'leader']);
       changed();
+      document.getElementById('instruction-item')?.focus();
     }
   };
   return (

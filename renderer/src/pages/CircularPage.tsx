@@ -173,8 +173,24 @@ export function CircularPage() {
   const preview = useApi('circular:preview', { period });
   const data = preview.data;
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState('draft');
   const isQuarter = /Q/.test(period);
   const exportAll = async () => {
+    // the circular would go out with a placeholder: say so first
+    if (data?.text.contact.includes('（请填写）')) {
+      const go = await new Promise<boolean>((resolve) =>
+        Modal.confirm({
+          title: '联系人还没有填写',
+          content: '通报稿末尾的联系人仍是“（请填写）”。可在“发文设置与通报用语”中填写联系人后再导出。',
+          okText: '仍然导出',
+          cancelText: '先去填写',
+          autoFocusButton: 'cancel',
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
+      );
+      if (!go) return setTab('settings');
+    }
     setBusy(true);
     const r = await attempt(() => call(api().report.export({ period })));
     setBusy(false);
@@ -207,6 +223,8 @@ export function CircularPage() {
         {(data?.overdueCount ?? 0) > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`本季度有 ${data?.overdueCount} 个约稿已过截止日期仍为“待报”：请在“约稿”页登记完成情况后再锁定。`} />}
       </Card>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'draft',

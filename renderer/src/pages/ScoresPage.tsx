@@ -65,7 +65,11 @@ export function ScoresPage() {
   const { data } = useApi('scores:period', { period });
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [item, setItem] = useState<number | null>(null);
-  const prev = new Map(data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []);
+  // the previous period of the same kind; "—" when the ledger holds nothing for it
+  const prevRecorded = data?.previous.groups.some((g) => g.units.some((u) => u.counts.items > 0)) ?? false;
+  const prev = new Map(prevRecorded ? (data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []) : []);
+  const prevLabel = /Q/.test(period) ? '上季度' : /-/.test(period) ? '上月' : '上年';
+  const givenBack = (u: UnitScore) => u.lines.filter((l) => l.category === 'floor').reduce((a, l) => a + l.points, 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
       <Card size="small">
@@ -94,9 +98,11 @@ export function ScoresPage() {
               { title: '批示', dataIndex: 'instruction', width: 60 },
               { title: '加分', dataIndex: 'bonus', width: 60 },
               { title: '减分', dataIndex: 'deduction', width: 60 },
+              // 扣完为止: what the floor gave back, so that the row adds up (基础分 0, 减分 78, 返还 78 → 得分 0)
+              { title: '扣完为止', width: 80, render: (_, u) => (givenBack(u) > 0 ? <span title="扣完为止：只扣至0分，返还的分数">返还{givenBack(u)}</span> : '') },
               { title: '得分', dataIndex: 'total', width: 65, render: (t: number) => <b data-testid="score-total">{t}</b> },
               {
-                title: '上期',
+                title: prevLabel,
                 width: 90,
                 render: (_, u) => {
                   const p = prev.get(u.unitId);
