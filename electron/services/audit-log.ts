@@ -3,7 +3,7 @@
 // Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
 // an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
 import type { AuditRowView } from '../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, REQUEST_OUTCOME_LABEL, stars } from '../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, REQUEST_OUTCOME_LABEL, stars } from '../../shared/labels';
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import type { Db } from '../db/database';
@@ -158,7 +158,7 @@ export function shown(entity: string, field: string, v: unknown, w: Words): stri
       return w.groups.get(s) ?? s;
     case 'publication': {
       const p = vocab(w, 'publications', s);
-      return p ? `《${p.name}》` : s;
+      return p ? publicationTitle(p.name) : s;
     }
     case 'issuer':
       return vocab(w, 'requestIssuers', s)?.name ?? s;

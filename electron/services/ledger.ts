@@ -1,5 +1,6 @@
 // The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
 // transaction with its audit source, and every dated write is refused in a locked quarter.
+import { publicationTitle } from '../../shared/labels';
 import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
 import { titleSimilarity, unitNameKey } from '../../shared/text';
 import { addDays } from '../../shared/periods';
@@ -229,7 +230,7 @@ function assertPublicationInForce(db: Db, publication: string, date: string): vo
   if (rules.publications.some((p) => p.key === publication)) return;
   const name = all.flatMap((r) => r.publications).find((p) => p.key === publication)?.name;
   if (!name) throw new UserError('规则中没有这个刊物，请从列表中选择。');
-  throw new UserError(`${date} 适用的规则“${rules.name}”中没有《${name}》，请从列表中选择该日期适用的刊物，或核对采用日期。`);
+  throw new UserError(`${date} 适用的规则“${rules.name}”中没有${publicationTitle(name)}，请从列表中选择该日期适用的刊物，或核对采用日期。`);
 }
 
 function assertNoDuplicateAdoption(db: Db, a: AdoptionInput, excludeId = -1): void {
@@ -274,7 +275,7 @@ export function adoptionWarnings(db: Db, list: AdoptionInput[], excludeId?: numb
     const before = db
       .prepare(`SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND issue_no = ? AND deleted_at IS NULL AND id != ?`)
       .get(a.itemId, a.publication, issue, excludeId ?? -1);
-    if (seen.has(key) || before) warnings.push(`${label}在《${pubName(a.publication)}》${issue}中已登记过一次。`);
+    if (seen.has(key) || before) warnings.push(`${label}在${publicationTitle(pubName(a.publication))}${issue}中已登记过一次。`);
     seen.add(key);
   }
   return warnings;

@@ -2,7 +2,7 @@ import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typ
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import type { ItemDetailView, Reply } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { periodLabel, quarterOf } from '../../../shared/periods';
 import { api, attempt, call } from '../api';
 import { useChanged, useInfo, vocabName } from '../store';
@@ -60,7 +60,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const item = useApi('items:get', id === null ? null : { id }).data;
   const shown = item && item.id === id ? item : undefined;
   const [editing, setEditing] = useState<'item' | { adoption: AdoptionRow['record'] } | { instruction: InstructionRow['record'] } | null>(null);
-  const pubName = (k: string) => `《${vocabName(info, 'publications', k)}》`;
+  const pubName = (k: string) => publicationTitle(vocabName(info, 'publications', k));
   const levelOf = (k: string) => {
     for (const r of [...(info?.ruleSets ?? [])].reverse()) {
       const l = r.instructionLevels.find((x) => x.key === k);

@@ -5,7 +5,7 @@ import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { ItemDetailView } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
 import { confirmDate, dateFromText, enterMovesOn } from '../forms';
@@ -39,7 +39,7 @@ export async function confirmAdoptionWarnings(list: Parameters<ReturnType<typeof
 
 /** The publications a date may pick: those of the rule set that scores the date's quarter. */
 export function publicationOptions(info: ReturnType<typeof useInfo>, date: string | null) {
-  return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: `《${p.name}》` }));
+  return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: publicationTitle(p.name) }));
 }
 
 function useFirstFocus() {

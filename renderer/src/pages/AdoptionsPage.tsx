@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Row, Sel
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { IssueView, ItemView } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { ItemList } from '../components/ItemList';
@@ -219,7 +219,7 @@ function Issues() {
           ),
         }}
         columns={[
-          { title: '刊物', dataIndex: 'publication', render: (p: string) => `《${vocabName(info, 'publications', p)}》` },
+          { title: '刊物', dataIndex: 'publication', render: (p: string) => publicationTitle(vocabName(info, 'publications', p)) },
           { title: '期号', dataIndex: 'issueNo', width: 110, render: (n: string) => n || '（未填期号）' },
           { title: '采用日期', dataIndex: 'date', width: 110 },
           { title: '信息', width: 80, render: (_, i) => `${i.items.length} 条` },
