@@ -80,11 +80,11 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
             <Descriptions.Item label="报送日期">{shown.date}</Descriptions.Item>
             <Descriptions.Item label="类型">{kindTags(shown.kinds)}</Descriptions.Item>
             <Descriptions.Item label="作者">{shown.authorList.join('、') || '—'}</Descriptions.Item>
-            {shown.note && (
+            {shown.note ? (
               <Descriptions.Item label="备注" span={2}>
                 {shown.note}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           <Space>
             <Button type="primary" id="item-edit" onClick={() => setEditing('item')} autoFocus>

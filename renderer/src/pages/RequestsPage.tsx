@@ -181,6 +181,8 @@ export function RequestsPage() {
         size="small"
         rowKey="id"
         dataSource={list}
+        scroll={{ x: 880 }}
+        locale={{ emptyText: year ? `${year}年没有约稿` : '没有约稿' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         expandable={{
           // every request shows its targets unless the clerk folds it
@@ -263,14 +265,15 @@ export function RequestsPage() {
           ),
         }}
         columns={[
-          { title: '编号', dataIndex: 'no', width: 110 },
-          { title: '约稿方', dataIndex: 'issuer', width: 120, render: issuer },
-          { title: '主题', dataIndex: 'topic' },
-          { title: '下发', dataIndex: 'issued', width: 100 },
-          { title: '截止', dataIndex: 'deadline', width: 100 },
+          { title: '编号', dataIndex: 'no', width: 105 },
+          { title: '约稿方', dataIndex: 'issuer', width: 115, render: issuer },
+          // at 1024 wide the topic keeps a readable width (the table scrolls sideways instead of stacking characters)
+          { title: '主题', dataIndex: 'topic', onCell: () => ({ style: { minWidth: 180 } }) },
+          { title: '下发', dataIndex: 'issued', width: 95 },
+          { title: '截止', dataIndex: 'deadline', width: 95 },
           {
             title: '完成情况',
-            width: 220,
+            width: 200,
             render: (_, r) => {
               const c = (o: string) => r.targets.filter((t) => t.outcome === o).length;
               return (
@@ -281,6 +284,7 @@ export function RequestsPage() {
           {
             title: '',
             width: 100,
+            fixed: 'right',
             render: (_, r) => (
               <Space size={0}>
               <Button type="link" size="small" onClick={() => setEditing(r)}>
