@@ -222,11 +222,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'locks:list': () => [...lockedQuarters(db())].sort(),
     'locks:lock': (a: { period: string }) => (lockQuarter(db(), periodOf(a.period), SOURCE, asOf()), null),
     'locks:unlock': (a: { period: string }) => (unlockQuarter(db(), periodOf(a.period), SOURCE), null),
-    'report:export': async (a: { period: string }) => {
+    'report:export': async (a: { period: string; date?: string; docNo?: string }) => {
       const p = periodOf(a.period);
       const dir = await ctx.dialogs.chooseFolder({ title: `选择保存${periodLabel(p)}计分表和通报稿的文件夹` });
       if (!dir) return null;
-      const files = await writeReports(db(), p, dir, asOf());
+      const files = await writeReports(db(), p, dir, asOf(), { date: a.date, docNo: a.docNo });
       return { files: [files.workbook, files.circular, files.sms].filter((f): f is string => Boolean(f)) };
     },
     'data:import': async (a: { dryRun: boolean; file?: string }) => {

@@ -148,7 +148,15 @@ export const METHODS = {
   'locks:list': none,
   'locks:lock': z.object({ period: quarterCode }).strict(),
   'locks:unlock': z.object({ period: quarterCode }).strict(),
-  'report:export': z.object({ period: periodCode }).strict(),
+  'report:export': z
+    .object({
+      period: periodCode,
+      /** the circular's 成文日期 (default today) */
+      date: isoDate.optional(),
+      /** the number of the 文号, e.g. 12 in 莱芜政办字〔2019〕12号 (default left blank for the clerk) */
+      docNo: z.string().trim().max(10, '文号序号不能超过 10 个字').optional(),
+    })
+    .strict(),
   'data:import': z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
   'data:export': none,
   'data:template': none,

@@ -1,7 +1,8 @@
 // A clerk's day without friction (issue 13), in the real UI (built renderer, real services over the loopback bridge,
 // Debian's Chromium), driven by the keyboard the way a clerk types: one Enter does one thing, what was saved is in
 // view, every record is corrected in place and 操作记录 speaks the office's words. Each step checks the database too.
-import { mkdirSync } from 'node:fs';
+import JSZip from 'jszip';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -319,5 +320,24 @@ describe('a clerk’s day without friction', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('另存为新版本…');
     await page.keyboard.press('Escape');
     await page.getByTestId('rules-change-quarters').waitFor({ state: 'hidden' });
+  });
+
+  it('the circular is exported with the 成文日期 and 文号 the clerk set, after the 联系人 warning', async () => {
+    await go('通报');
+    await typeDate('#circular-date', '2019-07-10');
+    await page.keyboard.press('Enter');
+    await page.locator('#circular-docno').fill('12');
+    await page.getByTestId('circular-preview').getByText('2019年7月10日').waitFor();
+    await shot('12-通报');
+    const out = join(dir, '通报');
+    mkdirSync(out);
+    bridge.answerDialogs([out]);
+    await page.locator('#export-report').click();
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '联系人还没有填写' }).waitFor();
+    await page.getByRole('button', { name: '仍然导出' }).click();
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '已生成' }).waitFor();
+    const doc = await (await JSZip.loadAsync(readFileSync(join(out, '关于2019年第二季度全区政务信息报送采用情况的通报（稿）.docx')))).file('word/document.xml')!.async('string');
+    expect(doc).toContain('〔2019〕12号');
+    expect(doc).toContain('2019年7月10日');
   });
 });

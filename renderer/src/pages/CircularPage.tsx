@@ -1,4 +1,6 @@
-import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import dayjs from 'dayjs';
+import { chineseDate } from '../../../shared/periods';
 import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
@@ -31,8 +33,9 @@ const TEMPLATE_LABELS: Record<string, string> = {
   sms: '短信',
 };
 
-function Preview({ data }: { data: Results['circular:preview'] }) {
-  const t = data.text;
+function Preview({ data, dated }: { data: Results['circular:preview']; dated: string }) {
+  // the 成文日期 the clerk set for the export (the preview's own text is dated today)
+  const t = { ...data.text, date: chineseDate(dated) };
   const p = (s: string, i?: number) => (
     <p key={i} style={{ textIndent: '2em', margin: 0, lineHeight: 1.9 }}>
       {s}
@@ -171,9 +174,12 @@ export function CircularPage() {
   const changed = useChanged();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
   const preview = useApi('circular:preview', { period });
+  const settingsPrefix = useApi('settings:get', {}).data?.docNoPrefix ?? '';
   const data = preview.data;
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState('draft');
+  const [issueDate, setIssueDate] = useState(dayjs(info?.today));
+  const [docNo, setDocNo] = useState('');
   const isQuarter = /Q/.test(period);
   const exportAll = async () => {
     // the circular would go out with a placeholder: say so first
@@ -192,7 +198,7 @@ export function CircularPage() {
       if (!go) return setTab('settings');
     }
     setBusy(true);
-    const r = await attempt(() => call(api().report.export({ period })));
+    const r = await attempt(() => call(api().report.export({ period, date: issueDate.format('YYYY-MM-DD'), ...(docNo.trim() ? { docNo: docNo.trim() } : {}) })));
     setBusy(false);
     if (r) Modal.success({ title: '已生成', content: <div>{r.files.map((f) => <div key={f}>{f}</div>)}</div> });
   };
@@ -201,6 +207,8 @@ export function CircularPage() {
       <Card size="small">
         <Space wrap>
           <PeriodPicker value={period} onChange={setPeriod} kinds={['quarter', 'year']} />
+          <DatePicker id="circular-date" value={issueDate} onChange={(d) => d && setIssueDate(d)} allowClear={false} style={{ width: 150 }} prefix="成文" />
+          <Input id="circular-docno" value={docNo} onChange={(e) => setDocNo(e.target.value)} style={{ width: 270 }} addonBefore={`${settingsPrefix}〔${issueDate.year()}〕`} addonAfter="号" placeholder="序号" />
           <Button type="primary" onClick={exportAll} loading={busy} id="export-report">
             导出计分表、通报稿{isQuarter ? '和短信名单' : ''}…
           </Button>
@@ -235,7 +243,7 @@ export function CircularPage() {
                   <Facts data={data} />
                 </Col>
                 <Col span={15}>
-                  <Preview data={data} />
+                  <Preview data={data} dated={issueDate.format('YYYY-MM-DD')} />
                 </Col>
               </Row>
             ),
