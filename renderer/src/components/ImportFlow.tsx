@@ -47,7 +47,7 @@ export function ReportView({ report }: { report: ImportReportView }) {
 
 /** Choose a workbook → dry run report → confirm. Nothing is written before the clerk confirms. */
 export function ImportButton({ label = '导入 Excel 工作簿', type }: { label?: string; type?: 'primary' | 'default' }) {
-  const { changed } = useApp();
+  const changed = useApp((s) => s.changed);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [busy, setBusy] = useState(false);
   const check = async () => {

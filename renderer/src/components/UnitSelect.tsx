@@ -19,7 +19,8 @@ interface Props {
 
 /** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
 export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
-  const { units, info } = useApp();
+  const units = useApp((s) => s.units);
+  const info = useApp((s) => s.info);
   const groups = groupOptions(info);
   const options = groups
     .map((g) => ({

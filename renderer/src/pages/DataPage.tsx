@@ -5,7 +5,8 @@ import { ImportButton } from '../components/ImportFlow';
 import { useApp } from '../store';
 
 export function DataPage() {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="导入与导出（数据交换工作簿）">

@@ -13,6 +13,7 @@ import { ItemList } from '../components/ItemList';
 import { UnitSelect } from '../components/UnitSelect';
 import { parsePasted, type PastedRow } from '../paste';
 import { confirmDate, dateFromText } from '../forms';
+import { useApi } from '../useApi';
 import { groupOptions, useApp, useChanged, useInfo, useUnits } from '../store';
 
 type Similar = { id: number; no: string; title: string; date: string; similarity: number }[];
@@ -38,11 +39,9 @@ function EntryForm() {
   const date = dateFromText(dateText, today || '2019-01-01');
   const draftKey = `${unitId}|${date}|${title.trim()}`;
 
-  useEffect(() => {
-    if (!unitId || !date || title.trim().length < 6) return setSimilar([]);
-    const t = setTimeout(() => void attempt(async () => setSimilar(await call(api().items.similar({ unitId, title: title.trim(), date }), { quiet: true }))), 250);
-    return () => clearTimeout(t);
-  }, [unitId, date, title]);
+  // similar titles of the same unit, looked up as the clerk types (a stale reply never replaces a newer one)
+  const looked = useApi('items:similar', unitId && date && title.trim().length >= 6 ? { unitId, title: title.trim(), date } : null, { delay: 250 }).data;
+  useEffect(() => setSimilar(looked ?? []), [looked]);
 
   // Esc clears what was being typed; the unit and the date stay for the next item
   const clear = () => {

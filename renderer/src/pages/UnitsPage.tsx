@@ -28,7 +28,8 @@ const month = (s: string): string | null => {
 const MONTH_RULE = { pattern: /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*月?)?$/, message: '格式应为 2019-04 或 2019-4' };
 
 function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => void }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
   const [form] = Form.useForm<FormValues>();
   const u = unit === 'new' ? null : unit;
   const save = async (v: FormValues) => {
@@ -103,7 +104,10 @@ function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => vo
 }
 
 export function UnitsPage() {
-  const { units, info, changed, go } = useApp();
+  const units = useApp((s) => s.units);
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
+  const go = useApp((s) => s.go);
   const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
   const [q, setQ] = useState('');
   const today = info?.today.slice(0, 7) ?? '';
