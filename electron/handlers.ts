@@ -16,7 +16,7 @@ import { backupBeforeImport } from './services/auto-backup';
 import { backupDirFor, backupTo, restoreFrom } from './services/backup';
 import * as ledger from './services/ledger';
 import { lockQuarter, unlockQuarter } from './services/locks';
-import { dashboard, itemDetail, listEvents, listItems, listRequests } from './services/queries';
+import { dashboard, itemDetail, listEvents, listIssues, listItems, listRequests } from './services/queries';
 import { writeReports } from './services/report';
 import { today } from './services/scores';
 import { loadFacts } from './store/facts';
@@ -134,6 +134,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'units:list': () => listUnits(db()),
     'units:save': (a: Parameters<typeof ledger.saveUnit>[1]) => ledger.saveUnit(db(), a, SOURCE),
     'units:move': (a: { id: number; direction: -1 | 1 }) => (ledger.moveUnit(db(), a.id, a.direction, SOURCE), null),
+    'units:delete': (a: { id: number }) => (ledger.deleteUnit(db(), a.id, SOURCE), null),
     'units:importSample': () => importRosterCsvAsync(db(), readFileSync(join(ctx.assetsDir, 'sample-roster.csv'), 'utf8'), SOURCE).then(reportView),
     'items:list': (a: Parameters<typeof listItems>[1]) => listItems(db(), a),
     'items:get': (a: { id: number }) => itemDetail(db(), a.id),
@@ -143,17 +144,23 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'items:delete': (a: { id: number }) => (ledger.deleteItem(db(), a.id, SOURCE), null),
     'items:similar': (a: { unitId: number; title: string; date: string; excludeId?: number }) => ledger.similarItems(db(), a.unitId, a.title, a.date, a.excludeId),
     'adoptions:create': (a: { list: ledger.AdoptionInput[] }) => ({ created: ledger.createAdoptions(db(), a.list, SOURCE).length }),
+    'adoptions:update': (a: { id: number; adoption: ledger.AdoptionInput }) => (ledger.updateAdoption(db(), a.id, a.adoption, SOURCE), null),
+    'adoptions:check': (a: { list: ledger.AdoptionInput[]; excludeId?: number }) => ledger.adoptionWarnings(db(), a.list, a.excludeId),
+    'adoptions:issues': (a: { year?: number }) => listIssues(db(), a.year),
     'adoptions:delete': (a: { id: number }) => (ledger.deleteAdoption(db(), a.id, SOURCE), null),
     'instructions:create': (a: ledger.InstructionInput) => ({ id: ledger.createInstruction(db(), a, SOURCE) }),
+    'instructions:update': (a: { id: number; instruction: ledger.InstructionInput }) => (ledger.updateInstruction(db(), a.id, a.instruction, SOURCE), null),
     'instructions:delete': (a: { id: number }) => (ledger.deleteInstruction(db(), a.id, SOURCE), null),
     'requests:list': (a: { year?: number }) => listRequests(db(), asOf(), a.year),
     'requests:create': (a: ledger.RequestInput) => ({ id: ledger.createRequest(db(), a, SOURCE) }),
-    'requests:setOutcome': (a: { targetId: number; outcome: 'done' | 'explained' | 'missed' | 'pending'; itemId: number | null }) => (
-      ledger.setTargetOutcome(db(), a.targetId, a.outcome, a.itemId, SOURCE), null
+    'requests:update': (a: { id: number; request: ledger.RequestInput }) => (ledger.updateRequest(db(), a.id, a.request, SOURCE), null),
+    'requests:setOutcome': (a: { targetId: number; outcome: 'done' | 'explained' | 'missed' | 'pending'; itemId: number | null; reason?: string }) => (
+      ledger.setTargetOutcome(db(), a.targetId, a.outcome, a.itemId, SOURCE, a.reason), null
     ),
     'requests:delete': (a: { id: number }) => (ledger.deleteRequest(db(), a.id, SOURCE), null),
     'events:list': (a: { year?: number }) => listEvents(db(), a.year),
     'events:create': (a: ledger.EventInput) => ({ id: ledger.createEvent(db(), a, SOURCE) }),
+    'events:update': (a: { id: number; event: ledger.EventInput }) => (ledger.updateEvent(db(), a.id, a.event, SOURCE), null),
     'events:delete': (a: { id: number }) => (ledger.deleteEvent(db(), a.id, SOURCE), null),
     'scores:period': (a: { period: string }) => {
       const p = periodOf(a.period);
@@ -226,11 +233,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'locks:list': () => [...lockedQuarters(db())].sort(),
     'locks:lock': (a: { period: string }) => (lockQuarter(db(), periodOf(a.period), SOURCE, asOf()), null),
     'locks:unlock': (a: { period: string }) => (unlockQuarter(db(), periodOf(a.period), SOURCE), null),
-    'report:export': async (a: { period: string }) => {
+    'report:export': async (a: { period: string; date?: string; docNo?: string }) => {
       const p = periodOf(a.period);
       const dir = await ctx.dialogs.chooseFolder({ title: `选择保存${periodLabel(p)}计分表和通报稿的文件夹` });
       if (!dir) return null;
-      const files = await writeReports(db(), p, dir, asOf());
+      const files = await writeReports(db(), p, dir, asOf(), { date: a.date, docNo: a.docNo });
       return { files: [files.workbook, files.circular, files.sms].filter((f): f is string => Boolean(f)) };
     },
     'data:import': async (a: { dryRun: boolean; file?: string }) => {

@@ -17,3 +17,9 @@ export function invert<K extends string>(labels: Record<K, string>): Map<string,
 }
 
 export const stars = (n: number): string => '★'.repeat(n);
+
+/** A publication's name as the office writes it: 《莱芜政务信息》, but an action (报送市政府办公厅, 国务院办公厅采用)
+ *  carries no book-title marks. */
+export function publicationTitle(name: string): string {
+  return /^(报送|经|报至)|采用$/.test(name) ? name : `《${name}》`;
+}

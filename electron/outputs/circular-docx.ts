@@ -52,6 +52,8 @@ export interface CircularDocInput {
   settings: Settings;
   /** year of the 文号 */
   year: number;
+  /** number of the 文号; blank leaves room for the clerk to write it */
+  docNo?: string;
   attachments: Attachment[];
   /** 印发日期 (YYYY年M月D日) for the 版记 */
   printedOn: string;
@@ -127,7 +129,7 @@ function redHeader(input: CircularDocInput): Paragraph[] {
     blank(),
     blank(),
     new Paragraph({
-      children: [run(`${settings.docNoPrefix}〔${input.year}〕　　号`, settings.fonts.body, SIZE.body)],
+      children: [run(`${settings.docNoPrefix}〔${input.year}〕${input.docNo?.trim() || '　　'}号`, settings.fonts.body, SIZE.body)],
       alignment: AlignmentType.CENTER,
       spacing: exact(),
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 11 } },

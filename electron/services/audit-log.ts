@@ -1,7 +1,13 @@
 // The audit trail page (issue 5): who changed what, before and after, written by SQLite triggers (db/audit.ts).
 // This reads it with filters and turns each row's JSON into the fields a clerk recognises.
+// Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
+// an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
 import type { AuditRowView } from '../../shared/ipc/contract';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, REQUEST_OUTCOME_LABEL, stars } from '../../shared/labels';
+import { parsePeriod, periodLabel } from '../../shared/periods';
+import type { RuleSet } from '../../shared/rules/schema';
 import type { Db } from '../db/database';
+import { ruleSets } from '../store/rulesets';
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   units: '单位',
@@ -78,26 +84,243 @@ export interface AuditFilter {
 
 type Json = Record<string, unknown>;
 
-function shown(field: string, v: unknown, units: Map<number, string>): string {
-  if (v === null || v === undefined) return '';
-  if (field === 'unit_id' && typeof v === 'number') return units.get(v) ?? String(v);
-  if ((field === 'is_research' || field === 'is_special') && typeof v === 'number') return v ? '是' : '否';
-  if ((field === 'deleted_at' || field === 'locked_at') && typeof v === 'string' && !Number.isNaN(Date.parse(v))) {
-    const d = new Date(v);
-    const p = (n: number): string => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-  }
-  const s = String(v);
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+/** Everything needed to put a stored value into words: unit, item, request and person names, and the rule sets' vocabularies. */
+export interface Words {
+  units: Map<number, string>;
+  items: (id: number) => string | undefined;
+  requests: (id: number) => string | undefined;
+  persons: (id: number) => string | undefined;
+  rules: RuleSet[];
+  groups: Map<string, string>;
 }
 
-function summaryOf(row: Json, units: Map<number, string>): string {
-  const parts: string[] = [];
-  for (const f of ['period', 'no', 'name', 'alias', 'key', 'title', 'topic', 'publication', 'level', 'kind', 'date']) {
-    const v = row[f];
-    if (v !== null && v !== undefined && v !== '') parts.push(shown(f, v, units));
+function wordsOf(db: Db): Words {
+  const units = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const item = db.prepare('SELECT no, title FROM items WHERE id = ?');
+  const request = db.prepare('SELECT no, topic FROM requests WHERE id = ?');
+  const person = db.prepare('SELECT name FROM persons WHERE id = ?');
+  const rules = ruleSets(db);
+  const groups = new Map<string, string>([['none', '不计分']]);
+  for (const r of rules) for (const g of r.groups) groups.set(g.key, g.name);
+  return {
+    units,
+    items: (id) => {
+      const r = item.get(id) as { no: string; title: string } | undefined;
+      return r && `${r.no} ${r.title}`;
+    },
+    requests: (id) => {
+      const r = request.get(id) as { no: string; topic: string } | undefined;
+      return r && `${r.no} ${r.topic}`;
+    },
+    persons: (id) => (person.get(id) as { name: string } | undefined)?.name,
+    rules,
+    groups,
+  };
+}
+
+function vocab(w: Words, kind: 'publications' | 'instructionLevels' | 'eventKinds' | 'requestIssuers', key: string): { name: string; stars?: number } | undefined {
+  for (const r of [...w.rules].reverse()) {
+    const hit = (r[kind] as { key: string; name: string; stars?: number }[]).find((x) => x.key === key);
+    if (hit) return hit;
   }
-  if (typeof row['unit_id'] === 'number') parts.unshift(shown('unit_id', row['unit_id'], units));
+  return undefined;
+}
+
+const localTime = (v: string): string => {
+  const d = new Date(v);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+/** A stored value in the office's words, given the table (`form` of an adoption is 单篇/综合/简讯, of an instruction 单篇/综合). */
+export function shown(entity: string, field: string, v: unknown, w: Words): string {
+  if (v === null || v === undefined) return '';
+  const n = typeof v === 'number' ? v : Number.NaN;
+  const s = String(v);
+  switch (field) {
+    case 'unit_id':
+      return w.units.get(n) ?? '（已删除的单位）';
+    case 'item_id':
+      return w.items(n) ?? '（已删除的信息）';
+    case 'request_id':
+      return w.requests(n) ?? '（已删除的约稿）';
+    case 'person_id':
+      return w.persons(n) ?? '';
+    case 'is_research':
+    case 'is_special':
+      return v ? '是' : '否';
+    case 'deleted_at':
+    case 'locked_at':
+      return Number.isNaN(Date.parse(s)) ? s : localTime(s);
+    case 'outcome':
+      return REQUEST_OUTCOME_LABEL[s as keyof typeof REQUEST_OUTCOME_LABEL] ?? s;
+    case 'grp':
+      return w.groups.get(s) ?? s;
+    case 'publication': {
+      const p = vocab(w, 'publications', s);
+      return p ? publicationTitle(p.name) : s;
+    }
+    case 'issuer':
+      return vocab(w, 'requestIssuers', s)?.name ?? s;
+    case 'level': {
+      const l = vocab(w, 'instructionLevels', s);
+      return l ? `${l.name} ${stars(l.stars ?? 0)}`.trim() : s;
+    }
+    case 'kind':
+      return entity === 'events' ? (vocab(w, 'eventKinds', s)?.name ?? s) : s;
+    case 'form':
+      return entity === 'instructions'
+        ? (INSTRUCTION_FORM_LABEL[s as keyof typeof INSTRUCTION_FORM_LABEL] ?? s)
+        : (ADOPTION_FORM_LABEL[s as keyof typeof ADOPTION_FORM_LABEL] ?? s);
+    case 'period': {
+      const p = parsePeriod(s);
+      return p ? periodLabel(p) : s;
+    }
+    default:
+      return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+  }
+}
+
+// ------------------------------------------------------------------------------------------- rule-set differences
+
+const RULE_FIELD: Record<string, string> = {
+  name: '名称',
+  effectiveFrom: '生效日期',
+  source: '依据',
+  groups: '分组',
+  quota: '报送任务',
+  window: '统计周期',
+  min: '最少条数',
+  points: '分值',
+  shortfallPerItem: '每少一条',
+  requirements: '调研专报要求',
+  conditions: '条件',
+  award: '计分方式',
+  criticiseLast: '通报批评末位数',
+  shortfallFloored: '报送任务扣分扣完为止',
+  publications: '刊物',
+  level: '级别',
+  single: '单篇',
+  combined: '综合',
+  brief: '简讯',
+  adoptionCombine: '多次采用',
+  instructionLevels: '批示级别',
+  stars: '星级',
+  instructionCombine: '多次批示',
+  eventKinds: '加减分事项',
+  description: '说明',
+  scope: '计入',
+  floored: '扣完为止',
+  capPerYear: '每年最多',
+  criticise: '通报批评',
+  requestIssuers: '约稿方',
+  missPoints: '未完成扣分',
+  aliases: '别名',
+  clause: '条款',
+  kind: '类型',
+};
+
+const RULE_VALUE: Record<string, string> = {
+  week: '每周',
+  month: '每月',
+  quarter: '每季度',
+  year: '每年',
+  each_month: '每月计分',
+  once: '只计一次',
+  highest: '就高不就低',
+  sum: '累加',
+  period: '当期',
+  district: '区级',
+  city: '市级',
+  province: '省级',
+  state: '国家级',
+  research: '调研',
+  special: '专报',
+};
+
+function ruleValue(v: unknown): string {
+  if (v === null || v === undefined) return '无';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map(ruleValue).join('、');
+  if (typeof v === 'object') {
+    const o = v as Json;
+    if (typeof o['name'] === 'string') return String(o['name']);
+    return Object.entries(o)
+      .filter(([k]) => k !== 'clause')
+      .map(([k, x]) => `${RULE_FIELD[k] ?? k}${ruleValue(x)}`)
+      .join('，');
+  }
+  const s = String(v);
+  return RULE_VALUE[s] ?? s;
+}
+
+/** The differences between two rule sets, one line per changed setting, named by what the clerk sees on 规则设置. */
+export function ruleSetDifferences(before: unknown, after: unknown): { field: string; before: string; after: string }[] {
+  const out: { field: string; before: string; after: string }[] = [];
+  const walk = (a: unknown, b: unknown, path: string[]): void => {
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+    const keyed = (x: unknown): x is Json[] => Array.isArray(x) && x.every((e) => isObj(e) && typeof e['key'] === 'string');
+    if (keyed(a) && keyed(b)) {
+      const byKey = (list: Json[]): Map<string, Json> => new Map(list.map((e) => [String(e['key']), e]));
+      const ma = byKey(a);
+      const mb = byKey(b);
+      for (const [k, ea] of ma) {
+        const eb = mb.get(k);
+        if (!eb) out.push({ field: [...path, String(ea['name'])].join(' · '), before: ruleValue(ea), after: '（删除）' });
+        else walk(ea, eb, [...path, String(eb['name'] ?? ea['name'])]);
+      }
+      for (const [k, eb] of mb) if (!ma.has(k)) out.push({ field: [...path, String(eb['name'])].join(' · '), before: '（新增）', after: ruleValue(eb) });
+      return;
+    }
+    if (isObj(a) && isObj(b)) {
+      for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        if (k === 'key' || k === 'clause') continue;
+        walk(a[k], b[k], [...path, RULE_FIELD[k] ?? k]);
+      }
+      return;
+    }
+    out.push({ field: path.join(' · ') || '规则', before: ruleValue(a), after: ruleValue(b) });
+  };
+  walk(before, after, []);
+  return out;
+}
+
+function parseBody(v: unknown): unknown {
+  if (typeof v !== 'string') return undefined;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function changesOf(entity: string, action: string, before: Json | null, after: Json | null, w: Words): AuditRowView['changes'] {
+  const fields = Object.keys(after ?? before ?? {});
+  const out: AuditRowView['changes'] = [];
+  for (const k of fields) {
+    if (before && after && before[k] === after[k]) continue;
+    if (action === 'create' && (after?.[k] === null || after?.[k] === '')) continue;
+    if (k === 'body' && entity === 'rule_sets') {
+      if (before && after) out.push(...ruleSetDifferences(parseBody(before[k]), parseBody(after[k])));
+      else out.push({ field: '规则内容', before: before ? '（原规则）' : '', after: after ? '（见规则设置页）' : '' });
+      continue;
+    }
+    if (k === 'name_key' || k === 'alias_key' || k === 'created_at' || k === 'updated_at') continue;
+    out.push({ field: FIELD_LABEL[k] ?? k, before: shown(entity, k, before?.[k], w), after: shown(entity, k, after?.[k], w) });
+  }
+  return out;
+}
+
+function summaryOf(entity: string, row: Json, w: Words): string {
+  const parts: string[] = [];
+  if (typeof row['unit_id'] === 'number') parts.push(shown(entity, 'unit_id', row['unit_id'], w));
+  if (typeof row['item_id'] === 'number') parts.push(shown(entity, 'item_id', row['item_id'], w));
+  if (typeof row['request_id'] === 'number') parts.push(shown(entity, 'request_id', row['request_id'], w));
+  for (const f of ['period', 'no', 'name', 'alias', 'key', 'title', 'topic', 'publication', 'issue_no', 'level', 'kind', 'outcome', 'date']) {
+    const v = row[f];
+    if (v !== null && v !== undefined && v !== '') parts.push(shown(entity, f, v, w));
+  }
   return parts.join('　').slice(0, 160);
 }
 
@@ -121,7 +344,7 @@ export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditR
   const rows = db
     .prepare(`SELECT id, at, source, action, entity, entity_id AS entityId, before, after FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
     .all(...params, f.limit ?? 100, f.offset ?? 0) as { id: number; at: string; source: string; action: string; entity: string; entityId: number | null; before: string | null; after: string | null }[];
-  const units = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const words = wordsOf(db);
   const sources = (db.prepare('SELECT DISTINCT source FROM audit_log ORDER BY source').all() as { source: string }[]).map((r) => r.source);
   return {
     total,
@@ -129,11 +352,7 @@ export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditR
     rows: rows.map((r) => {
       const before = r.before ? (JSON.parse(r.before) as Json) : null;
       const after = r.after ? (JSON.parse(r.after) as Json) : null;
-      const fields = Object.keys(after ?? before ?? {});
-      const changes = fields
-        .filter((k) => !before || !after || before[k] !== after[k])
-        .filter((k) => !(r.action === 'create' && (after?.[k] === null || after?.[k] === '')))
-        .map((k) => ({ field: FIELD_LABEL[k] ?? k, before: shown(k, before?.[k], units), after: shown(k, after?.[k], units) }));
+      const changes = changesOf(r.entity, r.action, before, after, words);
       return {
         id: r.id,
         at: r.at,
@@ -141,7 +360,7 @@ export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditR
         action: AUDIT_ACTION_LABEL[r.action] ?? r.action,
         entity: AUDIT_ENTITY_LABEL[r.entity] ?? r.entity,
         entityId: r.entityId,
-        summary: summaryOf(after ?? before ?? {}, units),
+        summary: summaryOf(r.entity, after ?? before ?? {}, words),
         changes,
       };
     }),

@@ -1,11 +1,13 @@
 // The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
 // transaction with its audit source, and every dated write is refused in a locked quarter.
+import { publicationTitle } from '../../shared/labels';
 import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
 import { titleSimilarity, unitNameKey } from '../../shared/text';
 import { addDays } from '../../shared/periods';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { personResolver } from '../exchange/import';
+import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import { assertUnlocked } from './guard';
@@ -220,14 +222,29 @@ function assertVocab(db: Db, kind: 'publications' | 'instructionLevels' | 'event
     throw new UserError(`规则中没有这个${what}，请从列表中选择。`);
 }
 
+/** The publication must be one of the rule set that scores the adoption's quarter (a newer set never leaks into the past). */
+function assertPublicationInForce(db: Db, publication: string, date: string): void {
+  const all = ruleSets(db);
+  if (all.length === 0) throw new UserError('还没有计分规则，请先在“规则设置”中建立规则集。');
+  const rules = ruleSetForQuarterOf(all, date);
+  if (rules.publications.some((p) => p.key === publication)) return;
+  const name = all.flatMap((r) => r.publications).find((p) => p.key === publication)?.name;
+  if (!name) throw new UserError('规则中没有这个刊物，请从列表中选择。');
+  throw new UserError(`${date} 适用的规则“${rules.name}”中没有${publicationTitle(name)}，请从列表中选择该日期适用的刊物，或核对采用日期。`);
+}
+
+function assertNoDuplicateAdoption(db: Db, a: AdoptionInput, excludeId = -1): void {
+  const dup = db
+    .prepare('SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL AND id != ?')
+    .get(a.itemId, a.publication, a.form, a.date, excludeId);
+  if (dup) throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录，不能重复登记。');
+}
+
 function insertAdoption(db: Db, a: AdoptionInput): number {
   itemDate(db, a.itemId);
-  assertVocab(db, 'publications', a.publication, '刊物');
+  assertPublicationInForce(db, a.publication, a.date);
   assertUnlocked(db, a.date);
-  const dup = db
-    .prepare('SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL')
-    .get(a.itemId, a.publication, a.form, a.date);
-  if (dup) throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录，不能重复登记。');
+  assertNoDuplicateAdoption(db, a);
   const t = now();
   return Number(
     db
@@ -239,6 +256,43 @@ function insertAdoption(db: Db, a: AdoptionInput): number {
 export function createAdoptions(db: Db, list: AdoptionInput[], source: string): number[] {
   if (list.length === 0) throw new UserError('请至少选择一条信息。');
   return withSource(db, source, () => list.map((a) => insertAdoption(db, a)));
+}
+
+/** What looks wrong in adoptions about to be saved (the clerk may still confirm): dated before the item was
+ *  submitted, or the same item twice in one issue of one publication. */
+export function adoptionWarnings(db: Db, list: AdoptionInput[], excludeId?: number): string[] {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  const pubName = (k: string): string => ruleSets(db).flatMap((r) => r.publications).find((p) => p.key === k)?.name ?? k;
+  for (const a of list) {
+    const item = db.prepare('SELECT no, title, submitted FROM items WHERE id = ? AND deleted_at IS NULL').get(a.itemId) as { no: string; title: string; submitted: string } | undefined;
+    if (!item) continue;
+    const label = `${item.no}“${item.title}”`;
+    if (a.date < item.submitted) warnings.push(`${label}于 ${item.submitted} 报送，采用日期 ${a.date} 早于报送日期。`);
+    const issue = a.issueNo.trim();
+    if (issue === '') continue;
+    const key = `${a.itemId}|${a.publication}|${issue}`;
+    const before = db
+      .prepare(`SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND issue_no = ? AND deleted_at IS NULL AND id != ?`)
+      .get(a.itemId, a.publication, issue, excludeId ?? -1);
+    if (seen.has(key) || before) warnings.push(`${label}在${publicationTitle(pubName(a.publication))}${issue}中已登记过一次。`);
+    seen.add(key);
+  }
+  return warnings;
+}
+
+export function updateAdoption(db: Db, id: number, a: AdoptionInput, source: string): void {
+  const cur = db.prepare('SELECT date FROM adoptions WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
+  if (!cur) throw new UserError('这条采用记录已不存在，请刷新后重试。');
+  itemDate(db, a.itemId);
+  assertPublicationInForce(db, a.publication, a.date);
+  assertUnlocked(db, cur.date, a.date);
+  assertNoDuplicateAdoption(db, a, id);
+  withSource(db, source, () =>
+    db
+      .prepare('UPDATE adoptions SET item_id = ?, publication = ?, form = ?, date = ?, issue_no = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(a.itemId, a.publication, a.form, a.date, a.issueNo, a.note, now(), id),
+  );
 }
 
 function softDelete(db: Db, table: 'adoptions' | 'instructions' | 'events', id: number, source: string): void {
@@ -261,12 +315,28 @@ export interface InstructionInput {
   note: string;
 }
 
-export function createInstruction(db: Db, r: InstructionInput, source: string): number {
+function checkInstruction(db: Db, r: InstructionInput, excludeId = -1): void {
   itemDate(db, r.itemId);
   assertVocab(db, 'instructionLevels', r.level, '批示级别');
-  assertUnlocked(db, r.date);
-  if (db.prepare('SELECT 1 FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL').get(r.itemId, r.level, r.date))
+  if (db.prepare('SELECT 1 FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL AND id != ?').get(r.itemId, r.level, r.date, excludeId))
     throw new UserError('这条信息在同一天已有同一级别的批示记录。');
+}
+
+export function updateInstruction(db: Db, id: number, r: InstructionInput, source: string): void {
+  const cur = db.prepare('SELECT date FROM instructions WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
+  if (!cur) throw new UserError('这条批示记录已不存在，请刷新后重试。');
+  checkInstruction(db, r, id);
+  assertUnlocked(db, cur.date, r.date);
+  withSource(db, source, () =>
+    db
+      .prepare('UPDATE instructions SET item_id = ?, level = ?, form = ?, date = ?, leader = ?, note = ?, updated_at = ? WHERE id = ?')
+      .run(r.itemId, r.level, r.form, r.date, r.leader, r.note, now(), id),
+  );
+}
+
+export function createInstruction(db: Db, r: InstructionInput, source: string): number {
+  checkInstruction(db, r);
+  assertUnlocked(db, r.date);
   return withSource(db, source, () => {
     const t = now();
     return Number(
@@ -310,14 +380,37 @@ export function createRequest(db: Db, r: RequestInput, source: string): number {
   });
 }
 
-export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutcome, itemId: number | null, source: string): void {
+/** Corrects a request: issuer, topic, dates, note and its units (a unit taken off loses its outcome; a new one starts 待报). */
+export function updateRequest(db: Db, id: number, r: RequestInput, source: string): void {
+  const cur = db.prepare('SELECT deadline FROM requests WHERE id = ? AND deleted_at IS NULL').get(id) as { deadline: string } | undefined;
+  if (!cur) throw new UserError('这个约稿已不存在，请刷新后重试。');
+  assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
+  if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
+  if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
+  assertUnlocked(db, cur.deadline, r.deadline);
+  for (const u of r.unitIds) assertUnit(db, u);
+  withSource(db, source, () => {
+    db.prepare('UPDATE requests SET issuer = ?, topic = ?, issued = ?, deadline = ?, note = ?, updated_at = ? WHERE id = ?').run(r.issuer, r.topic, r.issued, r.deadline, r.note, now(), id);
+    const keep = new Set(r.unitIds);
+    const have = db.prepare('SELECT id, unit_id AS unitId FROM request_targets WHERE request_id = ?').all(id) as { id: number; unitId: number }[];
+    for (const t of have) if (!keep.has(t.unitId)) db.prepare('DELETE FROM request_targets WHERE id = ?').run(t.id);
+    const insert = db.prepare(`INSERT OR IGNORE INTO request_targets (request_id, unit_id, outcome) VALUES (?, ?, 'pending')`);
+    for (const u of keep) insert.run(id, u);
+  });
+}
+
+export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutcome, itemId: number | null, source: string, reason?: string): void {
   const row = db
     .prepare(`SELECT r.deadline FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL WHERE t.id = ?`)
     .get(targetId) as { deadline: string } | undefined;
   if (!row) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
   assertUnlocked(db, row.deadline);
   if (itemId !== null) itemDate(db, itemId);
-  withSource(db, source, () => db.prepare('UPDATE request_targets SET outcome = ?, item_id = ? WHERE id = ?').run(outcome, itemId, targetId));
+  withSource(db, source, () =>
+    reason === undefined
+      ? db.prepare('UPDATE request_targets SET outcome = ?, item_id = ? WHERE id = ?').run(outcome, itemId, targetId)
+      : db.prepare('UPDATE request_targets SET outcome = ?, item_id = ?, note = ? WHERE id = ?').run(outcome, itemId, reason, targetId),
+  );
 }
 
 export function deleteRequest(db: Db, id: number, source: string): void {
@@ -348,5 +441,34 @@ export function createEvent(db: Db, e: EventInput, source: string): number {
         .prepare(`INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
         .run(e.unitId, e.date, e.kind, e.quantity, e.note, t, t).lastInsertRowid,
     );
+  });
+}
+
+export function updateEvent(db: Db, id: number, e: EventInput, source: string): void {
+  const cur = db.prepare('SELECT date FROM events WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
+  if (!cur) throw new UserError('这条加减分记录已不存在，请刷新后重试。');
+  assertUnit(db, e.unitId);
+  assertVocab(db, 'eventKinds', e.kind, '加减分事项');
+  assertUnlocked(db, cur.date, e.date);
+  withSource(db, source, () =>
+    db.prepare('UPDATE events SET unit_id = ?, date = ?, kind = ?, quantity = ?, note = ?, updated_at = ? WHERE id = ?').run(e.unitId, e.date, e.kind, e.quantity, e.note, now(), id),
+  );
+}
+
+// ------------------------------------------------------------------------------------------- unit removal
+
+/** Removes a unit entered by mistake: only when no item, event or request (even in the recycle bin) refers to it. */
+export function deleteUnit(db: Db, id: number, source: string): void {
+  const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!unit) throw new UserError('这个单位已不存在，请刷新后重试。');
+  const used = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM items WHERE unit_id = ?) + (SELECT count(*) FROM events WHERE unit_id = ?) + (SELECT count(*) FROM request_targets WHERE unit_id = ?) + (SELECT count(*) FROM persons WHERE unit_id = ?) AS n`,
+    )
+    .get(id, id, id, id) as { n: number };
+  if (used.n > 0) throw new UserError(`“${unit.name}”已有报送、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
+  withSource(db, source, () => {
+    db.prepare('DELETE FROM unit_aliases WHERE unit_id = ?').run(id);
+    db.prepare('DELETE FROM units WHERE id = ?').run(id);
   });
 }

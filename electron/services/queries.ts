@@ -1,6 +1,6 @@
 // What the pages list: items with filters (the 信息登记 list), an item's records, requests, events, the dashboard.
 import type { AdoptionFact, InstructionFact, ItemKind } from '../../shared/domain';
-import type { DashboardView, EventView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
+import type { DashboardView, EventView, IssueView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
 import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, scorePeriod } from '../../shared/scoring';
@@ -140,7 +140,8 @@ export function listRequests(db: Db, asOf: string, year?: number): RequestView[]
     .all(...(year ? [`${year}-%`] : [])) as Omit<RequestView, 'targets'>[];
   const targets = db
     .prepare(
-      `SELECT t.id, t.request_id AS requestId, t.unit_id AS unitId, u.name AS unitName, t.outcome, t.item_id AS itemId, i.no AS itemNo
+      `SELECT t.id, t.request_id AS requestId, t.unit_id AS unitId, u.name AS unitName, t.outcome, t.item_id AS itemId, i.no AS itemNo,
+         i.title AS itemTitle, t.note AS reason
        FROM request_targets t JOIN units u ON u.id = t.unit_id LEFT JOIN items i ON i.id = t.item_id ORDER BY u.sort_order`,
     )
     .all() as (Omit<RequestView['targets'][number], 'overdue'> & { requestId: number })[];
@@ -217,4 +218,25 @@ export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
       units: g.units.slice(0, 10).map((u) => ({ unitName: u.unitName, total: u.total })),
     })),
   };
+}
+
+/** Every recorded issue (刊物 + 期号) with its items, newest first: the per-issue view of 采用与批示. */
+export function listIssues(db: Db, year?: number): IssueView[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id AS adoptionId, a.publication, a.issue_no AS issueNo, a.date, a.form, a.item_id AS itemId, i.no, i.title, i.submitted, u.name AS unitName
+       FROM adoptions a JOIN items i ON i.id = a.item_id AND i.deleted_at IS NULL JOIN units u ON u.id = i.unit_id
+       WHERE a.deleted_at IS NULL ${year ? 'AND a.date LIKE ?' : ''} ORDER BY a.date DESC, a.publication, a.issue_no, a.id`,
+    )
+    .all(...(year ? [`${year}-%`] : [])) as (IssueView['items'][number] & { publication: string; issueNo: string; date: string })[];
+  const issues = new Map<string, IssueView>();
+  for (const r of rows) {
+    // an adoption without 期号 is its own issue of one (dated), so nothing is hidden
+    const key = r.issueNo.trim() ? `${r.publication}|${r.issueNo.trim()}|${r.date.slice(0, 4)}` : `${r.publication}||${r.date}`;
+    let issue = issues.get(key);
+    if (!issue) issues.set(key, (issue = { key, publication: r.publication, issueNo: r.issueNo.trim(), date: r.date, items: [] }));
+    const { publication: _p, issueNo: _n, ...item } = r;
+    issue.items.push({ ...item, twice: issue.items.some((x) => x.itemId === r.itemId), early: r.date < r.submitted });
+  }
+  return [...issues.values()];
 }

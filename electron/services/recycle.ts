@@ -1,7 +1,7 @@
 // The recycle bin (issue 5): deleted items, adoptions, instructions, requests and 加减分 stay in their tables with
 // deleted_at set; this lists them and puts them back. An item comes back with the adoptions and instructions that were
 // deleted with it. Restoring into a locked quarter is refused like any other write.
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../shared/labels';
 import { Vocabulary } from '../../shared/vocabulary';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
@@ -49,7 +49,7 @@ export function listRecycleBin(db: Db): RecycledView[] {
       id: r.id,
       date: r.date,
       unitName: r.unitName,
-      summary: `《${vocab.publications.names.get(r.publication) ?? r.publication}》${r.issueNo ? `${r.issueNo} ` : ''}${ADOPTION_FORM_LABEL[r.form]}：${r.title}`,
+      summary: `${publicationTitle(vocab.publications.names.get(r.publication) ?? r.publication)}${r.issueNo ? `${r.issueNo} ` : ''}${ADOPTION_FORM_LABEL[r.form]}：${r.title}`,
       deletedAt: r.deletedAt,
       together: 0,
     });

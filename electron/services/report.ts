@@ -57,7 +57,14 @@ function personTable(persons: readonly PersonScore[]): TableSpec {
 /** A file name without characters Windows refuses. */
 const safe = (name: string): string => name.replace(/[\\/:*?"<>|]/g, '_');
 
-export async function writeReports(db: Db, p: Period, outDir: string, asOf = today()): Promise<ReportFiles> {
+/** The circular's 成文日期 and 文号 number, when the clerk sets them (scores are still counted as of `asOf`). */
+export interface CircularIssue {
+  date?: string;
+  docNo?: string;
+}
+
+export async function writeReports(db: Db, p: Period, outDir: string, asOf = today(), issue: CircularIssue = {}): Promise<ReportFiles> {
+  const dated = issue.date ?? asOf;
   const rules = ruleSets(db);
   const settings = readSettings(db);
   // a quarter's 全年累计 needs the year's earlier quarters: load the whole year once
@@ -83,16 +90,16 @@ export async function writeReports(db: Db, p: Period, outDir: string, asOf = tod
   let text: CircularText;
   const attachments: Attachment[] = [];
   if (p.kind === 'quarter') {
-    text = quarterCircularText(settings, scores, circular, asOf);
+    text = quarterCircularText(settings, scores, circular, dated);
     attachments.push({ title: text.attachmentTitle, tables: rankingTables(scores) });
   } else {
-    const year = yearCircularText(settings, scores, circular, persons!, asOf);
+    const year = yearCircularText(settings, scores, circular, persons!, dated);
     text = year;
     attachments.push({ title: text.attachmentTitle, tables: rankingTables(scores) });
     attachments.push({ title: `${label}政务信息先进个人候选名单`, tables: [personTable(year.advancedPersons)] });
   }
   files.circular = join(outDir, safe(`${text.title}（稿）.docx`));
-  await writeCircular({ text, settings, year: Number(asOf.slice(0, 4)), attachments, printedOn: chineseDate(asOf) }, files.circular);
+  await writeCircular({ text, settings, year: Number(dated.slice(0, 4)), docNo: issue.docNo, attachments, printedOn: chineseDate(dated) }, files.circular);
   if (p.kind === 'quarter') {
     files.sms = join(outDir, safe(`${label}政务信息得分短信.txt`));
     // UTF-8 with BOM and CRLF, so Windows Notepad and the group-send system read it as written

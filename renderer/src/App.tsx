@@ -31,7 +31,8 @@ const PAGES: { key: Page; label: string; element: () => React.ReactElement }[] =
 ];
 
 function FirstRun({ onClose }: { onClose: () => void }) {
-  const { go, changed } = useApp();
+  const go = useApp((s) => s.go);
+  const changed = useApp((s) => s.changed);
   const [busy, setBusy] = useState(false);
   return (
     <Modal open title="欢迎使用政务信息计分通报" footer={null} onCancel={onClose} maskClosable={false}>
@@ -40,6 +41,7 @@ function FirstRun({ onClose }: { onClose: () => void }) {
         <Button
           type="primary"
           block
+          autoFocus
           loading={busy}
           onClick={async () => {
             setBusy(true);
@@ -72,7 +74,10 @@ function FirstRun({ onClose }: { onClose: () => void }) {
 }
 
 export function App() {
-  const { page, go, info, refresh } = useApp();
+  const page = useApp((s) => s.page);
+  const go = useApp((s) => s.go);
+  const info = useApp((s) => s.info);
+  const refresh = useApp((s) => s.refresh);
   const [firstRun, setFirstRun] = useState(false);
   const [startup, setStartup] = useState<StartupView | null>(null);
   const [recovered, setRecovered] = useState<string | null>(null);

@@ -15,7 +15,12 @@ export interface PastedRow {
   kinds: ItemKind[];
   authors: string[];
   problem: string | null;
+  /** the pasted line as it was (a row with a problem stays in the box to be corrected); the header line first if any */
+  raw: string;
 }
+
+/** What an office's name ends with: a cell like this is a unit (perhaps not on the roster), never an author. */
+const UNIT_LIKE = /(局|街道|镇|乡|委|办|办公室|中心|院|所|公司|部|站|队|处|会|社区|委员会|政府)$/;
 
 const HEADERS: Record<string, string[]> = {
   date: ['报送日期', '日期', '报送时间', '时间'],
@@ -43,6 +48,7 @@ export function parsePasted(text: string, units: UnitView[]): PastedRow[] {
   }
   const hasHeader = map.has('title') || (map.has('unit') && map.has('date'));
   const body = hasHeader ? rows.slice(1) : rows;
+  const headerLine = hasHeader ? `${header.join('\t')}\n` : '';
   return body.map(({ cells, line }) => {
     let date: string | null = null;
     let unitText = '';
@@ -68,7 +74,10 @@ export function parsePasted(text: string, units: UnitView[]): PastedRow[] {
       }
       rest.sort((a, b) => b.length - a.length);
       title = rest[0] ?? '';
-      authorsText = rest.length > 1 && rest[1]!.length <= 12 ? rest[1]! : '';
+      const others = rest.slice(1);
+      // a unit not on the roster is reported as such, never taken for an author
+      if (!unitText) unitText = others.find((c) => UNIT_LIKE.test(c)) ?? '';
+      authorsText = others.find((c) => c !== unitText && c.length <= 12 && !UNIT_LIKE.test(c)) ?? '';
     }
     const ids = byKey.get(unitNameKey(unitText)) ?? [];
     const kinds = Vocabulary.itemKinds(splitList(kindsText));
@@ -85,6 +94,6 @@ export function parsePasted(text: string, units: UnitView[]): PastedRow[] {
               : kinds === null
                 ? '类型只能是 一般、调研、专报'
                 : null;
-    return { line, date, unitId: ids.length === 1 ? ids[0]! : null, unitText, title, kinds: kinds ?? [], authors: splitList(authorsText), problem };
+    return { raw: `${headerLine}${cells.join('\t')}`, line, date, unitId: ids.length === 1 ? ids[0]! : null, unitText, title, kinds: kinds ?? [], authors: splitList(authorsText), problem };
   });
 }

@@ -15,8 +15,23 @@ function keys(text: string): string[] {
   return k;
 }
 
+/** The initials of a name without its 区/莱芜区/市 prefix: 区农业农村局 → nyncj. */
+function coreInitials(text: string): string {
+  return keys(text.replace(/^(莱芜区|济南市|莱芜|区|市)/, ''))[2]!;
+}
+
+/** q's letters in order, starting with the first: fgw in fzhggwyh (发改委 → 发展和改革委员会), nyj in nyncj (农业局). */
+function abbreviates(initials: string, q: string): boolean {
+  if (q.length < 3 || !/^[a-z]+$/.test(q) || initials[0] !== q[0]) return false;
+  let i = 0;
+  for (const c of initials) if (c === q[i]) i++;
+  return i === q.length;
+}
+
 export function unitMatches(unit: Pick<UnitView, 'name' | 'aliases'>, query: string): boolean {
   const q = query.trim().toLowerCase().replace(/\s+/g, '');
   if (q === '') return true;
-  return [unit.name, ...unit.aliases].some((n) => keys(n).some((k) => k.includes(q)));
+  const names = [unit.name, ...unit.aliases];
+  // the common short names clerks type (发改委 fgw, 农业局 nyj) abbreviate the name or an alias
+  return names.some((n) => keys(n).some((k) => k.includes(q))) || names.some((n) => abbreviates(coreInitials(n), q));
 }

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, UnitView } from '../../shared/ipc/contract';
+import type { RuleSet } from '../../shared/rules/schema';
+import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { api, call } from './api';
 
 export type Page = 'home' | 'units' | 'entry' | 'adoptions' | 'requests' | 'events' | 'scores' | 'circular' | 'rules' | 'data' | 'history';
@@ -8,11 +10,13 @@ interface State {
   page: Page;
   info: AppInfo | null;
   units: UnitView[];
-  /** bumps when data changed, so pages reload */
+  /** the write version: every successful write bumps it, and every reader (useApi, ItemList) reloads */
   version: number;
+  /** what the clerk saved last (the entry list follows it): an item's date, a request's or an event's year */
+  lastSaved: { kind: 'item' | 'items' | 'request' | 'event'; date: string; id: number; label: string } | null;
   go: (page: Page) => void;
   refresh: () => Promise<void>;
-  changed: () => void;
+  changed: (saved?: State['lastSaved']) => void;
 }
 
 export const useApp = create<State>((set, get) => ({
@@ -20,16 +24,33 @@ export const useApp = create<State>((set, get) => ({
   info: null,
   units: [],
   version: 0,
+  lastSaved: null,
   go: (page) => set({ page }),
   refresh: async () => {
     const [info, units] = await Promise.all([call(api().app.info({})), call(api().units.list({}))]);
     set({ info, units });
   },
-  changed: () => {
-    set({ version: get().version + 1 });
+  changed: (saved) => {
+    set({ version: get().version + 1, ...(saved ? { lastSaved: saved } : {}) });
     void get().refresh();
   },
 }));
+
+/** The stable selectors pages read the store through. */
+export const useInfo = (): AppInfo | null => useApp((s) => s.info);
+export const useUnits = (): UnitView[] => useApp((s) => s.units);
+export const useChanged = (): State['changed'] => useApp((s) => s.changed);
+export const useToday = (): string => useApp((s) => s.info?.today ?? '');
+
+/** The rule set that scores the quarter of `date` (never simply the newest: a 2019Q2 adoption uses 2019Q2's rules). */
+export function rulesFor(info: AppInfo | null, date: string | null | undefined): RuleSet | undefined {
+  if (!info || info.ruleSets.length === 0) return undefined;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return latestRules(info);
+  return ruleSetForQuarterOf(info.ruleSets, date);
+}
+
+/** The rule set that scores a period given by its first day, e.g. the 2019Q2 page → the rules of 2019-04-01. */
+export const rulesForPeriodStart = rulesFor;
 
 /** Group names of the newest rule set, plus 不计分. */
 export function groupOptions(info: AppInfo | null): { value: string; label: string }[] {
@@ -43,4 +64,13 @@ export function groupName(info: AppInfo | null, key: string): string {
 
 export function latestRules(info: AppInfo | null) {
   return info?.ruleSets[info.ruleSets.length - 1];
+}
+
+/** A publication's / level's / issuer's / event kind's name in any rule set (an old record keeps its old name). */
+export function vocabName(info: AppInfo | null, kind: 'publications' | 'instructionLevels' | 'requestIssuers' | 'eventKinds', key: string): string {
+  for (const r of [...(info?.ruleSets ?? [])].reverse()) {
+    const hit = (r[kind] as { key: string; name: string }[]).find((x) => x.key === key);
+    if (hit) return hit.name;
+  }
+  return key;
 }

@@ -55,6 +55,25 @@ const adoptionInput = z
   })
   .strict();
 
+const instructionInput = z
+  .object({ itemId: id, level: z.string().min(1).max(40), form: z.enum(['single', 'combined']), date: isoDate, leader: text(50), note: text(500) })
+  .strict();
+
+const requestInput = z
+  .object({
+    issuer: z.string().min(1).max(40),
+    topic: z.string().trim().min(1, '主题不能为空').max(200),
+    issued: isoDate.nullable(),
+    deadline: isoDate,
+    unitIds: z.array(id).min(1, '请至少选择一个受约单位').max(500),
+    note: text(500),
+  })
+  .strict();
+
+const eventInput = z
+  .object({ unitId: id, date: isoDate, kind: z.string().min(1).max(40), quantity: z.number().int().min(1).max(10000), note: text(500) })
+  .strict();
+
 export const METHODS = {
   'app:info': none,
   'app:moveData': none,
@@ -80,6 +99,7 @@ export const METHODS = {
   'units:save': unitInput,
   'units:move': z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
   'units:importSample': none,
+  'units:delete': z.object({ id }).strict(),
   'items:list': z
     .object({
       month: isoMonth.optional(),
@@ -101,28 +121,23 @@ export const METHODS = {
   'items:delete': z.object({ id }).strict(),
   'items:similar': z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
   'adoptions:create': z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict(),
+  'adoptions:update': z.object({ id, adoption: adoptionInput }).strict(),
+  'adoptions:check': z.object({ list: z.array(adoptionInput).min(1).max(500), excludeId: id.optional() }).strict(),
+  'adoptions:issues': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
   'adoptions:delete': z.object({ id }).strict(),
-  'instructions:create': z
-    .object({ itemId: id, level: z.string().min(1).max(40), form: z.enum(['single', 'combined']), date: isoDate, leader: text(50), note: text(500) })
-    .strict(),
+  'instructions:create': instructionInput,
+  'instructions:update': z.object({ id, instruction: instructionInput }).strict(),
   'instructions:delete': z.object({ id }).strict(),
   'requests:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
-  'requests:create': z
-    .object({
-      issuer: z.string().min(1).max(40),
-      topic: z.string().trim().min(1, '主题不能为空').max(200),
-      issued: isoDate.nullable(),
-      deadline: isoDate,
-      unitIds: z.array(id).min(1, '请至少选择一个受约单位').max(500),
-      note: text(500),
-    })
+  'requests:create': requestInput,
+  'requests:update': z.object({ id, request: requestInput }).strict(),
+  'requests:setOutcome': z
+    .object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable(), reason: text(500).optional() })
     .strict(),
-  'requests:setOutcome': z.object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable() }).strict(),
   'requests:delete': z.object({ id }).strict(),
   'events:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
-  'events:create': z
-    .object({ unitId: id, date: isoDate, kind: z.string().min(1).max(40), quantity: z.number().int().min(1).max(10000), note: text(500) })
-    .strict(),
+  'events:create': eventInput,
+  'events:update': z.object({ id, event: eventInput }).strict(),
   'events:delete': z.object({ id }).strict(),
   'scores:period': z.object({ period: periodCode }).strict(),
   'circular:preview': z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict(),
@@ -134,7 +149,15 @@ export const METHODS = {
   'locks:list': none,
   'locks:lock': z.object({ period: quarterCode }).strict(),
   'locks:unlock': z.object({ period: quarterCode }).strict(),
-  'report:export': z.object({ period: periodCode }).strict(),
+  'report:export': z
+    .object({
+      period: periodCode,
+      /** the circular's 成文日期 (default today) */
+      date: isoDate.optional(),
+      /** the number of the 文号, e.g. 12 in 莱芜政办字〔2019〕12号 (default left blank for the clerk) */
+      docNo: z.string().trim().max(10, '文号序号不能超过 10 个字').optional(),
+    })
+    .strict(),
   'data:import': z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
   'data:export': none,
   'data:template': none,
@@ -247,7 +270,40 @@ export interface RequestView {
   issued: string | null;
   deadline: string;
   note: string;
-  targets: { id: number; unitId: number; unitName: string; outcome: 'done' | 'explained' | 'missed' | 'pending'; itemId: number | null; itemNo: string | null; overdue: boolean }[];
+  targets: {
+    id: number;
+    unitId: number;
+    unitName: string;
+    outcome: 'done' | 'explained' | 'missed' | 'pending';
+    itemId: number | null;
+    itemNo: string | null;
+    itemTitle: string | null;
+    /** the reason given for 已说明 */
+    reason: string;
+    overdue: boolean;
+  }[];
+}
+
+/** One recorded issue of a publication (刊物 + 期号) with the items it carried. */
+export interface IssueView {
+  key: string;
+  publication: string;
+  issueNo: string;
+  date: string;
+  items: {
+    adoptionId: number;
+    itemId: number;
+    no: string;
+    title: string;
+    unitName: string;
+    form: 'single' | 'combined' | 'brief';
+    date: string;
+    submitted: string;
+    /** the same item appears earlier in this issue */
+    twice: boolean;
+    /** adopted before it was submitted */
+    early: boolean;
+  }[];
 }
 
 export interface EventView {
@@ -285,6 +341,7 @@ export interface Results {
   'units:save': UnitView;
   'units:move': null;
   'units:importSample': ImportReportView;
+  'units:delete': null;
   'items:list': { total: number; rows: ItemView[] };
   'items:get': ItemDetailView;
   'items:create': ItemView;
@@ -293,15 +350,21 @@ export interface Results {
   'items:delete': null;
   'items:similar': { id: number; no: string; title: string; date: string; similarity: number }[];
   'adoptions:create': { created: number };
+  'adoptions:update': null;
+  'adoptions:check': string[];
+  'adoptions:issues': IssueView[];
   'adoptions:delete': null;
   'instructions:create': { id: number };
+  'instructions:update': null;
   'instructions:delete': null;
   'requests:list': RequestView[];
   'requests:create': { id: number };
+  'requests:update': null;
   'requests:setOutcome': null;
   'requests:delete': null;
   'events:list': EventView[];
   'events:create': { id: number };
+  'events:update': null;
   'events:delete': null;
   'scores:period': { scores: PeriodScores; previous: PeriodScores; itemTitles: Record<number, string> };
   'circular:preview': { scores: PeriodScores; circular: CircularFacts; text: CircularText; persons: PersonScore[]; overdueCount: number; locked: boolean };

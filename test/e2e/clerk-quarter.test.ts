@@ -130,6 +130,11 @@ describe('a clerk’s quarter', () => {
         await page.keyboard.type('张三');
       }
       await page.keyboard.press('Enter');
+      if (i > 1) {
+        // items 2–5 look like item 1: the first Enter only warns, the second saves
+        await page.getByText('确认不是重复报送，再按一次回车保存：').waitFor();
+        await page.keyboard.press('Enter');
+      }
       await toast(/已保存：X2019-0000/);
       await page.waitForFunction(() => (document.getElementById('entry-title') as HTMLInputElement | null)?.value === '');
     }
@@ -256,6 +261,9 @@ describe('a clerk’s quarter', () => {
     mkdirSync(out);
     bridge.answerDialogs([out]);
     await page.locator('#export-report').click();
+    // 联系人 is still （请填写）: the clerk is told before export, and exports anyway
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '联系人还没有填写' }).waitFor();
+    await page.getByRole('button', { name: '仍然导出' }).click();
     await page.locator('.ant-modal-confirm-title').filter({ hasText: '已生成' }).waitFor();
     const files = readdirSync(out);
     expect(files.sort()).toEqual(['2019年第二季度政务信息得分短信.txt', '2019年第二季度政务信息计分表.xlsx', '关于2019年第二季度全区政务信息报送采用情况的通报（稿）.docx'].sort());

@@ -47,7 +47,7 @@ export function ReportView({ report }: { report: ImportReportView }) {
 
 /** Choose a workbook → dry run report → confirm. Nothing is written before the clerk confirms. */
 export function ImportButton({ label = '导入 Excel 工作簿', type }: { label?: string; type?: 'primary' | 'default' }) {
-  const { changed } = useApp();
+  const changed = useApp((s) => s.changed);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [busy, setBusy] = useState(false);
   const check = async () => {
@@ -90,11 +90,29 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
                   确认导入
                 </Button>,
               ]
-            : [
-                <Button key="close" type="primary" onClick={() => setReport(null)}>
-                  关闭
-                </Button>,
-              ]
+            : report?.applied
+              ? [
+                  <Button key="close" onClick={() => setReport(null)}>
+                    关闭
+                  </Button>,
+                  // the next step after a roster or ledger import
+                  <Button
+                    key="next"
+                    type="primary"
+                    autoFocus
+                    onClick={() => {
+                      setReport(null);
+                      useApp.getState().go('entry');
+                    }}
+                  >
+                    去信息登记
+                  </Button>,
+                ]
+              : [
+                  <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
+                    关闭
+                  </Button>,
+                ]
         }
       >
         {report && <ReportView report={report} />}

@@ -1,111 +1,164 @@
-import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import type { ItemDetailView, Reply } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
+import { periodLabel, quarterOf } from '../../../shared/periods';
 import { api, attempt, call } from '../api';
-import { latestRules, useApp } from '../store';
+import { useChanged, useInfo, vocabName } from '../store';
+import { useApi } from '../useApi';
+import { AdoptionEditor, InstructionEditor, ItemEditor } from './RecordEditors';
 
 export const kindTags = (kinds: string[]) =>
   kinds.length === 0 ? <Tag>一般</Tag> : kinds.map((k) => <Tag key={k} color={k === 'research' ? 'blue' : 'purple'}>{k === 'research' ? '调研' : '专报'}</Tag>);
 
-/** 分值 · 计分 (rule 8) · 删除, the same for an item's adoptions and instructions. */
-function worthColumns<R extends { record: { id: number }; points: number; counts: boolean }>(
-  remove: (id: number) => Promise<Reply<null>>,
-  confirm: string,
-  changed: () => void,
-): ColumnsType<R> {
+type Worth = { record: { id: number; date: string }; points: number; counts: boolean };
+
+/** 分值 · 计分 (rule 8: a record that does not count says which one did) · 修改 · 删除. */
+function worthColumns<R extends Worth>(all: R[], describe: (r: R) => string, edit: (r: R) => void, remove: (id: number) => Promise<Reply<null>>, confirm: string, changed: () => void): ColumnsType<R> {
+  const counting = all.find((r) => r.counts);
   return [
-    { title: '分值', width: 60, render: (_, r) => r.points },
-    { title: '计分', width: 90, render: (_, r) => (r.counts ? <Tag color="green">计分</Tag> : <Tag>不重复计分</Tag>) },
+    { title: '分值', width: 55, render: (_, r) => r.points },
+    {
+      title: '计分',
+      width: 150,
+      render: (_, r) =>
+        r.counts ? (
+          <Tag color="green">计分</Tag>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            不重复计分{counting ? `：已在${periodLabel(quarterOf(counting.record.date))}按${describe(counting)}计${counting.points}分` : ''}
+          </Typography.Text>
+        ),
+    },
     {
       title: '',
-      width: 60,
+      width: 96,
       render: (_, r) => (
-        <Popconfirm title={confirm} onConfirm={() => attempt(async () => (await call(remove(r.record.id)), changed()))}>
-          <Button type="link" size="small" danger>
-            删除
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => edit(r)}>
+            修改
           </Button>
-        </Popconfirm>
+          <Popconfirm title={confirm} okText="删除" cancelText="取消" onConfirm={() => attempt(async () => (await call(remove(r.record.id)), void message.success('已删除（可在操作记录的回收站恢复）'), changed()))}>
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
       ),
     },
   ];
 }
 
-/** An item with all its records, its best adoption and the points that count (rule 8, 就高不就低). */
+type AdoptionRow = ItemDetailView['adoptionRecords'][number];
+type InstructionRow = ItemDetailView['instructionRecords'][number];
+
+/** An item with all its records, its best adoption and the points that count (rule 8, 就高不就低); everything editable. */
 export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const { info, changed, version } = useApp();
-  const [item, setItem] = useState<ItemDetailView | null>(null);
-  useEffect(() => {
-    if (id === null) return setItem(null);
-    void attempt(async () => setItem(await call(api().items.get({ id }))));
-  }, [id, version]);
-  const rules = latestRules(info);
-  const pubName = (k: string) => rules?.publications.find((p) => p.key === k)?.name ?? k;
-  const level = (k: string) => rules?.instructionLevels.find((l) => l.key === k);
+  const info = useInfo();
+  const changed = useChanged();
+  const item = useApi('items:get', id === null ? null : { id }).data;
+  const shown = item && item.id === id ? item : undefined;
+  const [editing, setEditing] = useState<'item' | { adoption: AdoptionRow['record'] } | { instruction: InstructionRow['record'] } | null>(null);
+  const pubName = (k: string) => publicationTitle(vocabName(info, 'publications', k));
+  const levelOf = (k: string) => {
+    for (const r of [...(info?.ruleSets ?? [])].reverse()) {
+      const l = r.instructionLevels.find((x) => x.key === k);
+      if (l) return `${l.name} ${stars(l.stars)}`;
+    }
+    return '（规则中已没有这个级别）';
+  };
   return (
-    <Drawer open={id !== null} onClose={onClose} width={720} title={item ? `信息 ${item.no}` : '信息'} destroyOnHidden>
-      {item && (
+    <Drawer open={id !== null} onClose={onClose} width={760} title={shown ? `信息 ${shown.no}` : '信息'} destroyOnHidden>
+      {shown && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label="标题" span={2}>
-              {item.title}
+              <span data-testid="drawer-title">{shown.title}</span>
             </Descriptions.Item>
-            <Descriptions.Item label="报送单位">{item.unitName}</Descriptions.Item>
-            <Descriptions.Item label="报送日期">{item.date}</Descriptions.Item>
-            <Descriptions.Item label="类型">{kindTags(item.kinds)}</Descriptions.Item>
-            <Descriptions.Item label="作者">{item.authorList.join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="报送单位">{shown.unitName}</Descriptions.Item>
+            <Descriptions.Item label="报送日期">{shown.date}</Descriptions.Item>
+            <Descriptions.Item label="类型">{kindTags(shown.kinds)}</Descriptions.Item>
+            <Descriptions.Item label="作者">{shown.authorList.join('、') || '—'}</Descriptions.Item>
+            {shown.note ? (
+              <Descriptions.Item label="备注" span={2}>
+                {shown.note}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
+          <Space>
+            <Button type="primary" id="item-edit" onClick={() => setEditing('item')} autoFocus>
+              修改信息
+            </Button>
+            <Popconfirm
+              title="删除这条信息？它的采用和批示记录一并移入回收站。"
+              onConfirm={() =>
+                attempt(async () => {
+                  await call(api().items.delete({ id: shown.id }));
+                  void message.success(`已删除 ${shown.no}（可在操作记录的回收站恢复）`);
+                  changed();
+                  onClose();
+                })
+              }
+            >
+              <Button danger>删除信息</Button>
+            </Popconfirm>
+          </Space>
           <Typography.Title level={5}>采用（同一信息被多个刊物采用时，只计最高的一次）</Typography.Title>
-          {item.adoptionRecords.length === 0 ? (
+          {shown.adoptionRecords.length === 0 ? (
             <Empty description="尚未被采用" image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
             <Table
               size="small"
               pagination={false}
               rowKey={(r) => r.record.id}
-              dataSource={item.adoptionRecords}
+              dataSource={shown.adoptionRecords}
               columns={[
                 { title: '刊物', render: (_, r) => pubName(r.record.publication) },
-                { title: '形式', width: 60, render: (_, r) => ADOPTION_FORM_LABEL[r.record.form] },
-                { title: '期号', width: 80, render: (_, r) => r.record.issueNo },
-                { title: '日期', width: 100, render: (_, r) => r.record.date },
-                ...worthColumns<ItemDetailView['adoptionRecords'][number]>((id) => api().adoptions.delete({ id }), '删除这条采用记录？（可在回收站恢复）', changed),
+                { title: '形式', width: 55, render: (_, r) => ADOPTION_FORM_LABEL[r.record.form] },
+                { title: '期号', width: 75, render: (_, r) => r.record.issueNo },
+                { title: '日期', width: 95, render: (_, r) => r.record.date },
+                ...worthColumns<AdoptionRow>(
+                  shown.adoptionRecords,
+                  (r) => pubName(r.record.publication),
+                  (r) => setEditing({ adoption: r.record }),
+                  (rid) => api().adoptions.delete({ id: rid }),
+                  '删除这条采用记录？（可在回收站恢复）',
+                  changed,
+                ),
               ]}
             />
           )}
           <Typography.Title level={5}>领导批示</Typography.Title>
-          {item.instructionRecords.length === 0 ? (
+          {shown.instructionRecords.length === 0 ? (
             <Empty description="没有批示" image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
             <Table
               size="small"
               pagination={false}
               rowKey={(r) => r.record.id}
-              dataSource={item.instructionRecords}
+              dataSource={shown.instructionRecords}
               columns={[
-                { title: '级别', render: (_, r) => `${level(r.record.level)?.name ?? r.record.level} ${stars(level(r.record.level)?.stars ?? 0)}` },
-                { title: '形式', width: 60, render: (_, r) => INSTRUCTION_FORM_LABEL[r.record.form] },
-                { title: '领导', width: 90, render: (_, r) => r.record.leader },
-                { title: '日期', width: 100, render: (_, r) => r.record.date },
-                ...worthColumns<ItemDetailView['instructionRecords'][number]>((id) => api().instructions.delete({ id }), '删除这条批示记录？（可在回收站恢复）', changed),
+                { title: '级别', render: (_, r) => levelOf(r.record.level) },
+                { title: '形式', width: 55, render: (_, r) => INSTRUCTION_FORM_LABEL[r.record.form] },
+                { title: '领导', width: 80, render: (_, r) => r.record.leader },
+                { title: '日期', width: 95, render: (_, r) => r.record.date },
+                ...worthColumns<InstructionRow>(
+                  shown.instructionRecords,
+                  (r) => `${levelOf(r.record.level)}批示`,
+                  (r) => setEditing({ instruction: r.record }),
+                  (rid) => api().instructions.delete({ id: rid }),
+                  '删除这条批示记录？（可在回收站恢复）',
+                  changed,
+                ),
               ]}
             />
           )}
-          <Popconfirm
-            title="删除这条信息？它的采用和批示记录一并移入回收站。"
-            onConfirm={() =>
-              attempt(async () => {
-                await call(api().items.delete({ id: item.id }));
-                changed();
-                onClose();
-              })
-            }
-          >
-            <Button danger>删除信息</Button>
-          </Popconfirm>
         </Space>
       )}
+      {shown && editing === 'item' && <ItemEditor item={shown} onClose={() => setEditing(null)} />}
+      {shown && editing && typeof editing === 'object' && 'adoption' in editing && <AdoptionEditor itemId={shown.id} record={editing.adoption} onClose={() => setEditing(null)} />}
+      {shown && editing && typeof editing === 'object' && 'instruction' in editing && <InstructionEditor itemId={shown.id} record={editing.instruction} onClose={() => setEditing(null)} />}
     </Drawer>
   );
 }

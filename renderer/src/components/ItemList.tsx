@@ -12,7 +12,7 @@ const ROW = 34;
 
 /** The item list: virtualised, loading pages of 200 as the clerk scrolls (smooth at 100,000 items). */
 export function ItemList({ filter, onOpen, height }: { filter: Filter; onOpen: (id: number) => void; height: number | string }) {
-  const { version } = useApp();
+  const version = useApp((s) => s.version);
   const [total, setTotal] = useState(0);
   const [rows, setRows] = useState<(ItemView | undefined)[]>([]);
   const [loading, setLoading] = useState(false);

@@ -1,23 +1,12 @@
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ItemView } from '../../../shared/ipc/contract';
-import { api, attempt, call } from '../api';
+import { useApi } from '../useApi';
 
 /** Finds an item by title words or 编号. */
-export function ItemSearch({ value, onChange, unitId, placeholder, id, style, clearOnPick }: { value?: number; clearOnPick?: boolean; onChange: (id: number | undefined, item?: ItemView) => void; unitId?: number; placeholder?: string; id?: string; style?: React.CSSProperties }) {
+export function ItemSearch({ value, valueLabel, onChange, unitId, placeholder, id, style, clearOnPick }: { value?: number; valueLabel?: string; clearOnPick?: boolean; onChange: (id: number | undefined, item?: ItemView) => void; unitId?: number; placeholder?: string; id?: string; style?: React.CSSProperties }) {
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<ItemView[]>([]);
-  useEffect(() => {
-    const t = setTimeout(
-      () =>
-        void attempt(async () => {
-          const r = await call(api().items.list({ q: q || undefined, unitId, offset: 0, limit: 30 }), { quiet: true });
-          setOptions(r.rows);
-        }),
-      200,
-    );
-    return () => clearTimeout(t);
-  }, [q, unitId]);
+  const options: ItemView[] = useApi('items:list', { q: q || undefined, unitId, offset: 0, limit: 30 }, { delay: 200 }).data?.rows ?? [];
   return (
     <Select
       id={id}
@@ -29,7 +18,11 @@ export function ItemSearch({ value, onChange, unitId, placeholder, id, style, cl
       onSearch={setQ}
       onChange={(v) => onChange(v as number | undefined, options.find((o) => o.id === v))}
       style={style ?? { width: '100%' }}
-      options={options.map((o) => ({ value: o.id, label: `${o.date}　${o.unitName}　${o.title}` }))}
+      options={[
+        // the linked item is shown by its 编号 and title even before the search returns it
+        ...(value !== undefined && valueLabel && !options.some((o) => o.id === value) ? [{ value, label: valueLabel }] : []),
+        ...options.map((o) => ({ value: o.id, label: `${o.no}　${o.date}　${o.unitName}　${o.title}` })),
+      ]}
       notFoundContent="没有找到信息"
       popupMatchSelectWidth={false}
     />

@@ -19,7 +19,8 @@ interface Props {
 
 /** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
 export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
-  const { units, info } = useApp();
+  const units = useApp((s) => s.units);
+  const info = useApp((s) => s.info);
   const groups = groupOptions(info);
   const options = groups
     .map((g) => ({
@@ -34,7 +35,8 @@ export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(
       showSearch
       value={props.value}
       onChange={(v) => props.onChange?.(v as number | undefined)}
-      onSelect={() => props.onPicked && setTimeout(props.onPicked, 0)}
+      // the focus moves on at once, inside the key event that picked: characters typed right after are not lost
+      onSelect={() => props.onPicked?.()}
       placeholder={props.placeholder ?? '单位：名称、别名或拼音首字母'}
       allowClear={props.allowClear}
       autoFocus={props.autoFocus}

@@ -1,10 +1,14 @@
-import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import dayjs from 'dayjs';
+import { chineseDate } from '../../../shared/periods';
+import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
-import { useApp } from '../store';
+import { periodText } from '../forms';
+import { useChanged, useInfo } from '../store';
+import { useApi } from '../useApi';
 
 const TEMPLATE_LABELS: Record<string, string> = {
   quarterTitle: '季度通报标题',
@@ -29,8 +33,9 @@ const TEMPLATE_LABELS: Record<string, string> = {
   sms: '短信',
 };
 
-function Preview({ data }: { data: Results['circular:preview'] }) {
-  const t = data.text;
+function Preview({ data, dated }: { data: Results['circular:preview']; dated: string }) {
+  // the 成文日期 the clerk set for the export (the preview's own text is dated today)
+  const t = { ...data.text, date: chineseDate(dated) };
   const p = (s: string, i?: number) => (
     <p key={i} style={{ textIndent: '2em', margin: 0, lineHeight: 1.9 }}>
       {s}
@@ -88,17 +93,13 @@ function Facts({ data }: { data: Results['circular:preview'] }) {
 }
 
 function SettingsForm({ onSaved }: { onSaved: () => void }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const settings = useApi('settings:get', {}).data;
   const [f] = Form.useForm<Settings>();
-  useEffect(() => {
-    void attempt(async () => setSettings(await call(api().settings.get({}))));
-  }, []);
   if (!settings) return null;
   const save = async (v: Settings) => {
     const merged = { ...settings, ...v, fonts: { ...settings.fonts, ...v.fonts }, templates: { ...settings.templates, ...v.templates } };
     const r = await attempt(() => call(api().settings.save({ settings: merged })));
     if (r) {
-      setSettings(r);
       void message.success('已保存');
       onSaved();
     }
@@ -169,18 +170,35 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
 }
 
 export function CircularPage() {
-  const { info, version, changed } = useApp();
+  const info = useInfo();
+  const changed = useChanged();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
-  const [data, setData] = useState<Results['circular:preview'] | null>(null);
-  const [tick, setTick] = useState(0);
+  const preview = useApi('circular:preview', { period });
+  const settingsPrefix = useApi('settings:get', {}).data?.docNoPrefix ?? '';
+  const data = preview.data;
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void attempt(async () => setData(await call(api().circular.preview({ period }))));
-  }, [period, version, tick]);
+  const [tab, setTab] = useState('draft');
+  const [issueDate, setIssueDate] = useState(dayjs(info?.today));
+  const [docNo, setDocNo] = useState('');
   const isQuarter = /Q/.test(period);
   const exportAll = async () => {
+    // the circular would go out with a placeholder: say so first
+    if (data?.text.contact.includes('（请填写）')) {
+      const go = await new Promise<boolean>((resolve) =>
+        Modal.confirm({
+          title: '联系人还没有填写',
+          content: '通报稿末尾的联系人仍是“（请填写）”。可在“发文设置与通报用语”中填写联系人后再导出。',
+          okText: '仍然导出',
+          cancelText: '先去填写',
+          autoFocusButton: 'cancel',
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
+      );
+      if (!go) return setTab('settings');
+    }
     setBusy(true);
-    const r = await attempt(() => call(api().report.export({ period })));
+    const r = await attempt(() => call(api().report.export({ period, date: issueDate.format('YYYY-MM-DD'), ...(docNo.trim() ? { docNo: docNo.trim() } : {}) })));
     setBusy(false);
     if (r) Modal.success({ title: '已生成', content: <div>{r.files.map((f) => <div key={f}>{f}</div>)}</div> });
   };
@@ -189,6 +207,8 @@ export function CircularPage() {
       <Card size="small">
         <Space wrap>
           <PeriodPicker value={period} onChange={setPeriod} kinds={['quarter', 'year']} />
+          <DatePicker id="circular-date" value={issueDate} onChange={(d) => d && setIssueDate(d)} allowClear={false} style={{ width: 150 }} prefix="成文" />
+          <Input id="circular-docno" value={docNo} onChange={(e) => setDocNo(e.target.value)} style={{ width: 270 }} addonBefore={`${settingsPrefix}〔${issueDate.year()}〕`} addonAfter="号" placeholder="序号" />
           <Button type="primary" onClick={exportAll} loading={busy} id="export-report">
             导出计分表、通报稿{isQuarter ? '和短信名单' : ''}…
           </Button>
@@ -196,13 +216,13 @@ export function CircularPage() {
             (data?.locked ? (
               <>
                 <Tag color="blue">已锁定</Tag>
-                <Button onClick={() => Modal.confirm({ title: `解锁 ${period}？`, content: '解锁后可以修改该季度的记录，已发出的通报可能与数据不一致。解锁会记入审计日志。', okText: '解锁', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.unlock({ period })), changed())) })}>解锁季度</Button>
+                <Button onClick={() => Modal.confirm({ title: `解锁${periodText(period)}？`, content: '解锁后可以修改该季度的记录，已发出的通报可能与数据不一致。解锁会记入审计日志。', okText: '解锁', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.unlock({ period })), changed())) })}>解锁季度</Button>
               </>
             ) : (
               <Button
                 disabled={(data?.overdueCount ?? 0) > 0}
                 title={(data?.overdueCount ?? 0) > 0 ? '有逾期未登记完成情况的约稿，不能锁定' : ''}
-                onClick={() => Modal.confirm({ title: `锁定 ${period}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
+                onClick={() => Modal.confirm({ title: `锁定${periodText(period)}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
               >
                 锁定季度
               </Button>
@@ -211,6 +231,8 @@ export function CircularPage() {
         {(data?.overdueCount ?? 0) > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`本季度有 ${data?.overdueCount} 个约稿已过截止日期仍为“待报”：请在“约稿”页登记完成情况后再锁定。`} />}
       </Card>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'draft',
@@ -221,12 +243,12 @@ export function CircularPage() {
                   <Facts data={data} />
                 </Col>
                 <Col span={15}>
-                  <Preview data={data} />
+                  <Preview data={data} dated={issueDate.format('YYYY-MM-DD')} />
                 </Col>
               </Row>
             ),
           },
-          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={() => setTick((t) => t + 1)} /></Card> },
+          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={changed} /></Card> },
         ]}
       />
     </Space>

@@ -1,10 +1,12 @@
+import { quartersText } from '../forms';
 import { Alert, Button, Card, Descriptions, Modal, Space, Typography, message } from 'antd';
 import { api, attempt, call } from '../api';
 import { ImportButton } from '../components/ImportFlow';
 import { useApp } from '../store';
 
 export function DataPage() {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="导入与导出（数据交换工作簿）">
@@ -100,7 +102,7 @@ export function DataPage() {
           <Descriptions.Item label="单位">{info?.units} 个</Descriptions.Item>
           <Descriptions.Item label="信息">{info?.items} 条</Descriptions.Item>
           <Descriptions.Item label="计分规则">{info?.ruleSets.map((r) => `${r.name}（${r.effectiveFrom} 起）`).join('；')}</Descriptions.Item>
-          <Descriptions.Item label="已锁定季度">{info?.locked.join('、') || '无'}</Descriptions.Item>
+          <Descriptions.Item label="已锁定季度">{info && info.locked.length > 0 ? quartersText(info.locked) : '无'}</Descriptions.Item>
           <Descriptions.Item label="程序版本">{info?.version}</Descriptions.Item>
         </Descriptions>
       </Card>

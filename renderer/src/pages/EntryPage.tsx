@@ -4,7 +4,6 @@ import type { RefSelectProps } from 'antd/es/select';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { toIsoDate } from '../../../shared/dates';
 import type { ItemKind } from '../../../shared/domain';
 import type { Args } from '../../../shared/ipc/contract';
 import { splitList } from '../../../shared/text';
@@ -13,73 +12,83 @@ import { ItemDrawer } from '../components/ItemDrawer';
 import { ItemList } from '../components/ItemList';
 import { UnitSelect } from '../components/UnitSelect';
 import { parsePasted, type PastedRow } from '../paste';
-import { groupOptions, useApp } from '../store';
+import { confirmDate, dateFromText } from '../forms';
+import { useApi } from '../useApi';
+import { groupOptions, useApp, useChanged, useInfo, useUnits } from '../store';
 
 type Similar = { id: number; no: string; title: string; date: string; similarity: number }[];
 
 function EntryForm() {
-  const { info, changed } = useApp();
+  const info = useInfo();
+  const units = useUnits();
+  const changed = useChanged();
+  const today = info?.today ?? '';
   const [unitId, setUnitId] = useState<number | undefined>();
-  const [dateText, setDateText] = useState(info?.today ?? '');
+  const [dateText, setDateText] = useState(today);
   const [title, setTitle] = useState('');
   const [kinds, setKinds] = useState<ItemKind[]>([]);
   const [authors, setAuthors] = useState('');
   const [similar, setSimilar] = useState<Similar>([]);
-  const [acknowledged, setAcknowledged] = useState(false);
+  // the similar titles the clerk has been warned about for exactly this unit, date and title
+  const [warnedFor, setWarnedFor] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const busy = useRef(false);
   const unitRef = useRef<RefSelectProps>(null);
   const titleRef = useRef<InputRef>(null);
   const dateRef = useRef<InputRef>(null);
-  const date = toIsoDate(dateText);
+  const date = dateFromText(dateText, today || '2019-01-01');
+  const draftKey = `${unitId}|${date}|${title.trim()}`;
 
-  useEffect(() => {
-    setAcknowledged(false);
-    if (!unitId || !date || title.trim().length < 6) return setSimilar([]);
-    const t = setTimeout(() => void attempt(async () => setSimilar(await call(api().items.similar({ unitId, title: title.trim(), date }), { quiet: true }))), 250);
-    return () => clearTimeout(t);
-  }, [unitId, date, title]);
+  // similar titles of the same unit, looked up as the clerk types (a stale reply never replaces a newer one)
+  const looked = useApi('items:similar', unitId && date && title.trim().length >= 6 ? { unitId, title: title.trim(), date } : null, { delay: 250 }).data;
+  useEffect(() => setSimilar(looked ?? []), [looked]);
 
-  const reset = (all: boolean) => {
+  // Esc clears what was being typed; the unit and the date stay for the next item
+  const clear = () => {
     setTitle('');
     setKinds([]);
     setAuthors('');
     setSimilar([]);
-    if (all) {
-      setUnitId(undefined);
-      setDateText(info?.today ?? '');
-      unitRef.current?.focus();
-    } else titleRef.current?.focus();
+    setWarnedFor(null);
+    titleRef.current?.focus();
   };
 
+  // one call at a time: a second Enter while saving does nothing
   const save = async () => {
-    if (!unitId) return void message.warning('请选择报送单位');
-    if (!date) return void message.warning('报送日期无效，请写成 2019-04-03 或 2019/4/3');
-    if (title.trim() === '') return void message.warning('请填写信息标题');
-    if (similar.length > 0 && !acknowledged) {
-      setAcknowledged(true);
-      return void message.warning('该单位近 60 天有相似标题的信息（见下方），确认不是重复报送后，再按回车保存');
-    }
-    setSaving(true);
-    const r = await attempt(() =>
-      call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '' })),
-    );
-    setSaving(false);
-    if (r) {
-      void message.success(`已保存：${r.no}`);
-      changed();
-      reset(false);
+    if (busy.current) return;
+    if (!unitId) return void message.warning({ key: 'entry', content: units.length === 0 ? '单位名单是空的：请先在“单位名单”页添加或导入单位' : '请选择报送单位' });
+    if (!date) return void message.warning({ key: 'entry', content: '报送日期无效，请写成 2019-04-03、2019/4/3 或 4/3' });
+    if (title.trim() === '') return void message.warning({ key: 'entry', content: '请填写信息标题' });
+    busy.current = true;
+    try {
+      if (warnedFor !== draftKey) {
+        // the first Enter on a similar title only warns; nothing is saved
+        const found = await call(api().items.similar({ unitId, title: title.trim(), date }), { quiet: true }).catch(() => [] as Similar);
+        if (found.length > 0) {
+          setSimilar(found);
+          setWarnedFor(draftKey);
+          return void message.warning({ key: 'entry', content: '该单位近 60 天有相似标题的信息（见下方）。确认不是重复报送，再按一次回车保存' });
+        }
+      }
+      if (!(await confirmDate(info, date))) return dateRef.current?.focus();
+      setSaving(true);
+      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '' })));
+      if (r) {
+        void message.success({ key: 'entry', content: `已保存：${r.no}` });
+        changed({ kind: 'item', date: r.date, id: r.id, label: `${r.no} ${r.title}` });
+        clear();
+      }
+    } finally {
+      busy.current = false;
+      setSaving(false);
     }
   };
 
   const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <div
       onKeyDown={(e) => {
-        if (e.key === 'Escape') reset(true);
+        if (e.key === 'Escape') clear();
       }}
       data-testid="entry-form"
     >
@@ -94,12 +103,21 @@ function EntryForm() {
               dateRef.current?.focus();
               dateRef.current?.select();
             }}
+            placeholder={units.length === 0 ? '请先在“单位名单”添加单位' : undefined}
             autoFocus
             style={{ width: '100%' }}
           />
         </Col>
         <Col flex="130px">
-          <Input id="entry-date" ref={dateRef} value={dateText} onChange={(e) => setDateText(e.target.value)} placeholder="报送日期" status={date ? undefined : 'error'} onPressEnter={() => void save()} />
+          <Input
+            id="entry-date"
+            ref={dateRef}
+            value={dateText}
+            onChange={(e) => setDateText(e.target.value)}
+            placeholder="报送日期"
+            status={date ? undefined : 'error'}
+            onPressEnter={() => titleRef.current?.focus()}
+          />
         </Col>
         <Col flex="auto">
           <Input id="entry-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="信息标题（回车保存，Esc 清空）" maxLength={300} onPressEnter={() => void save()} />
@@ -116,29 +134,30 @@ function EntryForm() {
           <Input id="entry-authors" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="作者（、分隔）" onPressEnter={() => void save()} />
         </Col>
         <Col flex="70px">
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button type="primary" id="entry-save" loading={saving} onClick={() => void save()}>
             保存
           </Button>
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 选定单位后光标移到日期，Tab 切换、回车保存，保存后保留单位和日期
+        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 日期回车到标题，标题回车保存；保存后保留单位和日期
       </Typography.Text>
       {similar.length > 0 && (
         <Alert
           style={{ marginTop: 6 }}
           type="warning"
           showIcon
-          message="该单位近 60 天有相似标题的信息，请确认不是重复报送："
+          message={warnedFor === draftKey ? '该单位近 60 天有相似标题的信息。确认不是重复报送，再按一次回车保存：' : '该单位近 60 天有相似标题的信息，请确认不是重复报送：'}
           description={similar.map((s) => `${s.date}　${s.no}　${s.title}（相似度 ${Math.round(s.similarity * 100)}%）`).join('\n')}
         />
       )}
-    </form>
+    </div>
   );
 }
 
 function PasteModal({ onClose }: { onClose: () => void }) {
-  const { units, changed } = useApp();
+  const units = useUnits();
+  const changed = useChanged();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const rows: PastedRow[] = parsePasted(text, units);
@@ -156,8 +175,14 @@ function PasteModal({ onClose }: { onClose: () => void }) {
     setBusy(false);
     if (r) {
       void message.success(`已保存 ${r.created} 条信息`);
-      changed();
-      onClose();
+      const last = [...good].sort((a, b) => a.date!.localeCompare(b.date!)).pop()!;
+      changed({ kind: 'items', date: last.date!, id: 0, label: `粘贴的 ${r.created} 条信息` });
+      if (good.length === rows.length) onClose();
+      // the rows with problems stay, by their row numbers, to be corrected and saved
+      else {
+        const bad = rows.filter((x) => x.problem !== null).map((x) => x.raw.split('\n'));
+        setText([...new Set(bad.flatMap((lines) => (lines.length > 1 ? [lines[0]!] : [])))].concat(bad.map((lines) => lines[lines.length - 1]!)).join('\n'));
+      }
     }
   };
   return (
@@ -167,12 +192,13 @@ function PasteModal({ onClose }: { onClose: () => void }) {
       title="粘贴多行（从 Excel、WPS 或 OA 列表复制）"
       onCancel={onClose}
       okText={`保存 ${good.length} 条`}
-      okButtonProps={{ disabled: good.length === 0 || good.length !== rows.length, loading: busy, id: 'paste-save' }}
+      okButtonProps={{ disabled: good.length === 0, loading: busy, id: 'paste-save' }}
       onOk={submit}
       cancelText="取消"
     >
       <Input.TextArea
         id="paste-area"
+        autoFocus
         rows={5}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -182,7 +208,7 @@ function PasteModal({ onClose }: { onClose: () => void }) {
         <>
           <Space style={{ margin: '8px 0' }}>
             <Tag color="green">可保存 {good.length} 行</Tag>
-            {rows.length > good.length && <Tag color="red">有问题 {rows.length - good.length} 行：请在上面改正后再保存</Tag>}
+            {rows.length > good.length && <Tag color="red">有问题 {rows.length - good.length} 行：保存时先保存可保存的行，有问题的行留在这里改正</Tag>}
           </Space>
           <Table
             size="small"
@@ -207,15 +233,31 @@ function PasteModal({ onClose }: { onClose: () => void }) {
 }
 
 export function EntryPage() {
-  const { info } = useApp();
+  const info = useInfo();
+  const lastSaved = useApp((s) => s.lastSaved);
   const [pasting, setPasting] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>({ month: info?.today.slice(0, 7) });
   const [q, setQ] = useState('');
+  // the list follows what was just saved: an item dated in an earlier month switches the list to that month
+  useEffect(() => {
+    if (!lastSaved || (lastSaved.kind !== 'item' && lastSaved.kind !== 'items')) return;
+    const month = lastSaved.date.slice(0, 7);
+    setFilter((f) => (f.month === month && Object.keys(f).length === 1 ? f : { month }));
+    setQ('');
+  }, [lastSaved]);
+  const recent = lastSaved && (lastSaved.kind === 'item' || lastSaved.kind === 'items') ? lastSaved : null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
       <Card size="small" title="登记报送信息" extra={<Button onClick={() => setPasting(true)}>粘贴多行…</Button>}>
         <EntryForm />
+        {recent && (
+          <div style={{ marginTop: 4 }} data-testid="entry-recent">
+            <Typography.Text type="success">刚保存：</Typography.Text>
+            {recent.kind === 'item' ? <a onClick={() => setOpen(recent.id)}>{recent.label}</a> : <span>{recent.label}</span>}
+            <Typography.Text type="secondary">（{recent.date}，下方列表已切换到{Number(recent.date.slice(0, 4))}年{Number(recent.date.slice(5, 7))}月）</Typography.Text>
+          </div>
+        )}
       </Card>
       <Card size="small" styles={{ body: { paddingTop: 8 } }}>
         <Space wrap style={{ marginBottom: 8 }}>

@@ -1,10 +1,11 @@
 // 操作记录: the audit trail (who changed what, before → after, with filters) and the recycle bin.
 import { Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AuditRowView, RecycledView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
-import { useApp } from '../store';
+import { useChanged } from '../store';
+import { useApi } from '../useApi';
 
 const ENTITIES = [
   ['items', '信息'],
@@ -41,15 +42,11 @@ interface Filter {
 }
 
 function AuditLog() {
-  const { version } = useApp();
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; rows: AuditRowView[]; sources: string[] }>({ total: 0, rows: [], sources: [] });
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    setLoading(true);
-    void attempt(async () => setData(await call(api().audit.list({ ...filter, offset: (page - 1) * PAGE, limit: PAGE })))).finally(() => setLoading(false));
-  }, [filter, page, version]);
+  const audit = useApi('audit:list', { ...filter, offset: (page - 1) * PAGE, limit: PAGE });
+  const data = audit.data ?? { total: 0, rows: [], sources: [] };
+  const loading = audit.loading;
   const set = (f: Partial<Filter>) => {
     setFilter((cur) => ({ ...cur, ...f }));
     setPage(1);
@@ -105,12 +102,9 @@ function AuditLog() {
 }
 
 function RecycleBin() {
-  const { version, changed } = useApp();
-  const [list, setList] = useState<RecycledView[]>([]);
+  const changed = useChanged();
+  const list = useApi('recycle:list', {}).data ?? [];
   const [kind, setKind] = useState<RecycledView['kind'] | undefined>();
-  useEffect(() => {
-    void attempt(async () => setList(await call(api().recycle.list({}))));
-  }, [version]);
   const shown = kind ? list.filter((r) => r.kind === kind) : list;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

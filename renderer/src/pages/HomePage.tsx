@@ -5,10 +5,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { Card, Col, DatePicker, Empty, List, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import type { DashboardView } from '../../../shared/ipc/contract';
 import { parsePeriod, periodLabel } from '../../../shared/periods';
-import { api, attempt, call } from '../api';
-import { useApp } from '../store';
+import { useApp, useInfo } from '../store';
+import { useApi } from '../useApi';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -29,12 +28,10 @@ function Chart({ option, height }: { option: echarts.EChartsCoreOption; height: 
 }
 
 export function HomePage() {
-  const { info, version, go } = useApp();
+  const info = useInfo();
+  const go = useApp((s) => s.go);
   const [month, setMonth] = useState(info?.today.slice(0, 7) ?? '2019-04');
-  const [d, setD] = useState<DashboardView | null>(null);
-  useEffect(() => {
-    void attempt(async () => setD(await call(api().dashboard.get({ month }))));
-  }, [month, version]);
+  const d = useApi('dashboard:get', { month }).data;
   if (!d) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>

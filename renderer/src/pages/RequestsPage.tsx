@@ -15,18 +15,24 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { confirmDate, enterMovesOn } from '../forms';
+import { useApi } from '../useApi';
 import type { RequestView } from '../../../shared/ipc/contract';
 import { REQUEST_OUTCOME_LABEL } from '../../../shared/labels';
 import { api, attempt, call } from '../api';
 import { ItemSearch } from '../components/ItemSearch';
 import { UnitSelect } from '../components/UnitSelect';
-import { groupOptions, latestRules, useApp } from '../store';
+import { groupOptions, rulesFor, useApp, useChanged, useInfo, useUnits, vocabName } from '../store';
 
-function CreateRequest({ onClose }: { onClose: () => void }) {
-  const { info, units, changed } = useApp();
-  const rules = latestRules(info);
+function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: RequestView }) {
+  const info = useInfo();
+  const units = useUnits();
+  const changed = useChanged();
   const [f] = Form.useForm();
-  const [targets, setTargets] = useState<number[]>([]);
+  const deadlineWatch = Form.useWatch<dayjs.Dayjs | undefined>('deadline', f);
+  const rules = rulesFor(info, deadlineWatch?.format('YYYY-MM-DD') ?? editing?.deadline ?? info?.today);
+  const [targets, setTargets] = useState<number[]>(editing ? editing.targets.map((t) => t.unitId) : []);
+  const [problem, setProblem] = useState<string | null>(null);
   const save = async (v: {
     issuer: string;
     topic: string;
@@ -34,21 +40,14 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
     deadline: dayjs.Dayjs;
     note?: string;
   }) => {
-    const r = await attempt(() =>
-      call(
-        api().requests.create({
-          issuer: v.issuer,
-          topic: v.topic,
-          issued: v.issued ? v.issued.format('YYYY-MM-DD') : null,
-          deadline: v.deadline.format('YYYY-MM-DD'),
-          unitIds: targets,
-          note: v.note ?? '',
-        }),
-      ),
-    );
+    if (targets.length === 0) return setProblem('请至少加入一个受约单位');
+    const deadline = v.deadline.format('YYYY-MM-DD');
+    if (!(await confirmDate(info, deadline))) return;
+    const request = { issuer: v.issuer, topic: v.topic, issued: v.issued ? v.issued.format('YYYY-MM-DD') : null, deadline, unitIds: targets, note: v.note ?? '' };
+    const r = await attempt(async () => (editing ? (await call(api().requests.update({ id: editing.id, request })), { id: editing.id }) : await call(api().requests.create(request))));
     if (r) {
-      void message.success('已建立约稿');
-      changed();
+      void message.success(editing ? '已修改约稿' : '已建立约稿');
+      changed({ kind: 'request', date: deadline, id: r.id, label: v.topic });
       onClose();
     }
   };
@@ -56,17 +55,23 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
     <Modal
       open
       width={720}
-      title="新建约稿"
+      title={editing ? `修改约稿 ${editing.no}` : '新建约稿'}
       onCancel={onClose}
       onOk={() => f.submit()}
       okText="保存"
+      cancelText="取消"
       okButtonProps={{ id: 'request-save' }}
     >
+      <div onKeyDown={enterMovesOn(() => f.submit())}>
       <Form
         form={f}
         labelCol={{ span: 4 }}
         onFinish={save}
-        initialValues={{ issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }}
+        initialValues={
+          editing
+            ? { issuer: editing.issuer, topic: editing.topic, issued: editing.issued ? dayjs(editing.issued) : undefined, deadline: dayjs(editing.deadline), note: editing.note }
+            : { issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }
+        }
       >
         <Form.Item name="issuer" label="约稿方" rules={[{ required: true }]}>
           <Select
@@ -80,7 +85,7 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Form.Item name="topic" label="主题" rules={[{ required: true, message: '请填写约稿主题' }]}>
-          <Input id="request-topic" />
+          <Input id="request-topic" autoFocus />
         </Form.Item>
         <Form.Item name="issued" label="下发日期">
           <DatePicker id="request-issued" />
@@ -88,7 +93,7 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
         <Form.Item name="deadline" label="截止日期" rules={[{ required: true, message: '请选择截止日期' }]}>
           <DatePicker id="request-deadline" />
         </Form.Item>
-        <Form.Item label="受约单位" required>
+        <Form.Item label="受约单位" required validateStatus={problem ? 'error' : undefined} help={problem ?? undefined}>
           <Space wrap style={{ marginBottom: 6 }}>
             {groupOptions(info)
               .filter((g) => g.value !== 'none')
@@ -96,9 +101,10 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
                 <Button
                   key={g.value}
                   size="small"
-                  onClick={() =>
-                    setTargets([...new Set([...targets, ...units.filter((u) => u.group === g.value).map((u) => u.id)])])
-                  }
+                  onClick={() => {
+                    setProblem(null);
+                    setTargets([...new Set([...targets, ...units.filter((u) => u.group === g.value).map((u) => u.id)])]);
+                  }}
                 >
                   加入全部{g.label}
                 </Button>
@@ -112,6 +118,7 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
             value={null}
             placeholder="逐个加入单位（名称、别名或拼音首字母）"
             onChange={(v) => {
+              setProblem(null);
               if (v && !targets.includes(v)) setTargets([...targets, v]);
             }}
             style={{ width: '100%' }}
@@ -125,23 +132,31 @@ function CreateRequest({ onClose }: { onClose: () => void }) {
           </div>
         </Form.Item>
         <Form.Item name="note" label="备注">
-          <Input />
+          <Input id="request-note" />
         </Form.Item>
       </Form>
+      </div>
     </Modal>
   );
 }
 
 export function RequestsPage() {
-  const { info, version, changed } = useApp();
-  const [list, setList] = useState<RequestView[]>([]);
+  const info = useInfo();
+  const changed = useChanged();
+  const lastSaved = useApp((s) => s.lastSaved);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<RequestView | null>(null);
+  const [explaining, setExplaining] = useState<{ targetId: number; unitName: string; itemId: number | null; reason: string } | null>(null);
   const [folded, setFolded] = useState<Set<number>>(new Set());
   const [year, setYear] = useState<number | undefined>(Number(info?.today.slice(0, 4)));
+  // the list follows what was just saved: a request due in another year switches the year shown
   useEffect(() => {
-    void attempt(async () => setList(await call(api().requests.list({ year }))));
-  }, [version, year]);
-  const issuer = (k: string) => latestRules(info)?.requestIssuers.find((i) => i.key === k)?.name ?? k;
+    if (lastSaved?.kind === 'request') setYear(Number(lastSaved.date.slice(0, 4)));
+  }, [lastSaved]);
+  const list = useApi('requests:list', { year }).data ?? [];
+  const issuer = (k: string) => vocabName(info, 'requestIssuers', k);
+  const setOutcome = (targetId: number, outcome: RequestView['targets'][number]['outcome'], itemId: number | null, reason?: string) =>
+    attempt(async () => (await call(api().requests.setOutcome({ targetId, outcome, itemId, ...(reason === undefined ? {} : { reason }) })), changed()));
   const overdue = list.flatMap((r) => r.targets.filter((t) => t.overdue).map((t) => `${t.unitName}（${r.topic}）`));
   return (
     <Card size="small">
@@ -166,6 +181,8 @@ export function RequestsPage() {
         size="small"
         rowKey="id"
         dataSource={list}
+        scroll={{ x: 880 }}
+        locale={{ emptyText: year ? `${year}年没有约稿` : '没有约稿' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         expandable={{
           // every request shows its targets unless the clerk folds it
@@ -206,15 +223,15 @@ export function RequestsPage() {
                         value={t.outcome}
                         style={{ width: 110 }}
                         onChange={(v) =>
-                          attempt(
-                            async () => (
-                              await call(api().requests.setOutcome({ targetId: t.id, outcome: v, itemId: t.itemId })),
-                              changed()
-                            ),
-                          )
+                          v === 'explained' ? setExplaining({ targetId: t.id, unitName: t.unitName, itemId: t.itemId, reason: t.reason }) : void setOutcome(t.id, v, t.itemId)
                         }
                         options={Object.entries(REQUEST_OUTCOME_LABEL).map(([v, l]) => ({ value: v, label: l }))}
                       />
+                      {t.outcome === 'explained' && (
+                        <a style={{ marginLeft: 6, fontSize: 12 }} onClick={() => setExplaining({ targetId: t.id, unitName: t.unitName, itemId: t.itemId, reason: t.reason })} title="修改说明理由">
+                          {t.reason || '填写理由'}
+                        </a>
+                      )}
                     </span>
                   ),
                 },
@@ -223,8 +240,9 @@ export function RequestsPage() {
                   render: (_, t) => (
                     <ItemSearch
                       value={t.itemId ?? undefined}
+                      valueLabel={t.itemNo ? `${t.itemNo}　${t.itemTitle ?? ''}` : undefined}
                       unitId={t.unitId}
-                      placeholder={t.itemNo ?? '关联该单位报送的信息'}
+                      placeholder="关联该单位报送的信息"
                       onChange={(id) =>
                         attempt(
                           async () => (
@@ -247,14 +265,15 @@ export function RequestsPage() {
           ),
         }}
         columns={[
-          { title: '编号', dataIndex: 'no', width: 110 },
-          { title: '约稿方', dataIndex: 'issuer', width: 120, render: issuer },
-          { title: '主题', dataIndex: 'topic' },
-          { title: '下发', dataIndex: 'issued', width: 100 },
-          { title: '截止', dataIndex: 'deadline', width: 100 },
+          { title: '编号', dataIndex: 'no', width: 105 },
+          { title: '约稿方', dataIndex: 'issuer', width: 115, render: issuer },
+          // at 1024 wide the topic keeps a readable width (the table scrolls sideways instead of stacking characters)
+          { title: '主题', dataIndex: 'topic', onCell: () => ({ style: { minWidth: 180 } }) },
+          { title: '下发', dataIndex: 'issued', width: 95 },
+          { title: '截止', dataIndex: 'deadline', width: 95 },
           {
             title: '完成情况',
-            width: 220,
+            width: 200,
             render: (_, r) => {
               const c = (o: string) => r.targets.filter((t) => t.outcome === o).length;
               return (
@@ -264,8 +283,13 @@ export function RequestsPage() {
           },
           {
             title: '',
-            width: 60,
+            width: 100,
+            fixed: 'right',
             render: (_, r) => (
+              <Space size={0}>
+              <Button type="link" size="small" onClick={() => setEditing(r)}>
+                修改
+              </Button>
               <Popconfirm
                 title="删除这个约稿？（移入回收站）"
                 onConfirm={() => attempt(async () => (await call(api().requests.delete({ id: r.id })), changed()))}
@@ -274,11 +298,32 @@ export function RequestsPage() {
                   删除
                 </Button>
               </Popconfirm>
+              </Space>
             ),
           },
         ]}
       />
-      {creating && <CreateRequest onClose={() => setCreating(false)} />}
+      {creating && <RequestEditor onClose={() => setCreating(false)} />}
+      {editing && <RequestEditor editing={editing} onClose={() => setEditing(null)} />}
+      {explaining && (
+        <Modal
+          open
+          title={`${explaining.unitName}：已说明`}
+          okText="保存"
+          cancelText="取消"
+          onCancel={() => setExplaining(null)}
+          onOk={() => void setOutcome(explaining.targetId, 'explained', explaining.itemId, explaining.reason.trim()).then(() => setExplaining(null))}
+        >
+          <Input.TextArea
+            id="explain-reason"
+            autoFocus
+            rows={3}
+            value={explaining.reason}
+            placeholder="说明的理由（如：该单位本期无相关工作，已书面说明）"
+            onChange={(e) => setExplaining({ ...explaining, reason: e.target.value })}
+          />
+        </Modal>
+      )}
     </Card>
   );
 }

@@ -4,7 +4,9 @@ import type { Results } from '../../../shared/ipc/contract';
 import { parseRuleSet, type RuleSet } from '../../../shared/rules/schema';
 import { stars } from '../../../shared/labels';
 import { api, attempt, call } from '../api';
-import { useApp } from '../store';
+import { quartersText, startedQuarters } from '../forms';
+import { useChanged, useInfo } from '../store';
+import { useApi } from '../useApi';
 
 type Row = Results['rules:list'][number];
 
@@ -12,7 +14,11 @@ function num(value: number, onChange: (v: number) => void, min = -1000) {
   return <InputNumber size="small" value={value} min={min} max={1000} onChange={(v) => onChange(Number(v ?? 0))} style={{ width: 80 }} />;
 }
 
-function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
+function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: () => void }) {
+  const today = useInfo()?.today ?? '';
+  // the quarters whose scores a change of this rule set would alter (never silently: issue 13 §7)
+  const started = startedQuarters(row.usedBy, today);
+  const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState<RuleSet>(structuredClone(row.rules));
   const [json, setJson] = useState('');
   const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
@@ -37,14 +43,14 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Alert
-        type={locked ? 'info' : 'success'}
+        type={locked ? 'info' : started.length > 0 ? 'warning' : 'success'}
         showIcon
         message={
           row.usedBy.length > 0
-            ? `使用本规则集计分的季度：${row.usedBy.join('、')}。每个期间按其季度第一天有效的规则集计分，新建的规则集只影响其生效日以后的季度，过去的得分不变。`
+            ? `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。修改本规则集会改变${started.length > 0 ? `${quartersText(started)}已算出的得分` : '这些季度的得分'}；如只想从某日起改用新规则、过去的得分不变，请“另存为新版本”并设置生效日期。`
             : '目前没有季度使用本规则集。'
         }
-        description={locked ? `其中 ${row.lockedPeriods.join('、')} 已锁定：本规则集不能再修改，请“另存为新版本”并设置新的生效日期。` : undefined}
+        description={locked ? `其中${quartersText(row.lockedPeriods)}已锁定：本规则集不能再修改，请“另存为新版本”并设置新的生效日期。` : undefined}
       />
       <Tabs
         size="small"
@@ -174,7 +180,7 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
       />
       {errors.length > 0 && <Alert type="error" showIcon message="规则有误" description={errors.join('；')} />}
       <Space>
-        <Button type="primary" disabled={locked || errors.length > 0} onClick={() => save(draft, row.id)}>
+        <Button type="primary" disabled={locked || errors.length > 0} onClick={() => (started.length > 0 ? setConfirming(true) : void save(draft, row.id))}>
           保存修改
         </Button>
         <Button disabled={errors.length > 0} onClick={() => setAsNew({ name: `${draft.name}（新）`, effectiveFrom: '' })}>
@@ -182,6 +188,42 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
         </Button>
         <Button onClick={() => setDraft(structuredClone(row.rules))}>放弃修改</Button>
       </Space>
+      <Modal
+        open={confirming}
+        title="这次修改会改变过去季度的得分"
+        onCancel={() => setConfirming(false)}
+        footer={[
+          <Button key="cancel" onClick={() => setConfirming(false)}>
+            取消
+          </Button>,
+          <Button
+            key="overwrite"
+            danger
+            onClick={() => {
+              setConfirming(false);
+              void save(draft, row.id);
+            }}
+          >
+            仍然修改（重算这些季度）
+          </Button>,
+          <Button
+            key="new"
+            type="primary"
+            autoFocus
+            onClick={() => {
+              setConfirming(false);
+              setAsNew({ name: `${draft.name}（新）`, effectiveFrom: '' });
+            }}
+          >
+            另存为新版本…
+          </Button>,
+        ]}
+      >
+        <p data-testid="rules-change-quarters">
+          本规则集已用于{quartersText(started)}。直接修改后，这些季度的得分、排名和通报数字都会按新规则重算。
+        </p>
+        <p>如只想从某个日期起改用新规则，请“另存为新版本”并设置生效日期，过去的得分不变。</p>
+      </Modal>
       <Modal
         open={asNew !== null}
         title="另存为新版本"
@@ -193,7 +235,7 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
         }}
       >
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Input addonBefore="名称" value={asNew?.name} onChange={(e) => setAsNew({ ...asNew!, name: e.target.value })} />
+          <Input autoFocus addonBefore="名称" value={asNew?.name} onChange={(e) => setAsNew({ ...asNew!, name: e.target.value })} />
           <Input addonBefore="生效日期" placeholder="2021-01-01（建议为季度第一天）" value={asNew?.effectiveFrom} onChange={(e) => setAsNew({ ...asNew!, effectiveFrom: e.target.value })} />
           <Typography.Text type="secondary">新规则从生效日所在季度的下一个季度起计分（生效日为季度第一天时从该季度起）；之前的期间仍按原规则计分。</Typography.Text>
         </Space>
@@ -203,16 +245,10 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
 }
 
 export function RulesPage() {
-  const { version, changed } = useApp();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [selected, setSelected] = useState<number | null>(null);
-  useEffect(() => {
-    void attempt(async () => {
-      const r = await call(api().rules.list({}));
-      setRows(r);
-      setSelected((s) => s ?? r[r.length - 1]?.id ?? null);
-    });
-  }, [version]);
+  const changed = useChanged();
+  const rows: Row[] = useApi('rules:list', {}).data ?? [];
+  const [picked, setSelected] = useState<number | null>(null);
+  const selected = picked ?? rows[rows.length - 1]?.id ?? null;
   const row = rows.find((r) => r.id === selected);
   return (
     <Row gutter={12}>
@@ -229,7 +265,7 @@ export function RulesPage() {
       </Col>
       <Col span={18}>
         <Card size="small" title={row ? `${row.rules.name}　${row.rules.source}` : ''}>
-          {row && <Editor key={row.id} row={row} onSaved={changed} />}
+          {row && <Editor key={row.id} row={row} newest={row.id === rows[rows.length - 1]?.id} onSaved={changed} />}
         </Card>
       </Col>
     </Row>

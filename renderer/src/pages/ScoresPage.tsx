@@ -1,11 +1,10 @@
 import { Alert, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { Results } from '../../../shared/ipc/contract';
+import { useState } from 'react';
 import type { UnitScore } from '../../../shared/scoring/types';
-import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
-import { useApp } from '../store';
+import { useInfo } from '../store';
+import { useApi } from '../useApi';
 
 const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
 
@@ -61,15 +60,16 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
 }
 
 export function ScoresPage() {
-  const { info, version } = useApp();
+  const info = useInfo();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
-  const [data, setData] = useState<Results['scores:period'] | null>(null);
+  const { data } = useApi('scores:period', { period });
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [item, setItem] = useState<number | null>(null);
-  useEffect(() => {
-    void attempt(async () => setData(await call(api().scores.period({ period }))));
-  }, [period, version]);
-  const prev = new Map(data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []);
+  // the previous period of the same kind; "—" when the ledger holds nothing for it
+  const prevRecorded = data?.previous.groups.some((g) => g.units.some((u) => u.counts.items > 0)) ?? false;
+  const prev = new Map(prevRecorded ? (data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []) : []);
+  const prevLabel = /Q/.test(period) ? '上季度' : /-/.test(period) ? '上月' : '上年';
+  const givenBack = (u: UnitScore) => u.lines.filter((l) => l.category === 'floor').reduce((a, l) => a + l.points, 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
       <Card size="small">
@@ -98,9 +98,11 @@ export function ScoresPage() {
               { title: '批示', dataIndex: 'instruction', width: 60 },
               { title: '加分', dataIndex: 'bonus', width: 60 },
               { title: '减分', dataIndex: 'deduction', width: 60 },
+              // 扣完为止: what the floor gave back, so that the row adds up (基础分 0, 减分 78, 返还 78 → 得分 0)
+              { title: '扣完为止', width: 80, render: (_, u) => (givenBack(u) > 0 ? <span title="扣完为止：只扣至0分，返还的分数">返还{givenBack(u)}</span> : '') },
               { title: '得分', dataIndex: 'total', width: 65, render: (t: number) => <b data-testid="score-total">{t}</b> },
               {
-                title: '上期',
+                title: prevLabel,
                 width: 90,
                 render: (_, u) => {
                   const p = prev.get(u.unitId);

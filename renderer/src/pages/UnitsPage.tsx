@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { UnitView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
@@ -18,10 +18,18 @@ interface FormValues {
   note: string;
 }
 
-const month = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+/** 2019-04, 2019-4, 2019/4, 2019.4 or 2019年4月 → 2019-04; blank → null. */
+const month = (s: string): string | null => {
+  const t = s.trim();
+  if (t === '') return null;
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(t);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : t;
+};
+const MONTH_RULE = { pattern: /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*月?)?$/, message: '格式应为 2019-04 或 2019-4' };
 
 function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => void }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
   const [form] = Form.useForm<FormValues>();
   const u = unit === 'new' ? null : unit;
   const save = async (v: FormValues) => {
@@ -81,10 +89,10 @@ function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => vo
         <Form.Item name="sortOrder" label="排序">
           <InputNumber min={0} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="activeFrom" label="启用月份" extra="从该月起计分，空白表示一直计分；格式 2019-04" rules={[{ pattern: /^(\d{4}-\d{2})?$/, message: '格式应为 2019-04' }]}>
+        <Form.Item name="activeFrom" label="启用月份" extra="从该月起计分，空白表示一直计分；格式 2019-04" rules={[MONTH_RULE]}>
           <Input placeholder="2019-04" style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="activeUntil" label="停用月份" extra="从该月起不再计分（单位撤并时填写），记录仍保留" rules={[{ pattern: /^(\d{4}-\d{2})?$/, message: '格式应为 2019-04' }]}>
+        <Form.Item name="activeUntil" label="停用月份" extra="从该月起不再计分（单位撤并时填写），记录仍保留" rules={[MONTH_RULE]}>
           <Input placeholder="2021-01" style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="note" label="备注">
@@ -96,13 +104,29 @@ function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => vo
 }
 
 export function UnitsPage() {
-  const { units, info, changed } = useApp();
+  const units = useApp((s) => s.units);
+  const info = useApp((s) => s.info);
+  const changed = useApp((s) => s.changed);
+  const go = useApp((s) => s.go);
   const [editing, setEditing] = useState<UnitView | 'new' | null>(null);
   const [q, setQ] = useState('');
   const today = info?.today.slice(0, 7) ?? '';
   const shown = units.filter((u) => unitMatches(u, q));
   return (
     <Card size="small">
+      {units.length > 0 && info?.items === 0 && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 10 }}
+          message={`单位名单已建立（${units.length} 个单位）。下一步：登记各单位报送的信息。`}
+          action={
+            <Button type="primary" size="small" onClick={() => go('entry')}>
+              去信息登记
+            </Button>
+          }
+        />
+      )}
       <Space style={{ marginBottom: 10 }} wrap>
         <Button type="primary" onClick={() => setEditing('new')}>
           新增单位
@@ -135,13 +159,13 @@ export function UnitsPage() {
           },
           { title: '分组', dataIndex: 'group', width: 100, render: (g: string) => groupName(info, g) },
           { title: '别名', dataIndex: 'aliases', render: (a: string[]) => a.join('、') },
-          { title: '信息员', dataIndex: 'contact', width: 80 },
+          { title: '信息员', dataIndex: 'contact', width: 120 },
           { title: '电话', dataIndex: 'phone', width: 110 },
           { title: '启用', dataIndex: 'activeFrom', width: 80 },
           { title: '停用', dataIndex: 'activeUntil', width: 80 },
           {
             title: '操作',
-            width: 170,
+            width: 210,
             render: (_: unknown, u) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setEditing(u)}>
@@ -153,6 +177,18 @@ export function UnitsPage() {
                 <Button type="link" size="small" onClick={() => attempt(async () => (await call(api().units.move({ id: u.id, direction: 1 })), changed()))}>
                   下移
                 </Button>
+                {/* only a unit nothing refers to (entered by mistake); the services say why otherwise */}
+                <Popconfirm
+                  title={`删除“${u.name}”？`}
+                  description="只能删除没有任何报送、约稿、加减分记录的单位；不再计分的单位请设置停用月份。"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => attempt(async () => (await call(api().units.delete({ id: u.id })), void message.success(`已删除“${u.name}”`), changed()))}
+                >
+                  <Button type="link" size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
               </Space>
             ),
           },

@@ -1,0 +1,188 @@
+// Correcting a record in place (issue 13 §3): an item, an adoption, a 批示. Each editor checks what entry checks
+// (the services refuse a locked quarter by name), focuses its first field, and Enter moves field by field.
+import { Alert, Checkbox, Input, Modal, Select, Space, Typography, message } from 'antd';
+import type { InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { ItemKind } from '../../../shared/domain';
+import type { ItemDetailView } from '../../../shared/ipc/contract';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
+import { splitList } from '../../../shared/text';
+import { api, attempt, call } from '../api';
+import { confirmDate, dateFromText, enterMovesOn } from '../forms';
+import { rulesFor, useChanged, useInfo } from '../store';
+import { UnitSelect } from './UnitSelect';
+
+/** Asks the services what looks wrong with adoptions about to be saved; resolves true to go on. */
+export async function confirmAdoptionWarnings(list: Parameters<ReturnType<typeof api>['adoptions']['check']>[0]['list'], excludeId?: number): Promise<boolean> {
+  const warnings = await attempt(() => call(api().adoptions.check(excludeId === undefined ? { list } : { list, excludeId })));
+  if (!warnings || warnings.length === 0) return warnings !== undefined;
+  return new Promise((resolve) =>
+    Modal.confirm({
+      title: '请核对这些采用记录',
+      width: 560,
+      content: (
+        <div data-testid="adoption-warnings">
+          {warnings.map((w) => (
+            <div key={w}>· {w}</div>
+          ))}
+          <div style={{ marginTop: 8 }}>确认无误再保存；有误请返回修改。</div>
+        </div>
+      ),
+      okText: '确认无误，保存',
+      cancelText: '返回修改',
+      autoFocusButton: 'cancel',
+      onOk: () => resolve(true),
+      onCancel: () => resolve(false),
+    }),
+  );
+}
+
+/** The publications a date may pick: those of the rule set that scores the date's quarter. */
+export function publicationOptions(info: ReturnType<typeof useInfo>, date: string | null) {
+  return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: publicationTitle(p.name) }));
+}
+
+function useFirstFocus() {
+  const ref = useRef<InputRef>(null);
+  useEffect(() => {
+    const t = setTimeout(() => ref.current?.focus(), 50);
+    return () => clearTimeout(t);
+  }, []);
+  return ref;
+}
+
+export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: () => void }) {
+  const info = useInfo();
+  const changed = useChanged();
+  const [unitId, setUnitId] = useState<number | undefined>(item.unitId);
+  const [dateText, setDateText] = useState(item.date);
+  const [title, setTitle] = useState(item.title);
+  const [kinds, setKinds] = useState<ItemKind[]>(item.kinds);
+  const [authors, setAuthors] = useState(item.authorList.join('、'));
+  const [note, setNote] = useState(item.note);
+  const [busy, setBusy] = useState(false);
+  const first = useFirstFocus();
+  const date = dateFromText(dateText, info?.today ?? item.date);
+  const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
+  const save = async () => {
+    if (busy) return;
+    if (!unitId) return void message.warning({ key: 'edit', content: '请选择报送单位' });
+    if (!date) return void message.warning({ key: 'edit', content: '报送日期无效，请写成 2019-04-03 或 2019/4/3' });
+    if (title.trim() === '') return void message.warning({ key: 'edit', content: '标题不能为空' });
+    if (date !== item.date && !(await confirmDate(info, date))) return;
+    setBusy(true);
+    const r = await attempt(() => call(api().items.update({ id: item.id, item: { unitId, date, title: title.trim(), kinds, authors: splitList(authors), note } })));
+    setBusy(false);
+    if (r) {
+      void message.success({ key: 'edit', content: `已修改：${r.no}` });
+      changed({ kind: 'item', date: r.date, id: r.id, label: `${r.no} ${r.title}` });
+      onClose();
+    }
+  };
+  return (
+    <Modal open title={`修改信息 ${item.no}`} onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'item-edit-save' }} width={640}>
+      <div onKeyDown={enterMovesOn(() => void save())} data-testid="item-editor">
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input id="item-edit-title" ref={first} addonBefore="标题" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
+          <Space wrap>
+            <UnitSelect id="item-edit-unit" value={unitId} onChange={setUnitId} style={{ width: 220 }} />
+            <Input id="item-edit-date" addonBefore="报送日期" value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} style={{ width: 220 }} />
+            <Checkbox checked={kinds.includes('research')} onChange={() => toggle('research')}>
+              调研
+            </Checkbox>
+            <Checkbox checked={kinds.includes('special')} onChange={() => toggle('special')}>
+              专报
+            </Checkbox>
+          </Space>
+          <Input id="item-edit-authors" addonBefore="作者" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="多人用、分隔" />
+          <Input id="item-edit-note" addonBefore="备注" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+          <Typography.Text type="secondary">回车到下一项，最后一项回车或“保存修改”保存。修改记入操作记录。</Typography.Text>
+        </Space>
+      </div>
+    </Modal>
+  );
+}
+
+type AdoptionRecord = ItemDetailView['adoptionRecords'][number]['record'];
+
+export function AdoptionEditor({ itemId, record, onClose }: { itemId: number; record: AdoptionRecord & { note?: string }; onClose: () => void }) {
+  const info = useInfo();
+  const changed = useChanged();
+  const [dateText, setDateText] = useState(record.date);
+  const [publication, setPublication] = useState<string | undefined>(record.publication);
+  const [form, setForm] = useState(record.form);
+  const [issueNo, setIssueNo] = useState(record.issueNo);
+  const [busy, setBusy] = useState(false);
+  const first = useFirstFocus();
+  const date = dateFromText(dateText, info?.today ?? record.date);
+  const options = publicationOptions(info, date);
+  const offered = options.some((o) => o.value === publication);
+  const save = async () => {
+    if (busy) return;
+    if (!date) return void message.warning({ key: 'edit', content: '采用日期无效' });
+    if (!publication || !offered) return void message.warning({ key: 'edit', content: '请选择该日期适用的刊物' });
+    const adoption = { itemId, publication, form, date, issueNo: issueNo.trim(), note: record.note ?? '' };
+    if (!(await confirmDate(info, date)) || !(await confirmAdoptionWarnings([adoption], record.id))) return;
+    setBusy(true);
+    const r = await attempt(() => call(api().adoptions.update({ id: record.id, adoption })));
+    setBusy(false);
+    if (r !== undefined) {
+      void message.success({ key: 'edit', content: '已修改采用记录' });
+      changed();
+      onClose();
+    }
+  };
+  return (
+    <Modal open title="修改采用记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'adoption-edit-save' }}>
+      <div onKeyDown={enterMovesOn(() => void save())}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input id="adoption-edit-date" ref={first} addonBefore="采用日期" value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
+          <Select id="adoption-edit-publication" style={{ width: '100%' }} value={offered ? publication : undefined} placeholder="刊物（按采用日期适用的规则）" onChange={setPublication} options={options} />
+          <Select id="adoption-edit-form" style={{ width: '100%' }} value={form} onChange={setForm} options={Object.entries(ADOPTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
+          <Input id="adoption-edit-issue" addonBefore="期号" value={issueNo} onChange={(e) => setIssueNo(e.target.value)} placeholder="如 第12期" />
+          {!offered && publication && <Alert type="warning" showIcon message="原刊物不属于该日期适用的规则，请重新选择刊物或核对日期。" />}
+        </Space>
+      </div>
+    </Modal>
+  );
+}
+
+type InstructionRecord = ItemDetailView['instructionRecords'][number]['record'];
+
+export function InstructionEditor({ itemId, record, onClose }: { itemId: number; record: InstructionRecord & { note?: string }; onClose: () => void }) {
+  const info = useInfo();
+  const changed = useChanged();
+  const [dateText, setDateText] = useState(record.date);
+  const [level, setLevel] = useState(record.level);
+  const [form, setForm] = useState(record.form);
+  const [leader, setLeader] = useState(record.leader);
+  const [busy, setBusy] = useState(false);
+  const first = useFirstFocus();
+  const date = dateFromText(dateText, info?.today ?? record.date);
+  const rules = rulesFor(info, date);
+  const save = async () => {
+    if (busy) return;
+    if (!date) return void message.warning({ key: 'edit', content: '批示日期无效' });
+    if (!(await confirmDate(info, date))) return;
+    setBusy(true);
+    const r = await attempt(() => call(api().instructions.update({ id: record.id, instruction: { itemId, level, form, date, leader: leader.trim(), note: record.note ?? '' } })));
+    setBusy(false);
+    if (r !== undefined) {
+      void message.success({ key: 'edit', content: '已修改批示记录' });
+      changed();
+      onClose();
+    }
+  };
+  return (
+    <Modal open title="修改批示记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'instruction-edit-save' }}>
+      <div onKeyDown={enterMovesOn(() => void save())}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input id="instruction-edit-date" ref={first} addonBefore="批示日期" value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
+          <Select style={{ width: '100%' }} value={level} onChange={setLevel} options={rules?.instructionLevels.map((l) => ({ value: l.key, label: `${l.name} ${stars(l.stars)}` }))} />
+          <Select style={{ width: '100%' }} value={form} onChange={setForm} options={Object.entries(INSTRUCTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
+          <Input id="instruction-edit-leader" addonBefore="批示领导" value={leader} onChange={(e) => setLeader(e.target.value)} />
+        </Space>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+// Keyboard and checks shared by the entry forms (issue 13): Enter in a field moves to the next field and saving is
+// the last field's Enter (or the button); a date in the future or outside the ledger's years asks for a confirmation.
+import { Modal } from 'antd';
+import type { KeyboardEvent } from 'react';
+import { toIsoDate } from '../../shared/dates';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { parsePeriod, periodLabel, quarterOf } from '../../shared/periods';
+
+const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled])';
+
+/** A keydown handler for a form's container: Enter moves to the next field; on the last field it saves.
+ *  An open dropdown (a Select picking its option, a date panel) keeps its Enter. */
+export function enterMovesOn(save: () => void) {
+  return (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA') return;
+    if (target.getAttribute('role') === 'combobox' && target.getAttribute('aria-expanded') === 'true') return;
+    e.preventDefault();
+    const fields = [...e.currentTarget.querySelectorAll<HTMLElement>(FIELDS)].filter((f) => f.offsetParent !== null);
+    const i = fields.indexOf(target);
+    if (i < 0) return;
+    if (i === fields.length - 1) return save();
+    const next = fields[i + 1]!;
+    next.focus();
+    if (next instanceof HTMLInputElement && next.type === 'text') next.select();
+  };
+}
+
+/** 2019-06-03, 2019/6/3, 2019年6月3日, and "6/3" or "6.3" meaning the current year's June 3. */
+export function dateFromText(text: string, today: string): string | null {
+  const t = text.trim();
+  const short = /^(\d{1,2})[/.\-月](\d{1,2})日?$/.exec(t);
+  if (short) return toIsoDate(`${today.slice(0, 4)}-${short[1]!.padStart(2, '0')}-${short[2]!.padStart(2, '0')}`);
+  return toIsoDate(t);
+}
+
+/** Why a date looks wrong (in the future, or outside the years the ledger holds), or null. */
+export function implausibleDate(info: AppInfo | null, date: string): string | null {
+  if (!info) return null;
+  if (date > info.today) return `日期 ${date} 晚于今天（${info.today}）。`;
+  const first = Math.min(...info.ruleSets.map((r) => Number(r.effectiveFrom.slice(0, 4))), Number(info.today.slice(0, 4)));
+  if (Number(date.slice(0, 4)) < first) return `日期 ${date} 早于台账的起始年份（${first}年）。`;
+  return null;
+}
+
+/** Asks before saving an implausible date; resolves true when the date is fine or the clerk confirms it. */
+export function confirmDate(info: AppInfo | null, date: string): Promise<boolean> {
+  const why = implausibleDate(info, date);
+  if (!why) return Promise.resolve(true);
+  let ok = false;
+  return new Promise((resolve) =>
+    Modal.confirm({
+      title: '日期是否正确？',
+      content: `${why}确认无误再保存；写错了请取消后改正。`,
+      okText: '日期无误，保存',
+      cancelText: '返回修改',
+      autoFocusButton: 'cancel',
+      onOk: () => void (ok = true),
+      // answered once the dialog has given the focus back, so the caller can move it (e.g. to the date)
+      afterClose: () => resolve(ok),
+    }),
+  );
+}
+
+/** 2019Q2 → 2019年第二季度 (a code never reaches the screen). */
+export function periodText(code: string): string {
+  const p = parsePeriod(code);
+  return p ? periodLabel(p) : code;
+}
+
+/** Quarters as the clerk reads them: consecutive runs joined, "2019年第二季度至2020年第一季度", or "…起" when open-ended. */
+export function quartersText(codes: string[], openEnded = false): string {
+  const sorted = [...codes].sort();
+  const index = (c: string): number => Number(c.slice(0, 4)) * 4 + Number(c.slice(5)) - 1;
+  const runs: [string, string][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && index(c) === index(last[1]) + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs
+    .map(([a, b], i) => (openEnded && i === runs.length - 1 ? `${periodText(a)}起` : a === b ? periodText(a) : `${periodText(a)}至${periodText(b)}`))
+    .join('、');
+}
+
+/** The quarters among `codes` that have already begun by `today` (their scores exist and would change). */
+export function startedQuarters(codes: string[], today: string): string[] {
+  const current = quarterOf(today).code;
+  return codes.filter((c) => c <= current);
+}

@@ -1,0 +1,66 @@
+// The one way a page reads from the services (issue 12 §3): useApi(method, args) → { data, loading, error, reload }.
+// - an older reply never overwrites a newer one: each request takes a ticket, and only the latest ticket's reply is kept;
+// - every successful write bumps the store's write version (useApp.changed), and every reader reloads on it;
+// - args === null means "nothing to ask yet" (e.g. no item open).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Args, Method, Result } from '../../shared/ipc/contract';
+import { api } from './api';
+import { useApp } from './store';
+
+export interface ApiState<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: string | null;
+  reload: () => void;
+}
+
+type Caller = (args: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: string }>;
+
+function callerOf(method: Method): Caller {
+  const [ns, fn] = method.split(':') as [string, string];
+  return (api() as unknown as Record<string, Record<string, Caller>>)[ns]![fn]!;
+}
+
+export function useApi<M extends Method>(method: M, args: Args<M> | null, opts: { delay?: number } = {}): ApiState<Result<M>> {
+  const writes = useApp((s) => s.version);
+  const [data, setData] = useState<Result<M> | undefined>(undefined);
+  const [loading, setLoading] = useState(args !== null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const ticket = useRef(0);
+  const key = args === null ? null : JSON.stringify(args);
+  const delay = opts.delay ?? 0;
+
+  useEffect(() => {
+    const mine = ++ticket.current;
+    if (key === null) {
+      setData(undefined);
+      setLoading(false);
+      return;
+    }
+    setLoading(true);
+    const run = (): void => {
+      void callerOf(method)(JSON.parse(key)).then(
+        (r) => {
+          if (mine !== ticket.current) return; // a newer request is on its way: drop this stale reply
+          if (r.ok) {
+            setData(r.value as Result<M>);
+            setError(null);
+          } else setError(r.error);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (mine !== ticket.current) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setLoading(false);
+        },
+      );
+    };
+    if (delay === 0) return run();
+    const t = setTimeout(run, delay);
+    return () => clearTimeout(t);
+  }, [method, key, writes, tick, delay]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, loading, error, reload };
+}
