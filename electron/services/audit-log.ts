@@ -218,6 +218,15 @@ const RULE_FIELD: Record<string, string> = {
   aliases: '别名',
   clause: '条款',
   kind: '类型',
+  categories: '信息类别',
+  factor: '折算系数',
+  categoryPoints: '按类别分值',
+  multiplier: '转报倍数',
+  instructionPoints: '按刊物批示分值',
+  jointSplit: '合报计分',
+  baseGrant: '基础分',
+  passLine: '达标线',
+  donePoints: '完成得分',
 };
 
 const RULE_VALUE: Record<string, string> = {
@@ -236,6 +245,9 @@ const RULE_VALUE: Record<string, string> = {
   state: '国家级',
   research: '调研',
   special: '专报',
+  even: '平分',
+  full: '各得全分',
+  lead: '只计牵头单位',
 };
 
 function ruleValue(v: unknown): string {

@@ -83,7 +83,7 @@ beforeAll(async () => {
   const second = structuredClone(LAIWU_2019);
   second.name = '莱芜区2019下半年';
   second.effectiveFrom = '2019-07-01';
-  second.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, clause: '' });
+  second.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, categoryPoints: {}, multiplier: 1, instructionPoints: {}, clause: '' });
   await rpc('rules:save', { rules: second });
   const fc = (await rpc('units:list', {})).find((u) => u.name === '凤城街道')!;
   await rpc('items:create', { unitId: fc.id, date: '2019-05-06', title: SEEDED, kinds: [], authors: [], note: '' });

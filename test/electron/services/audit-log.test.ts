@@ -13,7 +13,7 @@ describe('ruleSetDifferences', () => {
 
   it('lists an added publication and a changed setting in words', () => {
     const after = structuredClone(LAIWU_2019);
-    after.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, clause: '' });
+    after.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, categoryPoints: {}, multiplier: 1, instructionPoints: {}, clause: '' });
     after.adoptionCombine = 'sum';
     const diff = ruleSetDifferences(LAIWU_2019, after);
     expect(diff).toContainEqual({ field: '刊物 · 济南参阅', before: '（新增）', after: '济南参阅' });
