@@ -1,6 +1,6 @@
 // The audit trail page (issue 5): who changed what, before and after, written by SQLite triggers (db/audit.ts).
 // This reads it with filters and turns each row's JSON into the fields a clerk recognises.
-import type { AuditRowView } from '../../shared/ipc/contract';
+import type { Args, AuditRowView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -63,17 +63,8 @@ const FIELD_LABEL: Record<string, string> = {
   value: '内容',
 };
 
-export interface AuditFilter {
-  entity?: string;
-  action?: string;
-  source?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  entityId?: number;
-  offset?: number;
-  limit?: number;
-}
+/** The 操作记录 page's filter (the contract's `audit:list`). */
+export type AuditFilter = Args<'audit:list'>;
 
 
 type Json = Record<string, unknown>;
