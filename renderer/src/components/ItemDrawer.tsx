@@ -36,8 +36,10 @@ function worthColumns<R extends { record: { id: number }; points: number; counts
 export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { info, changed, version } = useApp();
   const [item, setItem] = useState<ItemDetailView | null>(null);
+  // closing forgets the item during render, not in an effect (no extra render pass)
+  if (id === null && item !== null) setItem(null);
   useEffect(() => {
-    if (id === null) return setItem(null);
+    if (id === null) return;
     void attempt(async () => setItem(await call(api().items.get({ id }))));
   }, [id, version]);
   const rules = latestRules(info);

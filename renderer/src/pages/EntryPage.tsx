@@ -32,9 +32,16 @@ function EntryForm() {
   const dateRef = useRef<InputRef>(null);
   const date = toIsoDate(dateText);
 
-  useEffect(() => {
+  // a changed unit, date or title asks again; the reset happens during render, not in an effect
+  const similarTo = JSON.stringify([unitId, date, title]);
+  const [askedFor, setAskedFor] = useState(similarTo);
+  if (askedFor !== similarTo) {
+    setAskedFor(similarTo);
     setAcknowledged(false);
-    if (!unitId || !date || title.trim().length < 6) return setSimilar([]);
+    if (!unitId || !date || title.trim().length < 6) setSimilar([]);
+  }
+  useEffect(() => {
+    if (!unitId || !date || title.trim().length < 6) return;
     const t = setTimeout(() => void attempt(async () => setSimilar(await call(api().items.similar({ unitId, title: title.trim(), date }), { quiet: true }))), 250);
     return () => clearTimeout(t);
   }, [unitId, date, title]);

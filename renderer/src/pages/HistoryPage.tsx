@@ -45,11 +45,13 @@ function AuditLog() {
   const [filter, setFilter] = useState<Filter>({});
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ total: number; rows: AuditRowView[]; sources: string[] }>({ total: 0, rows: [], sources: [] });
-  const [loading, setLoading] = useState(false);
+  // loading until the reply for the current filter, page and version has arrived
+  const query = JSON.stringify([filter, page, version]);
+  const [answered, setAnswered] = useState<string | null>(null);
+  const loading = answered !== query;
   useEffect(() => {
-    setLoading(true);
-    void attempt(async () => setData(await call(api().audit.list({ ...filter, offset: (page - 1) * PAGE, limit: PAGE })))).finally(() => setLoading(false));
-  }, [filter, page, version]);
+    void attempt(async () => setData(await call(api().audit.list({ ...filter, offset: (page - 1) * PAGE, limit: PAGE })))).finally(() => setAnswered(query));
+  }, [filter, page, version, query]);
   const set = (f: Partial<Filter>) => {
     setFilter((cur) => ({ ...cur, ...f }));
     setPage(1);

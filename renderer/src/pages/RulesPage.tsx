@@ -16,7 +16,12 @@ function Editor({ row, onSaved }: { row: Row; onSaved: () => void }) {
   const [draft, setDraft] = useState<RuleSet>(structuredClone(row.rules));
   const [json, setJson] = useState('');
   const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
-  useEffect(() => setDraft(structuredClone(row.rules)), [row]);
+  // a reloaded row resets the draft during render, not in an effect (no extra render pass)
+  const [draftOf, setDraftOf] = useState(row);
+  if (draftOf !== row) {
+    setDraftOf(row);
+    setDraft(structuredClone(row.rules));
+  }
   const locked = row.lockedPeriods.length > 0;
   const edit = (fn: (r: RuleSet) => void) => setDraft((d) => {
     const n = structuredClone(d);
