@@ -5,6 +5,9 @@ import type { Result } from '../../shared/ipc/contract';
 import { ITEM_KIND_LABEL, REQUEST_OUTCOME_LABEL } from '../../shared/labels';
 import { RECYCLE_KIND_LABEL } from '../services/recycle';
 
+/** A long value (a rule set's JSON in the audit log) cut to what a terminal line can show. */
+const clip = (s: string, max = 60): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
 const table = (header: string[], rows: (string | number | null)[][]): string =>
   [header, ...rows].map((r) => r.map((c) => (c === null ? '' : String(c).replace(/[\t\n]/g, ' '))).join('\t')).join('\n');
 
@@ -29,7 +32,7 @@ export const rulesTable = (rules: Result<'rules:list'>): string =>
 export const auditTable = (r: Result<'audit:list'>): string =>
   `${table(
     ['时间', '来源', '操作', '对象', '摘要', '改动'],
-    r.rows.map((a) => [a.at, a.source, a.action, a.entity, a.summary, a.changes.map((c) => `${c.field}：${c.before}→${c.after}`).join('；')]),
+    r.rows.map((a) => [a.at, a.source, a.action, a.entity, a.summary, a.changes.map((c) => `${c.field}：${clip(c.before)}→${clip(c.after)}`).join('；')]),
   )}\n共 ${r.total} 条`;
 
 export const requestsTable = (requests: Result<'requests:list'>): string =>
