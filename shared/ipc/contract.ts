@@ -70,72 +70,126 @@ export const METHODS = {
   'app:info': method(none).returns<AppInfo>(),
   'app:moveData': method(none).returns<{ file: string } | null>(),
   'app:startup': method(none).returns<StartupView>(),
-  'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{ damagedCopy: string | null } | null>(),
-  'audit:list': method(z
-    .object({
-      entity: z.string().max(40).optional(),
-      action: z.enum(['create', 'update', 'delete', 'restore']).optional(),
-      source: z.string().max(40).optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      text: z.string().trim().max(100).optional(),
-      entityId: id.optional(),
-      offset: z.number().int().min(0).max(10_000_000).optional(),
-      limit: z.number().int().min(1).max(500).optional(),
-    })
-    .strict()).returns<{ total: number; rows: AuditRowView[]; sources: string[] }>(),
+  'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{
+    damagedCopy: string | null;
+  } | null>(),
+  'audit:list': method(
+    z
+      .object({
+        entity: z.string().max(40).optional(),
+        action: z.enum(['create', 'update', 'delete', 'restore']).optional(),
+        source: z.string().max(40).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        text: z.string().trim().max(100).optional(),
+        entityId: id.optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ).returns<{ total: number; rows: AuditRowView[]; sources: string[] }>(),
   'recycle:list': method(none).returns<RecycledView[]>(),
-  'recycle:restore': method(z.object({ kind: z.enum(['items', 'adoptions', 'instructions', 'requests', 'events']), id }).strict()).returns<{ restored: number }>(),
+  'recycle:restore': method(
+    z.object({ kind: z.enum(['items', 'adoptions', 'instructions', 'requests', 'events']), id }).strict(),
+  ).returns<{ restored: number }>(),
   'units:list': method(none).returns<UnitView[]>(),
   'units:save': method(unitInput).returns<UnitView>(),
   'units:move': method(z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict()).returns<null>(),
   'units:importSample': method(none).returns<ImportReportView>(),
-  'items:list': method(z
-    .object({
-      month: isoMonth.optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      unitId: id.optional(),
-      group: z.string().max(40).optional(),
-      kind: z.enum(['research', 'special', 'plain']).optional(),
-      adopted: z.enum(['yes', 'no']).optional(),
-      q: z.string().max(200).optional(),
-      offset: z.number().int().min(0).max(10_000_000),
-      limit: z.number().int().min(1).max(1000),
-    })
-    .strict()).returns<{ total: number; rows: ItemView[] }>(),
+  'items:list': method(
+    z
+      .object({
+        month: isoMonth.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        unitId: id.optional(),
+        group: z.string().max(40).optional(),
+        kind: z.enum(['research', 'special', 'plain']).optional(),
+        adopted: z.enum(['yes', 'no']).optional(),
+        q: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+  ).returns<{ total: number; rows: ItemView[] }>(),
   'items:get': method(z.object({ id }).strict()).returns<ItemDetailView>(),
   'items:create': method(itemInput).returns<ItemView>(),
-  'items:createMany': method(z.object({ rows: z.array(itemInput).min(1).max(5000) }).strict()).returns<{ created: number }>(),
+  'items:createMany': method(z.object({ rows: z.array(itemInput).min(1).max(5000) }).strict()).returns<{
+    created: number;
+  }>(),
   'items:update': method(z.object({ id, item: itemInput }).strict()).returns<ItemView>(),
   'items:delete': method(z.object({ id }).strict()).returns<null>(),
-  'items:similar': method(z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict()).returns<{ id: number; no: string; title: string; date: string; similarity: number }[]>(),
-  'adoptions:create': method(z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict()).returns<{ created: number }>(),
+  'items:similar': method(
+    z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
+  ).returns<{ id: number; no: string; title: string; date: string; similarity: number }[]>(),
+  'adoptions:create': method(z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict()).returns<{
+    created: number;
+  }>(),
   'adoptions:delete': method(z.object({ id }).strict()).returns<null>(),
-  'instructions:create': method(z
-    .object({ itemId: id, level: z.string().min(1).max(40), form: z.enum(['single', 'combined']), date: isoDate, leader: text(50), note: text(500) })
-    .strict()).returns<{ id: number }>(),
+  'instructions:create': method(
+    z
+      .object({
+        itemId: id,
+        level: z.string().min(1).max(40),
+        form: z.enum(['single', 'combined']),
+        date: isoDate,
+        leader: text(50),
+        note: text(500),
+      })
+      .strict(),
+  ).returns<{ id: number }>(),
   'instructions:delete': method(z.object({ id }).strict()).returns<null>(),
-  'requests:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<RequestView[]>(),
-  'requests:create': method(z
-    .object({
-      issuer: z.string().min(1).max(40),
-      topic: z.string().trim().min(1, '主题不能为空').max(200),
-      issued: isoDate.nullable(),
-      deadline: isoDate,
-      unitIds: z.array(id).min(1, '请至少选择一个受约单位').max(500),
-      note: text(500),
-    })
-    .strict()).returns<{ id: number }>(),
-  'requests:setOutcome': method(z.object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable() }).strict()).returns<null>(),
+  'requests:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<
+    RequestView[]
+  >(),
+  'requests:create': method(
+    z
+      .object({
+        issuer: z.string().min(1).max(40),
+        topic: z.string().trim().min(1, '主题不能为空').max(200),
+        issued: isoDate.nullable(),
+        deadline: isoDate,
+        unitIds: z.array(id).min(1, '请至少选择一个受约单位').max(500),
+        note: text(500),
+      })
+      .strict(),
+  ).returns<{ id: number }>(),
+  'requests:setOutcome': method(
+    z
+      .object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable() })
+      .strict(),
+  ).returns<null>(),
   'requests:delete': method(z.object({ id }).strict()).returns<null>(),
-  'events:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<EventView[]>(),
-  'events:create': method(z
-    .object({ unitId: id, date: isoDate, kind: z.string().min(1).max(40), quantity: z.number().int().min(1).max(10000), note: text(500) })
-    .strict()).returns<{ id: number }>(),
+  'events:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<
+    EventView[]
+  >(),
+  'events:create': method(
+    z
+      .object({
+        unitId: id,
+        date: isoDate,
+        kind: z.string().min(1).max(40),
+        quantity: z.number().int().min(1).max(10000),
+        note: text(500),
+      })
+      .strict(),
+  ).returns<{ id: number }>(),
   'events:delete': method(z.object({ id }).strict()).returns<null>(),
-  'scores:period': method(z.object({ period: periodCode }).strict()).returns<{ scores: PeriodScores; previous: PeriodScores; itemTitles: Record<number, string> }>(),
-  'circular:preview': method(z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict()).returns<{ scores: PeriodScores; circular: CircularFacts; text: CircularText; persons: PersonScore[]; overdueCount: number; locked: boolean }>(),
+  'scores:period': method(z.object({ period: periodCode }).strict()).returns<{
+    scores: PeriodScores;
+    previous: PeriodScores;
+    itemTitles: Record<number, string>;
+  }>(),
+  'circular:preview': method(
+    z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict(),
+  ).returns<{
+    scores: PeriodScores;
+    circular: CircularFacts;
+    text: CircularText;
+    persons: PersonScore[];
+    overdueCount: number;
+    locked: boolean;
+  }>(),
   'dashboard:get': method(z.object({ month: isoMonth }).strict()).returns<DashboardView>(),
   'rules:list': method(none).returns<{ id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[]>(),
   'rules:save': method(z.object({ id: id.optional(), rules: z.unknown() }).strict()).returns<{ id: number }>(),
@@ -145,7 +199,9 @@ export const METHODS = {
   'locks:lock': method(z.object({ period: quarterCode }).strict()).returns<null>(),
   'locks:unlock': method(z.object({ period: quarterCode }).strict()).returns<null>(),
   'report:export': method(z.object({ period: periodCode }).strict()).returns<{ files: string[] } | null>(),
-  'data:import': method(z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict()).returns<ImportReportView | null>(),
+  'data:import': method(
+    z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
+  ).returns<ImportReportView | null>(),
   'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
   'data:template': method(none).returns<{ file: string } | null>(),
   'backup:create': method(none).returns<{ file: string } | null>(),
