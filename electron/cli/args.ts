@@ -5,7 +5,7 @@ export interface CliArgs {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['db', 'period', 'out', 'as-of']);
+const VALUE_FLAGS = new Set(['db', 'period', 'out', 'as-of', 'month', 'from', 'to', 'unit', 'q', 'offset', 'limit', 'year', 'source', 'id']);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positional: string[] = [];

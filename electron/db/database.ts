@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LAIWU_2019 } from '../../shared/rules/laiwu2019';
+import { nowIso } from '../clock';
 import { UserError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -101,7 +102,7 @@ function seedDefaults(db: Db): void {
   const count = db.prepare('SELECT count(*) AS n FROM rule_sets').get() as { n: number };
   if (count.n > 0) return;
   withSource(db, '初始化', () => {
-    const now = new Date().toISOString();
+    const now = nowIso();
     db.prepare('INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
       LAIWU_2019.name,
       LAIWU_2019.effectiveFrom,

@@ -2,7 +2,7 @@
 // This reads it with filters and turns each row's JSON into the fields a clerk recognises.
 // Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
 // an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
-import type { AuditRowView } from '../../shared/ipc/contract';
+import type { Args, AuditRowView } from '../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, REQUEST_OUTCOME_LABEL, stars } from '../../shared/labels';
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
@@ -69,17 +69,8 @@ const FIELD_LABEL: Record<string, string> = {
   value: '内容',
 };
 
-export interface AuditFilter {
-  entity?: string;
-  action?: string;
-  source?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  entityId?: number;
-  offset?: number;
-  limit?: number;
-}
+/** The 操作记录 page's filter (the contract's `audit:list`). */
+export type AuditFilter = Args<'audit:list'>;
 
 
 type Json = Record<string, unknown>;

@@ -1,9 +1,11 @@
 // The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
 // transaction with its audit source, and every dated write is refused in a locked quarter.
 import { publicationTitle } from '../../shared/labels';
-import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
+import type { RequestOutcome } from '../../shared/domain';
+import type { Args, Result } from '../../shared/ipc/contract';
 import { titleSimilarity, unitNameKey } from '../../shared/text';
 import { addDays } from '../../shared/periods';
+import { nowIso as now } from '../clock';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { personResolver } from '../exchange/import';
@@ -12,22 +14,10 @@ import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import { assertUnlocked } from './guard';
 
-const now = (): string => new Date().toISOString();
-
 // ------------------------------------------------------------------------------------------- units
 
-export interface UnitInput {
-  id?: number;
-  name: string;
-  group: string;
-  aliases: string[];
-  contact: string;
-  phone: string;
-  sortOrder?: number;
-  activeFrom: string | null;
-  activeUntil: string | null;
-  note: string;
-}
+/** A unit as the 单位 page saves it (the contract's `units:save`). */
+export type UnitInput = Args<'units:save'>;
 
 export function saveUnit(db: Db, input: UnitInput, source: string): UnitRow {
   const groups = new Set(['none', ...ruleSets(db).flatMap((r) => r.groups.map((g) => g.key))]);
@@ -96,16 +86,8 @@ export function moveUnit(db: Db, id: number, direction: -1 | 1, source: string):
 
 // ------------------------------------------------------------------------------------------- items
 
-export interface ItemInput {
-  unitId: number;
-  date: string;
-  title: string;
-  kinds: ItemKind[];
-  authors: string[];
-  note: string;
-  /** optional 编号; generated when empty */
-  no?: string;
-}
+/** An item as entered (the contract's `items:create`); `no` is the optional 编号, generated when empty. */
+export type ItemInput = Args<'items:create'>;
 
 /** The next stable 编号 of an item entered in the app: X2019-00001. */
 function nextItemNo(db: Db, year: string): string {
@@ -184,13 +166,7 @@ export function deleteItem(db: Db, id: number, source: string): void {
   });
 }
 
-export interface SimilarItem {
-  id: number;
-  no: string;
-  title: string;
-  date: string;
-  similarity: number;
-}
+export type SimilarItem = Result<'items:similar'>[number];
 
 /** Items of the same unit in the 60 days before `date` with a similar title (never merged, only shown). */
 export function similarItems(db: Db, unitId: number, title: string, date: string, excludeId?: number): SimilarItem[] {
@@ -208,14 +184,7 @@ export function similarItems(db: Db, unitId: number, title: string, date: string
 
 // ------------------------------------------------------------------------------------------- adoptions, instructions
 
-export interface AdoptionInput {
-  itemId: number;
-  publication: string;
-  form: AdoptionForm;
-  date: string;
-  issueNo: string;
-  note: string;
-}
+export type AdoptionInput = Args<'adoptions:create'>['list'][number];
 
 function assertVocab(db: Db, kind: 'publications' | 'instructionLevels' | 'eventKinds' | 'requestIssuers', key: string, what: string): void {
   if (!ruleSets(db).some((r) => (r[kind] as { key: string }[]).some((x) => x.key === key)))
@@ -306,14 +275,7 @@ export const deleteAdoption = (db: Db, id: number, source: string): void => soft
 export const deleteInstruction = (db: Db, id: number, source: string): void => softDelete(db, 'instructions', id, source);
 export const deleteEvent = (db: Db, id: number, source: string): void => softDelete(db, 'events', id, source);
 
-export interface InstructionInput {
-  itemId: number;
-  level: string;
-  form: InstructionForm;
-  date: string;
-  leader: string;
-  note: string;
-}
+export type InstructionInput = Args<'instructions:create'>;
 
 function checkInstruction(db: Db, r: InstructionInput, excludeId = -1): void {
   itemDate(db, r.itemId);
@@ -349,14 +311,7 @@ export function createInstruction(db: Db, r: InstructionInput, source: string): 
 
 // ------------------------------------------------------------------------------------------- requests
 
-export interface RequestInput {
-  issuer: string;
-  topic: string;
-  issued: string | null;
-  deadline: string;
-  unitIds: number[];
-  note: string;
-}
+export type RequestInput = Args<'requests:create'>;
 
 export function createRequest(db: Db, r: RequestInput, source: string): number {
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
@@ -422,13 +377,7 @@ export function deleteRequest(db: Db, id: number, source: string): void {
 
 // ------------------------------------------------------------------------------------------- events
 
-export interface EventInput {
-  unitId: number;
-  date: string;
-  kind: string;
-  quantity: number;
-  note: string;
-}
+export type EventInput = Args<'events:create'>;
 
 export function createEvent(db: Db, e: EventInput, source: string): number {
   assertUnit(db, e.unitId);

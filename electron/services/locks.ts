@@ -1,11 +1,11 @@
 // Locking a published quarter (scoring.md §5): refused while it has overdue 约稿; both acts are logged.
 import { periodLabel, type Period } from '../../shared/periods';
 import { overdueTargetsIn } from '../../shared/scoring';
+import { nowIso, today } from '../clock';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts } from '../store/facts';
 import { ruleSets } from '../store/rulesets';
-import { today } from './scores';
 
 function assertQuarter(p: Period): void {
   if (p.kind !== 'quarter') throw new UserError(`只能锁定季度，请写成 2019Q2 这样的季度。`);
@@ -21,7 +21,7 @@ export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): 
   const exists = db.prepare('SELECT 1 FROM period_locks WHERE period = ?').get(p.code);
   if (exists) throw new UserError(`${periodLabel(p)}已经锁定。`);
   withSource(db, source, () =>
-    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, new Date().toISOString()),
+    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, nowIso()),
   );
 }
 

@@ -1,26 +1,19 @@
 // What the pages list: items with filters (the 信息登记 list), an item's records, requests, events, the dashboard.
-import type { AdoptionFact, InstructionFact, ItemKind } from '../../shared/domain';
-import type { DashboardView, EventView, IssueView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
+import type { AdoptionFact, InstructionFact } from '../../shared/domain';
+import type { Args, DashboardView, EventView, IssueView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
 import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, scorePeriod } from '../../shared/scoring';
 import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
-import { loadFacts } from '../store/facts';
 import { ruleSets } from '../store/rulesets';
+import { scoredPeriod } from './scores';
 
-export interface ItemFilter {
-  month?: string;
-  from?: string;
-  to?: string;
-  unitId?: number;
-  group?: string;
-  kind?: ItemKind | 'plain';
-  adopted?: 'yes' | 'no';
-  q?: string;
-  offset: number;
-  limit: number;
-}
+/** The roster, in the order of the circular's tables. */
+export { listUnits } from '../store/units';
+
+/** The 信息登记 list's filter (the contract's `items:list`). */
+export type ItemFilter = Args<'items:list'>;
 
 export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemView[] } {
   const where = ['i.deleted_at IS NULL'];
@@ -163,12 +156,10 @@ export function listEvents(db: Db, year?: number): EventView[] {
 }
 
 export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
-  const rules = ruleSets(db);
   const q = quarterOf(month.start);
   // the quarter's facts cover the month too (the engine filters by date): one load for both
-  const qFacts = loadFacts(db, rules, q);
+  const { rules, facts: qFacts, scores: qScores } = scoredPeriod(db, q, asOf);
   const mScores = scorePeriod(rules, qFacts, month, asOf);
-  const qScores = scorePeriod(rules, qFacts, q, asOf);
   const circ = circularFacts(rules, qFacts, qScores);
   const ruleGroups = new Map(rules[rules.length - 1]!.groups.map((g) => [g.key, g]));
   const year = month.year;

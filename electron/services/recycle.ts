@@ -3,6 +3,7 @@
 // deleted with it. Restoring into a locked quarter is refused like any other write.
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../shared/labels';
 import { Vocabulary } from '../../shared/vocabulary';
+import { nowIso as now } from '../clock';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { ruleSets } from '../store/rulesets';
@@ -100,7 +101,6 @@ export function listRecycleBin(db: Db): RecycledView[] {
   return out.sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : a.kind.localeCompare(b.kind) || b.id - a.id));
 }
 
-const now = (): string => new Date().toISOString();
 
 function deletedRow(db: Db, kind: RecycleKind, id: number): { date: string; deletedAt: string; itemId?: number } {
   const dateCol = kind === 'items' ? 'submitted' : kind === 'requests' ? 'deadline' : 'date';

@@ -3,17 +3,15 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { quarterCircularText, smsLines, yearCircularText, type CircularText } from '../../shared/outputs/circular-text';
-import { chineseDate, periodLabel, yearPeriod, type Period } from '../../shared/periods';
-import { circularFacts, personScores, ruleSetForQuarterOf, scorePeriod, yearToDate } from '../../shared/scoring';
+import { chineseDate, periodLabel, type Period } from '../../shared/periods';
+import { ruleSetForQuarterOf, yearToDate } from '../../shared/scoring';
 import type { PeriodScores, PersonScore } from '../../shared/scoring/types';
+import { today } from '../clock';
 import type { Db } from '../db/database';
 import { writeAtomically, writeWorkbookAtomically } from '../exchange/write-file';
 import { writeCircular, type Attachment, type TableSpec } from '../outputs/circular-docx';
 import { buildScoreWorkbook } from '../outputs/score-workbook';
-import { loadFacts } from '../store/facts';
-import { ruleSets } from '../store/rulesets';
-import { readSettings } from '../store/settings';
-import { today } from './scores';
+import { circularOf, reportSpan } from './circular';
 
 export interface ReportFiles {
   workbook: string;
@@ -65,14 +63,10 @@ export interface CircularIssue {
 
 export async function writeReports(db: Db, p: Period, outDir: string, asOf = today(), issue: CircularIssue = {}): Promise<ReportFiles> {
   const dated = issue.date ?? asOf;
-  const rules = ruleSets(db);
-  const settings = readSettings(db);
-  // a quarter's 全年累计 needs the year's earlier quarters: load the whole year once
-  const facts = loadFacts(db, rules, p.kind === 'quarter' ? yearPeriod(p.year) : p);
-  const scores = scorePeriod(rules, facts, p, asOf);
-  const circular = circularFacts(rules, facts, scores);
+  // a quarter's 全年累计 needs the year's earlier quarters: the whole year is loaded once
+  const { rules, settings, facts, scores, circular, persons: yearPersons } = circularOf(db, p, asOf, reportSpan(p));
   const label = periodLabel(p);
-  const persons = p.kind === 'year' ? personScores(facts, scores) : undefined;
+  const persons = p.kind === 'year' ? yearPersons : undefined;
   const wb = buildScoreWorkbook({
     rules: ruleSetForQuarterOf(rules, p.start),
     settings,

@@ -40,3 +40,26 @@ export function listRuleSets(db: Db): RuleSetRow[] {
 export function ruleSets(db: Db): RuleSet[] {
   return listRuleSets(db).map((r) => r.rules);
 }
+
+/** Another rule set with this name or this effective date (the two keys a clerk tells rule sets apart by). */
+export function ruleSetClashes(db: Db, rules: RuleSet, exceptId: number | undefined): boolean {
+  return db.prepare('SELECT 1 FROM rule_sets WHERE (name = ? OR effective_from = ?) AND id != ?').get(rules.name, rules.effectiveFrom, exceptId ?? -1) !== undefined;
+}
+
+export function insertRuleSet(db: Db, rules: RuleSet, at: string): number {
+  return Number(
+    db
+      .prepare('INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(rules.name, rules.effectiveFrom, JSON.stringify(rules), at, at).lastInsertRowid,
+  );
+}
+
+export function updateRuleSet(db: Db, id: number, rules: RuleSet, at: string): void {
+  db.prepare('UPDATE rule_sets SET name = ?, effective_from = ?, body = ?, updated_at = ? WHERE id = ?').run(
+    rules.name,
+    rules.effectiveFrom,
+    JSON.stringify(rules),
+    at,
+    id,
+  );
+}

@@ -23,44 +23,41 @@ function callerOf(method: Method): Caller {
 
 export function useApi<M extends Method>(method: M, args: Args<M> | null, opts: { delay?: number } = {}): ApiState<Result<M>> {
   const writes = useApp((s) => s.version);
-  const [data, setData] = useState<Result<M> | undefined>(undefined);
-  const [loading, setLoading] = useState(args !== null);
-  const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  // the last reply kept, with the request it answered; older replies are dropped by ticket
+  const [reply, setReply] = useState<{ request: string | null; data?: Result<M>; error: string | null }>({ request: null, error: null });
   const ticket = useRef(0);
   const key = args === null ? null : JSON.stringify(args);
+  // a request is this method and these arguments after this many writes and reloads
+  const request = key === null ? null : `${method}|${key}|${writes}|${tick}`;
   const delay = opts.delay ?? 0;
 
   useEffect(() => {
     const mine = ++ticket.current;
-    if (key === null) {
-      setData(undefined);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
+    if (request === null || key === null) return;
     const run = (): void => {
       void callerOf(method)(JSON.parse(key)).then(
         (r) => {
           if (mine !== ticket.current) return; // a newer request is on its way: drop this stale reply
-          if (r.ok) {
-            setData(r.value as Result<M>);
-            setError(null);
-          } else setError(r.error);
-          setLoading(false);
+          if (r.ok) setReply({ request, data: r.value as Result<M>, error: null });
+          else setReply((old) => ({ ...old, request, error: r.error }));
         },
         (e: unknown) => {
           if (mine !== ticket.current) return;
-          setError(e instanceof Error ? e.message : String(e));
-          setLoading(false);
+          setReply((old) => ({ ...old, request, error: e instanceof Error ? e.message : String(e) }));
         },
       );
     };
     if (delay === 0) return run();
     const t = setTimeout(run, delay);
     return () => clearTimeout(t);
-  }, [method, key, writes, tick, delay]);
+  }, [method, key, request, delay]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, loading, error, reload };
+  return {
+    data: key === null ? undefined : reply.data,
+    loading: request !== null && reply.request !== request,
+    error: key === null ? null : reply.error,
+    reload,
+  };
 }

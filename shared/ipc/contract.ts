@@ -44,17 +44,6 @@ const itemInput = z
   })
   .strict();
 
-const adoptionInput = z
-  .object({
-    itemId: id,
-    publication: z.string().min(1).max(40),
-    form: z.enum(['single', 'combined', 'brief']),
-    date: isoDate,
-    issueNo: text(40),
-    note: text(500),
-  })
-  .strict();
-
 const instructionInput = z
   .object({ itemId: id, level: z.string().min(1).max(40), form: z.enum(['single', 'combined']), date: isoDate, leader: text(50), note: text(500) })
   .strict();
@@ -74,99 +63,163 @@ const eventInput = z
   .object({ unitId: id, date: isoDate, kind: z.string().min(1).max(40), quantity: z.number().int().min(1).max(10000), note: text(500) })
   .strict();
 
+const adoptionInput = z
+  .object({
+    itemId: id,
+    publication: z.string().min(1).max(40),
+    form: z.enum(['single', 'combined', 'brief']),
+    date: isoDate,
+    issueNo: text(40),
+    note: text(500),
+  })
+  .strict();
+
+declare const RESULT: unique symbol;
+
+/** A method's argument schema carrying its result type (a type only: at run time it is the zod schema itself). */
+export type MethodSchema<S extends z.ZodType, R> = S & { readonly [RESULT]?: { result: R } };
+
+/** `method(argumentSchema).returns<Result>()`: a method's arguments and its result, declared in one place. */
+function method<S extends z.ZodType>(schema: S): { returns<R>(): MethodSchema<S, R> } {
+  return { returns: <R>() => schema as MethodSchema<S, R> };
+}
+
+/** Every method: its arguments (validated by main before any handler runs) and the type of its result. */
 export const METHODS = {
-  'app:info': none,
-  'app:moveData': none,
-  'app:startup': none,
-  'app:startupCheck': none,
-  'app:recover': z.object({ name: z.string().min(1).max(200).optional() }).strict(),
-  'audit:list': z
-    .object({
-      entity: z.string().max(40).optional(),
-      action: z.enum(['create', 'update', 'delete', 'restore']).optional(),
-      source: z.string().max(40).optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      text: z.string().trim().max(100).optional(),
-      entityId: id.optional(),
-      offset: z.number().int().min(0).max(10_000_000).optional(),
-      limit: z.number().int().min(1).max(500).optional(),
-    })
-    .strict(),
-  'recycle:list': none,
-  'recycle:restore': z.object({ kind: z.enum(['items', 'adoptions', 'instructions', 'requests', 'events']), id }).strict(),
-  'units:list': none,
-  'units:save': unitInput,
-  'units:move': z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
-  'units:importSample': none,
-  'units:delete': z.object({ id }).strict(),
-  'items:list': z
-    .object({
-      month: isoMonth.optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-      unitId: id.optional(),
-      group: z.string().max(40).optional(),
-      kind: z.enum(['research', 'special', 'plain']).optional(),
-      adopted: z.enum(['yes', 'no']).optional(),
-      q: z.string().max(200).optional(),
-      offset: z.number().int().min(0).max(10_000_000),
-      limit: z.number().int().min(1).max(1000),
-    })
-    .strict(),
-  'items:get': z.object({ id }).strict(),
-  'items:create': itemInput,
-  'items:createMany': z.object({ rows: z.array(itemInput).min(1).max(5000) }).strict(),
-  'items:update': z.object({ id, item: itemInput }).strict(),
-  'items:delete': z.object({ id }).strict(),
-  'items:similar': z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
-  'adoptions:create': z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict(),
-  'adoptions:update': z.object({ id, adoption: adoptionInput }).strict(),
-  'adoptions:check': z.object({ list: z.array(adoptionInput).min(1).max(500), excludeId: id.optional() }).strict(),
-  'adoptions:issues': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
-  'adoptions:delete': z.object({ id }).strict(),
-  'instructions:create': instructionInput,
-  'instructions:update': z.object({ id, instruction: instructionInput }).strict(),
-  'instructions:delete': z.object({ id }).strict(),
-  'requests:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
-  'requests:create': requestInput,
-  'requests:update': z.object({ id, request: requestInput }).strict(),
-  'requests:setOutcome': z
-    .object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable(), reason: text(500).optional() })
-    .strict(),
-  'requests:delete': z.object({ id }).strict(),
-  'events:list': z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict(),
-  'events:create': eventInput,
-  'events:update': z.object({ id, event: eventInput }).strict(),
-  'events:delete': z.object({ id }).strict(),
-  'scores:period': z.object({ period: periodCode }).strict(),
-  'circular:preview': z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict(),
-  'dashboard:get': z.object({ month: isoMonth }).strict(),
-  'rules:list': none,
-  'rules:save': z.object({ id: id.optional(), rules: z.unknown() }).strict(),
-  'settings:get': none,
-  'settings:save': z.object({ settings: z.unknown() }).strict(),
-  'locks:list': none,
-  'locks:lock': z.object({ period: quarterCode }).strict(),
-  'locks:unlock': z.object({ period: quarterCode }).strict(),
-  'report:export': z
-    .object({
-      period: periodCode,
-      /** the circular's 成文日期 (default today) */
-      date: isoDate.optional(),
-      /** the number of the 文号, e.g. 12 in 莱芜政办字〔2019〕12号 (default left blank for the clerk) */
-      docNo: z.string().trim().max(10, '文号序号不能超过 10 个字').optional(),
-    })
-    .strict(),
-  'data:import': z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
-  'data:export': none,
-  'data:template': none,
-  'backup:create': none,
-  'backup:restore': none,
+  'app:info': method(none).returns<AppInfo>(),
+  'app:moveData': method(none).returns<{ file: string } | null>(),
+  'app:startup': method(none).returns<StartupView>(),
+  'app:startupCheck': method(none).returns<StartupView>(),
+  'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{
+    damagedCopy: string | null;
+  } | null>(),
+  'audit:list': method(
+    z
+      .object({
+        entity: z.string().max(40).optional(),
+        action: z.enum(['create', 'update', 'delete', 'restore']).optional(),
+        source: z.string().max(40).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        text: z.string().trim().max(100).optional(),
+        entityId: id.optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ).returns<{ total: number; rows: AuditRowView[]; sources: string[] }>(),
+  'recycle:list': method(none).returns<RecycledView[]>(),
+  'recycle:restore': method(
+    z.object({ kind: z.enum(['items', 'adoptions', 'instructions', 'requests', 'events']), id }).strict(),
+  ).returns<{ restored: number }>(),
+  'units:list': method(none).returns<UnitView[]>(),
+  'units:save': method(unitInput).returns<UnitView>(),
+  'units:move': method(z.object({ id, direction: z.union([z.literal(-1), z.literal(1)]) }).strict()).returns<null>(),
+  'units:importSample': method(none).returns<ImportReportView>(),
+  'units:delete': method(z.object({ id }).strict()).returns<null>(),
+  'items:list': method(
+    z
+      .object({
+        month: isoMonth.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        unitId: id.optional(),
+        group: z.string().max(40).optional(),
+        kind: z.enum(['research', 'special', 'plain']).optional(),
+        adopted: z.enum(['yes', 'no']).optional(),
+        q: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+  ).returns<{ total: number; rows: ItemView[] }>(),
+  'items:get': method(z.object({ id }).strict()).returns<ItemDetailView>(),
+  'items:create': method(itemInput).returns<ItemView>(),
+  'items:createMany': method(z.object({ rows: z.array(itemInput).min(1).max(5000) }).strict()).returns<{
+    created: number;
+  }>(),
+  'items:update': method(z.object({ id, item: itemInput }).strict()).returns<ItemView>(),
+  'items:delete': method(z.object({ id }).strict()).returns<null>(),
+  'items:similar': method(
+    z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
+  ).returns<{ id: number; no: string; title: string; date: string; similarity: number }[]>(),
+  'adoptions:create': method(z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict()).returns<{
+    created: number;
+  }>(),
+  'adoptions:update': method(z.object({ id, adoption: adoptionInput }).strict()).returns<null>(),
+  'adoptions:check': method(z.object({ list: z.array(adoptionInput).min(1).max(500), excludeId: id.optional() }).strict()).returns<string[]>(),
+  'adoptions:issues': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<IssueView[]>(),
+  'adoptions:delete': method(z.object({ id }).strict()).returns<null>(),
+  'instructions:create': method(instructionInput).returns<{ id: number }>(),
+  'instructions:update': method(z.object({ id, instruction: instructionInput }).strict()).returns<null>(),
+  'instructions:delete': method(z.object({ id }).strict()).returns<null>(),
+  'requests:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<
+    RequestView[]
+  >(),
+  'requests:create': method(requestInput).returns<{ id: number }>(),
+  'requests:update': method(z.object({ id, request: requestInput }).strict()).returns<null>(),
+  'requests:setOutcome': method(
+    z
+      .object({ targetId: id, outcome: z.enum(['done', 'explained', 'missed', 'pending']), itemId: id.nullable(), reason: text(500).optional() })
+      .strict(),
+  ).returns<null>(),
+  'requests:delete': method(z.object({ id }).strict()).returns<null>(),
+  'events:list': method(z.object({ year: z.number().int().min(1900).max(2100).optional() }).strict()).returns<
+    EventView[]
+  >(),
+  'events:create': method(eventInput).returns<{ id: number }>(),
+  'events:update': method(z.object({ id, event: eventInput }).strict()).returns<null>(),
+  'events:delete': method(z.object({ id }).strict()).returns<null>(),
+  'scores:period': method(z.object({ period: periodCode }).strict()).returns<{
+    scores: PeriodScores;
+    previous: PeriodScores;
+    itemTitles: Record<number, string>;
+  }>(),
+  'circular:preview': method(
+    z.object({ period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）') }).strict(),
+  ).returns<{
+    scores: PeriodScores;
+    circular: CircularFacts;
+    text: CircularText;
+    persons: PersonScore[];
+    overdueCount: number;
+    locked: boolean;
+  }>(),
+  'dashboard:get': method(z.object({ month: isoMonth }).strict()).returns<DashboardView>(),
+  'rules:list': method(none).returns<{ id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[]>(),
+  'rules:save': method(z.object({ id: id.optional(), rules: z.unknown() }).strict()).returns<{ id: number }>(),
+  'settings:get': method(none).returns<Settings>(),
+  'settings:save': method(z.object({ settings: z.unknown() }).strict()).returns<Settings>(),
+  'locks:list': method(none).returns<string[]>(),
+  'locks:lock': method(z.object({ period: quarterCode }).strict()).returns<null>(),
+  'locks:unlock': method(z.object({ period: quarterCode }).strict()).returns<null>(),
+  'report:export': method(
+    z
+      .object({
+        period: periodCode,
+        /** the circular's 成文日期 (default today) */
+        date: isoDate.optional(),
+        /** the number of the 文号, e.g. 12 in 莱芜政办字〔2019〕12号 (default left blank for the clerk) */
+        docNo: z.string().trim().max(10, '文号序号不能超过 10 个字').optional(),
+      })
+      .strict(),
+  ).returns<{ files: string[] } | null>(),
+  'data:import': method(
+    z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
+  ).returns<ImportReportView | null>(),
+  'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
+  'data:template': method(none).returns<{ file: string } | null>(),
+  'backup:create': method(none).returns<{ file: string } | null>(),
+  'backup:restore': method(none).returns<{ safetyBackup: string } | null>(),
 } as const;
 
 export type Method = keyof typeof METHODS;
-export type Args<M extends Method> = z.input<(typeof METHODS)[M]>;
+/** What a handler receives: the arguments after the contract's schema parsed them (trimmed strings and all). */
+export type Args<M extends Method> = z.infer<(typeof METHODS)[M]>;
+/** What a caller sends, before parsing (the renderer's side of the same schema). */
+export type ArgsInput<M extends Method> = z.input<(typeof METHODS)[M]>;
+/** What a handler answers. */
+export type Result<M extends Method> = NonNullable<(typeof METHODS)[M][typeof RESULT]>['result'];
 
 export interface AppInfo {
   dataFile: string;
@@ -328,70 +381,16 @@ export interface DashboardView {
   ranking: { group: string; units: { unitName: string; total: number }[] }[];
 }
 
-export interface Results {
-  'app:info': AppInfo;
-  'app:moveData': { file: string } | null;
-  'app:startup': StartupView;
-  'app:startupCheck': StartupView;
-  'app:recover': { damagedCopy: string | null } | null;
-  'audit:list': { total: number; rows: AuditRowView[]; sources: string[] };
-  'recycle:list': RecycledView[];
-  'recycle:restore': { restored: number };
-  'units:list': UnitView[];
-  'units:save': UnitView;
-  'units:move': null;
-  'units:importSample': ImportReportView;
-  'units:delete': null;
-  'items:list': { total: number; rows: ItemView[] };
-  'items:get': ItemDetailView;
-  'items:create': ItemView;
-  'items:createMany': { created: number };
-  'items:update': ItemView;
-  'items:delete': null;
-  'items:similar': { id: number; no: string; title: string; date: string; similarity: number }[];
-  'adoptions:create': { created: number };
-  'adoptions:update': null;
-  'adoptions:check': string[];
-  'adoptions:issues': IssueView[];
-  'adoptions:delete': null;
-  'instructions:create': { id: number };
-  'instructions:update': null;
-  'instructions:delete': null;
-  'requests:list': RequestView[];
-  'requests:create': { id: number };
-  'requests:update': null;
-  'requests:setOutcome': null;
-  'requests:delete': null;
-  'events:list': EventView[];
-  'events:create': { id: number };
-  'events:update': null;
-  'events:delete': null;
-  'scores:period': { scores: PeriodScores; previous: PeriodScores; itemTitles: Record<number, string> };
-  'circular:preview': { scores: PeriodScores; circular: CircularFacts; text: CircularText; persons: PersonScore[]; overdueCount: number; locked: boolean };
-  'dashboard:get': DashboardView;
-  'rules:list': { id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[];
-  'rules:save': { id: number };
-  'settings:get': Settings;
-  'settings:save': Settings;
-  'locks:list': string[];
-  'locks:lock': null;
-  'locks:unlock': null;
-  'report:export': { files: string[] } | null;
-  'data:import': ImportReportView | null;
-  'data:export': { file: string; counts: Record<string, number> } | null;
-  'data:template': { file: string } | null;
-  'backup:create': { file: string } | null;
-  'backup:restore': { safetyBackup: string } | null;
-}
+/** Every method's result, by name (derived from METHODS: declared there, next to the arguments). */
+export type Results = { [M in Method]: Result<M> };
 
-export type Result<M extends Method> = Results[M];
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** window.api as the preload exposes it: api.items.create(args) → Promise<Reply<…>>. */
 export type Api = {
   [M in Method as M extends `${infer NS}:${string}` ? NS : never]: {
     [K in Method as K extends `${M extends `${infer NS}:${string}` ? NS : never}:${infer Name}` ? Name : never]: (
-      args: Args<K>,
+      args: ArgsInput<K>,
     ) => Promise<Reply<Result<K>>>;
   };
 };
@@ -423,6 +422,8 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'items:list',
   'items:get',
   'items:similar',
+  'adoptions:check',
+  'adoptions:issues',
   'requests:list',
   'events:list',
   'scores:period',

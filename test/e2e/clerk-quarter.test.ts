@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { periodOrThrow, periodScores } from '../../electron/services/scores';
+import { periodOf, periodScores } from '../../electron/services/scores';
 import { allUnitScores } from '../../shared/scoring';
 import { startBridge, type Bridge } from '../bridge/server';
 import { tempDir } from '../helpers/cli';
@@ -233,7 +233,7 @@ describe('a clerk’s quarter', () => {
     await page.getByText('计分规则：莱芜区2019').waitFor();
     // early July: the page opens on the quarter just ended
     await page.getByText('第二季度').first().waitFor();
-    const engine = allUnitScores(periodScores(bridge.db()!, periodOrThrow('2019Q2'), TODAY));
+    const engine = allUnitScores(periodScores(bridge.db()!, periodOf('2019Q2'), TODAY));
     expect(engine).toHaveLength(57);
     for (const u of engine) {
       const row = page.locator('tr').filter({ has: page.getByTestId(`score-unit-${u.unitName}`) });

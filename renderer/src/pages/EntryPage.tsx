@@ -3,7 +3,7 @@ import type { InputRef } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { Args } from '../../../shared/ipc/contract';
 import { splitList } from '../../../shared/text';
@@ -41,7 +41,11 @@ function EntryForm() {
 
   // similar titles of the same unit, looked up as the clerk types (a stale reply never replaces a newer one)
   const looked = useApi('items:similar', unitId && date && title.trim().length >= 6 ? { unitId, title: title.trim(), date } : null, { delay: 250 }).data;
-  useEffect(() => setSimilar(looked ?? []), [looked]);
+  const [lookedSeen, setLookedSeen] = useState(looked);
+  if (looked !== lookedSeen) {
+    setLookedSeen(looked);
+    setSimilar(looked ?? []);
+  }
 
   // Esc clears what was being typed; the unit and the date stay for the next item
   const clear = () => {
@@ -240,12 +244,15 @@ export function EntryPage() {
   const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>({ month: info?.today.slice(0, 7) });
   const [q, setQ] = useState('');
   // the list follows what was just saved: an item dated in an earlier month switches the list to that month
-  useEffect(() => {
-    if (!lastSaved || (lastSaved.kind !== 'item' && lastSaved.kind !== 'items')) return;
-    const month = lastSaved.date.slice(0, 7);
-    setFilter((f) => (f.month === month && Object.keys(f).length === 1 ? f : { month }));
-    setQ('');
-  }, [lastSaved]);
+  const [savedSeen, setSavedSeen] = useState(lastSaved);
+  if (lastSaved !== savedSeen) {
+    setSavedSeen(lastSaved);
+    if (lastSaved && (lastSaved.kind === 'item' || lastSaved.kind === 'items')) {
+      const month = lastSaved.date.slice(0, 7);
+      setFilter((f) => (f.month === month && Object.keys(f).length === 1 ? f : { month }));
+      setQ('');
+    }
+  }
   const recent = lastSaved && (lastSaved.kind === 'item' || lastSaved.kind === 'items') ? lastSaved : null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>

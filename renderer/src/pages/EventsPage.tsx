@@ -1,6 +1,6 @@
 import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { EventView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
 import { UnitSelect } from '../components/UnitSelect';
@@ -72,9 +72,11 @@ export function EventsPage() {
   const [year, setYear] = useState<number | undefined>(Number(info?.today.slice(0, 4)));
   const [editing, setEditing] = useState<EventView | null>(null);
   // the list follows what was just saved
-  useEffect(() => {
+  const [savedSeen, setSavedSeen] = useState(lastSaved);
+  if (lastSaved !== savedSeen) {
+    setSavedSeen(lastSaved);
     if (lastSaved?.kind === 'event') setYear(Number(lastSaved.date.slice(0, 4)));
-  }, [lastSaved]);
+  }
   const list = useApi('events:list', { year }).data ?? [];
   const [f] = Form.useForm<EventForm>();
   const date = Form.useWatch<dayjs.Dayjs | undefined>('date', f);

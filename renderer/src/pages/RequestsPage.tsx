@@ -14,7 +14,7 @@ import {
   message,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { confirmDate, enterMovesOn } from '../forms';
 import { useApi } from '../useApi';
 import type { RequestView } from '../../../shared/ipc/contract';
@@ -150,9 +150,11 @@ export function RequestsPage() {
   const [folded, setFolded] = useState<Set<number>>(new Set());
   const [year, setYear] = useState<number | undefined>(Number(info?.today.slice(0, 4)));
   // the list follows what was just saved: a request due in another year switches the year shown
-  useEffect(() => {
+  const [savedSeen, setSavedSeen] = useState(lastSaved);
+  if (lastSaved !== savedSeen) {
+    setSavedSeen(lastSaved);
     if (lastSaved?.kind === 'request') setYear(Number(lastSaved.date.slice(0, 4)));
-  }, [lastSaved]);
+  }
   const list = useApi('requests:list', { year }).data ?? [];
   const issuer = (k: string) => vocabName(info, 'requestIssuers', k);
   const setOutcome = (targetId: number, outcome: RequestView['targets'][number]['outcome'], itemId: number | null, reason?: string) =>

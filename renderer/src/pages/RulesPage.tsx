@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import { parseRuleSet, type RuleSet } from '../../../shared/rules/schema';
 import { stars } from '../../../shared/labels';
@@ -22,7 +22,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   const [draft, setDraft] = useState<RuleSet>(structuredClone(row.rules));
   const [json, setJson] = useState('');
   const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
-  useEffect(() => setDraft(structuredClone(row.rules)), [row]);
+  // a reloaded row resets the draft during render, not in an effect (no extra render pass)
+  const [draftOf, setDraftOf] = useState(row);
+  if (draftOf !== row) {
+    setDraftOf(row);
+    setDraft(structuredClone(row.rules));
+  }
   const locked = row.lockedPeriods.length > 0;
   const edit = (fn: (r: RuleSet) => void) => setDraft((d) => {
     const n = structuredClone(d);

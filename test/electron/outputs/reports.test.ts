@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/db/database';
-import { periodOrThrow, periodScores } from '../../../electron/services/scores';
+import { periodOf, periodScores } from '../../../electron/services/scores';
 import { allUnitScores, type PeriodScores } from '../../../shared/scoring';
 import { runCli, tempDir } from '../../helpers/cli';
 import { writeLedgerWorkbook } from '../../helpers/ledger-fixture';
@@ -28,8 +28,8 @@ beforeAll(async () => {
     expect(r.code, r.stderr).toBe(0);
   }
   const h = openDatabase(db);
-  q2 = periodScores(h, periodOrThrow('2019Q2'), AS_OF);
-  year = periodScores(h, periodOrThrow('2019'), '2020-01-08');
+  q2 = periodScores(h, periodOf('2019Q2'), AS_OF);
+  year = periodScores(h, periodOf('2019'), '2020-01-08');
   closeDatabase(h);
 });
 
