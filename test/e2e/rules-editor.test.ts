@@ -123,6 +123,11 @@ describe('the rule-set editor', () => {
     const text = await page.locator('[data-page]').innerText();
     expect(text).not.toMatch(/[{}]|"key"|\bdistrict\b|\bto_city\b/);
     await shots('01-刊物');
+    for (const [tab, name] of [[/^分组与任务/, '01b-分组'], [/^批示/, '01c-批示'], [/^加减分/, '01d-加减分'], [/^约稿/, '01e-约稿']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await active().locator('input[aria-label="名称"]').first().waitFor();
+      await shots(name);
+    }
   });
 
   it('adds a category by form only: the dialog focuses its name, Enter moves on and adds', async () => {

@@ -328,14 +328,51 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   // ---- groups
   const groupsTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">点行首的 + 设置基础分的周期和达标线、通报批评末位个数，查看调研、专报要求。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={draft.groups}
         scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowRender: (g, i) => (
+            <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+              {g.baseGrant && (
+                <Space size={4}>
+                  基础分按
+                  <Select
+                    size="small"
+                    aria-label="基础分周期"
+                    value={g.baseGrant.window}
+                    options={[
+                      { value: 'month', label: '每月' },
+                      { value: 'quarter', label: '每季度' },
+                    ]}
+                    onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.window = v))}
+                    style={{ width: 86 }}
+                  />
+                  给，达标线
+                  <Num label="达标线" min={0} nullable width={62} placeholder="无" value={g.baseGrant.passLine} onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.passLine = v))} />
+                  分（低于达标线的单位在通报中列为未达标）
+                </Space>
+              )}
+              <Space size={4}>
+                通报批评末位
+                <Num label="通报批评末位个数" int min={0} max={10} width={52} value={g.criticiseLast} onChange={(v) => edit((r) => (r.groups[i]!.criticiseLast = v ?? 0))} />
+                个单位
+              </Space>
+              <span>
+                调研、专报等要求：
+                {g.requirements
+                  .map((q) => `${q.name}：${q.conditions.map((c) => `${c.kind === 'research' ? '调研' : c.kind === 'special' ? '专报' : (draft.categories.find((x) => x.key === c.kind)?.name ?? c.kind)}≥${c.min}`).join('、')}得${q.points}分`)
+                  .join('；') || '无'}
+              </span>
+            </Space>
+          ),
+        }}
         columns={[
-          { title: '分组', render: (_, g, i) => nameInput(g.name, (v) => edit((r) => (r.groups[i]!.name = v)), ['groups', i], 110) },
+          { title: '分组', render: (_, g, i) => nameInput(g.name, (v) => edit((r) => (r.groups[i]!.name = v)), ['groups', i], 96) },
           {
             title: '报送任务',
             render: (_, g, i) => (
@@ -347,12 +384,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                 />
                 {g.quota ? (
                   <>
-                    <Select size="small" aria-label="周期" value={g.quota.window} options={WINDOWS} onChange={(v) => edit((r) => (r.groups[i]!.quota!.window = v))} style={{ width: 82 }} />
+                    <Select size="small" aria-label="周期" value={g.quota.window} options={WINDOWS} onChange={(v) => edit((r) => (r.groups[i]!.quota!.window = v))} style={{ width: 76 }} />
                     至少
                     <Num label="最少条数" int min={1} max={10000} width={56} value={g.quota.min} status={status('groups', i, 'quota', 'min')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.min = v ?? 1))} />
                     条，完成得
                     <Num label="完成得分" width={62} value={g.quota.points} status={status('groups', i, 'quota', 'points')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.points = v ?? 0))} />
-                    分，每少一条
+                    分，少一条
                     <Num label="每少一条" max={0} width={62} value={g.quota.shortfallPerItem} status={status('groups', i, 'quota', 'shortfallPerItem')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.shortfallPerItem = v ?? 0))} />
                     分
                   </>
@@ -363,7 +400,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
             ),
           },
           {
-            title: '基础分（每季度）',
+            title: '基础分',
             render: (_, g, i) => (
               <Space size={4}>
                 <Num
@@ -380,22 +417,8 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                     })
                   }
                 />
-                {g.baseGrant && (
-                  <>
-                    达标线
-                    <Num label="达标线" min={0} nullable width={62} placeholder="无" value={g.baseGrant.passLine} onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.passLine = v))} />
-                  </>
-                )}
               </Space>
             ),
-          },
-          { title: '通报末位', render: (_, g, i) => <Num label="通报批评末位个数" int min={0} max={10} width={52} value={g.criticiseLast} onChange={(v) => edit((r) => (r.groups[i]!.criticiseLast = v ?? 0))} /> },
-          {
-            title: '调研/专报等要求',
-            render: (_, g) =>
-              g.requirements
-                .map((q) => `${q.name}：${q.conditions.map((c) => `${c.kind === 'research' ? '调研' : c.kind === 'special' ? '专报' : (draft.categories.find((x) => x.key === c.kind)?.name ?? c.kind)}≥${c.min}`).join('、')}得${q.points}分`)
-                .join('；') || '无',
           },
           {
             title: '',
@@ -812,7 +835,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         />
       </Form.Item>
       <Form.Item label="依据">
-        <Input size="small" value={draft.source} placeholder="如：莱办字〔2019〕3号" onChange={(e) => edit((r) => (r.source = e.target.value))} style={{ width: 220 }} />
+        <Input size="small" value={draft.source} placeholder="如：莱办字〔2019〕3号" onChange={(e) => edit((r) => (r.source = e.target.value))} style={{ width: 340 }} />
       </Form.Item>
       <Form.Item label="合报信息">
         <Radio.Group
@@ -874,7 +897,8 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         />
       )}
       {refusal && asNew === null && <Alert type="error" showIcon message="没有保存" description={refusal} data-testid="rules-refusal" />}
-      <Space wrap>
+      {/* the buttons stay in sight at the foot of the window however long the table */}
+      <Space wrap style={{ position: 'sticky', bottom: -12, zIndex: 3, background: '#fff', padding: '8px 0 10px', borderTop: '1px solid #f0f0f0' }}>
         <Button
           type={locked ? 'default' : 'primary'}
           disabled={locked || !dirty || errors.length > 0}
