@@ -253,3 +253,25 @@ describe('the rule-set editor', () => {
     await shots('08-计分-第三季度明细');
   });
 });
+
+describe('a rule set used by a locked quarter', () => {
+  it('cannot be changed in place: 保存修改 is refused, 另存为新版本 is the main button', async () => {
+    await rpc('locks:lock', { period: '2019Q2' });
+    await page.keyboard.press('Escape'); // the breakdown of the last step closes
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+    await go('首页');
+    await go('规则设置');
+    await page.locator('.ant-segmented-item').filter({ hasText: '莱芜区2019' }).filter({ hasNotText: '修订' }).click();
+    const editor = page.getByTestId('rules-editor');
+    await editor.getByText(/其中2019年第二季度已锁定，本规则集不能再修改/).waitFor();
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    await active().locator('input[aria-label="单篇"]').first().fill('12');
+    await page.getByText('有未保存的修改').waitFor();
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('rules-save-as').getAttribute('class')).resolves.toContain('ant-btn-primary');
+    await shots('09-已锁定');
+    // the service refuses too, naming the quarter
+    const old = (await rpc('rules:list', {})).find((r) => r.rules.name === '莱芜区2019')!;
+    await expect(rpc('rules:save', { id: old.id, rules: old.rules })).rejects.toThrow(/已锁定/);
+  });
+});

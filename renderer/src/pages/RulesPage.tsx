@@ -864,11 +864,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         type={locked ? 'info' : started.length > 0 ? 'warning' : 'success'}
         showIcon
         message={
-          row.usedBy.length > 0
-            ? `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。修改本规则集会改变${started.length > 0 ? `${quartersText(started)}已算出的得分` : '这些季度的得分'}；如只想从某日起改用新规则、过去的得分不变，请“另存为新版本”并设置生效日期。`
-            : '目前没有季度使用本规则集。'
+          row.usedBy.length === 0
+            ? '目前没有季度使用本规则集。'
+            : locked
+              ? `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。其中${quartersText(row.lockedPeriods)}已锁定，本规则集不能再修改；如需改用新规则，请“另存为新版本”并设置生效日期，过去的得分不变。`
+              : `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。修改本规则集会改变${started.length > 0 ? `${quartersText(started)}已算出的得分` : '这些季度的得分'}；如只想从某日起改用新规则、过去的得分不变，请“另存为新版本”并设置生效日期。`
         }
-        description={locked ? `其中${quartersText(row.lockedPeriods)}已锁定：本规则集不能再修改，请“另存为新版本”并设置新的生效日期。` : undefined}
       />
       {basics}
       <Tabs
