@@ -165,6 +165,15 @@ describe('the rule-set editor', () => {
     await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
     const row = active().locator('.ant-table-row').filter({ has: page.locator(`input[value="${NEW_PUB}"]`) });
     await expect(row.locator('input[aria-label="单篇"]').inputValue()).resolves.toBe('4.5');
+    // a name left empty: the form says which field, in words, and will not save
+    const name = active().locator('input[aria-label="名称"]').nth(6);
+    await name.fill('');
+    await page.getByText(/规则有误，改正后才能保存：刊物第7项的名称：名称不能为空/).waitFor();
+    await expect(name.getAttribute('class')).resolves.toContain('ant-input-status-error');
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await shots('03b-名称为空');
+    await name.fill(NEW_PUB);
+    await page.getByText(/规则有误/).waitFor({ state: 'detached' });
     // 要情 adopted here: 6 points a single piece
     await row.locator('.ant-table-row-expand-icon').click();
     await page.getByText('「要情」类单独计分').click();

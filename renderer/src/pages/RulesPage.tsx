@@ -243,6 +243,16 @@ function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => voi
 
 // ---------------------------------------------------------------- the editor
 
+/** A message names an entry by its 名称, or by its key when the name is empty: then by its place (第3项), never the key. */
+function unkeyed(text: string, rules: RuleSet): string {
+  let out = text;
+  for (const list of [rules.groups, rules.categories, rules.publications, rules.instructionLevels, rules.eventKinds, rules.requestIssuers] as { key: string; name: string }[][])
+    list.forEach((x, i) => {
+      if (x.name === '') out = out.replaceAll(`「${x.key}」`, `第${i + 1}项`);
+    });
+  return out;
+}
+
 /** The path of every field the model refuses, for marking the field itself. */
 function problemPaths(draft: RuleSet): Set<string> {
   const r = ruleSetSchema.safeParse(draft);
@@ -272,7 +282,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   };
   // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…)
   const checked = parseRuleFile(JSON.stringify(draft));
-  const errors = checked.ok ? [] : checked.errors;
+  const errors = checked.ok ? [] : checked.errors.map((e) => unkeyed(e, draft));
   const bad = problemPaths(draft);
   const status = (...path: Path): 'error' | undefined => (bad.has(path.join('.')) ? 'error' : undefined);
   const dirty = JSON.stringify(draft) !== JSON.stringify(row.rules);
@@ -883,40 +893,36 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
           { key: 'issuers', label: count('约稿', draft.requestIssuers.length), children: issuersTab },
         ]}
       />
-      {errors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          message="规则有误，改正后才能保存"
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {refusal && asNew === null && <Alert type="error" showIcon message="没有保存" description={refusal} data-testid="rules-refusal" />}
-      {/* the buttons stay in sight at the foot of the window however long the table */}
-      <Space wrap style={{ position: 'sticky', bottom: -12, zIndex: 3, background: '#fff', padding: '8px 0 10px', borderTop: '1px solid #f0f0f0' }}>
-        <Button
-          type={locked ? 'default' : 'primary'}
-          disabled={locked || !dirty || errors.length > 0}
-          loading={saving && asNew === null}
-          onClick={() => (started.length > 0 ? setConfirming(true) : void save(draft, row.id))}
-          data-testid="rules-save"
-        >
-          保存修改
-        </Button>
-        <Button type={locked ? 'primary' : 'default'} disabled={errors.length > 0} onClick={openAsNew} data-testid="rules-save-as">
-          另存为新版本…
-        </Button>
-        <Button disabled={!dirty} onClick={() => setDraft(structuredClone(row.rules))}>
-          放弃修改
-        </Button>
-        {dirty && <Tag color="orange">有未保存的修改</Tag>}
-      </Space>
+      {/* the problems and the buttons stay in sight at the foot of the window however long the table */}
+      <div style={{ position: 'sticky', bottom: -12, zIndex: 3, background: '#fff', padding: '8px 0 10px', borderTop: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {errors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ padding: '4px 10px' }}
+            message={`规则有误，改正后才能保存：${errors.slice(0, 3).join('；')}${errors.length > 3 ? `；另有 ${errors.length - 3} 处` : ''}`}
+          />
+        )}
+        {refusal && asNew === null && <Alert type="error" showIcon message="没有保存" description={refusal} data-testid="rules-refusal" />}
+        <Space wrap>
+          <Button
+            type={locked ? 'default' : 'primary'}
+            disabled={locked || !dirty || errors.length > 0}
+            loading={saving && asNew === null}
+            onClick={() => (started.length > 0 ? setConfirming(true) : void save(draft, row.id))}
+            data-testid="rules-save"
+          >
+            保存修改
+          </Button>
+          <Button type={locked ? 'primary' : 'default'} disabled={errors.length > 0} onClick={openAsNew} data-testid="rules-save-as">
+            另存为新版本…
+          </Button>
+          <Button disabled={!dirty} onClick={() => setDraft(structuredClone(row.rules))}>
+            放弃修改
+          </Button>
+          {dirty && <Tag color="orange">有未保存的修改</Tag>}
+        </Space>
+      </div>
       <AddDialog spec={adding} onClose={() => setAdding(null)} />
       <Modal
         open={confirming}
