@@ -308,8 +308,9 @@ describe('a clerk’s day without friction', () => {
   it('editing a rule set that scored past quarters names them and offers 另存为新版本', async () => {
     await go('规则设置');
     await page.getByText('莱芜区2019', { exact: true }).first().click();
-    await page.getByRole('tab', { name: '采用计分' }).click();
-    const cell = page.locator('tr', { hasText: '莱芜政务信息' }).locator('input').first();
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    const row = page.getByTestId('rules-editor').getByRole('tabpanel').locator('.ant-table-row').filter({ has: page.locator('input[value="莱芜政务信息"]') });
+    const cell = row.locator('input[aria-label="单篇"]');
     await cell.click();
     await cell.press('Control+a');
     await cell.pressSequentially('11');

@@ -1,198 +1,937 @@
-import { Alert, Button, Card, Col, Input, InputNumber, Modal, Row, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
+// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups,
+// categories, publications, 批示 levels, 加减分 events, 约稿方 — in the office's words; keys are made from the name's
+// pinyin once and never shown. A change to a rule set that has scored past quarters names those quarters and offers
+// 另存为新版本 (issue 13 §7); a rule set used by a locked quarter can only be saved as a new version.
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
+import dayjs from 'dayjs';
+import { pinyin } from 'pinyin-pro';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import { parseRuleSet, type RuleSet } from '../../../shared/rules/schema';
+import { parsePeriod, periodLabel, quarterOf } from '../../../shared/periods';
+import { parseRuleFile } from '../../../shared/rules/file';
+import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
 import { stars } from '../../../shared/labels';
-import { api, attempt, call } from '../api';
-import { quartersText, startedQuarters } from '../forms';
-import { useChanged, useInfo } from '../store';
+import { ApiError, api, call } from '../api';
+import { useApp, useChanged } from '../store';
 import { useApi } from '../useApi';
 
 type Row = Results['rules:list'][number];
+type Path = (string | number)[];
+type Forms = { single: number; combined: number; brief: number };
 
-function num(value: number, onChange: (v: number) => void, min = -1000) {
-  return <InputNumber size="small" value={value} min={min} max={1000} onChange={(v) => onChange(Number(v ?? 0))} style={{ width: 80 }} />;
+const LEVELS = [
+  { value: 'district', label: '区级' },
+  { value: 'city', label: '市级' },
+  { value: 'province', label: '省级' },
+  { value: 'state', label: '国家级' },
+];
+const WINDOWS = [
+  { value: 'week', label: '每周' },
+  { value: 'month', label: '每月' },
+  { value: 'quarter', label: '每季度' },
+  { value: 'year', label: '每年' },
+];
+const COMBINE = [
+  { value: 'highest', label: '就高不就低（只计最高）' },
+  { value: 'sum', label: '累计' },
+];
+const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
+
+// ---------------------------------------------------------------- quarters in words (as renderer/src/forms.ts of issue 13)
+
+function periodText(code: string): string {
+  const p = parsePeriod(code);
+  return p ? periodLabel(p) : code;
 }
 
-function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: () => void }) {
-  const today = useInfo()?.today ?? '';
-  // the quarters whose scores a change of this rule set would alter (never silently: issue 13 §7)
-  const started = startedQuarters(row.usedBy, today);
-  const [confirming, setConfirming] = useState(false);
-  const [draft, setDraft] = useState<RuleSet>(structuredClone(row.rules));
-  const [json, setJson] = useState('');
-  const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
-  // a reloaded row resets the draft during render, not in an effect (no extra render pass)
-  const [draftOf, setDraftOf] = useState(row);
-  if (draftOf !== row) {
-    setDraftOf(row);
-    setDraft(structuredClone(row.rules));
+/** 2019年第二季度至2020年第一季度; the last run "…起" when open-ended. */
+function quartersText(codes: string[], openEnded = false): string {
+  const index = (c: string): number => Number(c.slice(0, 4)) * 4 + Number(c.slice(5)) - 1;
+  const runs: [string, string][] = [];
+  for (const c of [...codes].sort()) {
+    const last = runs[runs.length - 1];
+    if (last && index(c) === index(last[1]) + 1) last[1] = c;
+    else runs.push([c, c]);
   }
-  const locked = row.lockedPeriods.length > 0;
-  const edit = (fn: (r: RuleSet) => void) => setDraft((d) => {
-    const n = structuredClone(d);
-    fn(n);
-    return n;
-  });
-  const errors = (() => {
-    const r = parseRuleSet(draft);
-    return r.ok ? [] : r.errors;
-  })();
-  const save = async (rules: RuleSet, id?: number) => {
-    const r = await attempt(() => call(api().rules.save({ ...(id ? { id } : {}), rules })));
-    if (r) {
-      void message.success('规则已保存');
-      onSaved();
-    }
+  return runs
+    .map(([a, b], i) => (openEnded && i === runs.length - 1 ? `${periodText(a)}起` : a === b ? periodText(a) : `${periodText(a)}至${periodText(b)}`))
+    .join('、');
+}
+
+/** The quarters among `codes` that have begun by `today`: their scores exist and a change would alter them. */
+function startedQuarters(codes: string[], today: string): string[] {
+  if (!today) return codes;
+  const current = quarterOf(today).code;
+  return codes.filter((c) => c <= current);
+}
+
+// ---------------------------------------------------------------- keys, numbers, keyboard
+
+const RESERVED = new Set(['research', 'special', 'none']);
+
+/** A key from the name's pinyin initials (要情 → yq), unique among `taken`; made once, never changed by a rename. */
+function makeKey(name: string, taken: readonly string[], fallback: string): string {
+  let base = pinyin(name.trim(), { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '')
+    .slice(0, 30);
+  if (!/^[a-z]/.test(base)) base = `${fallback}${base}`.slice(0, 30);
+  let key = base;
+  for (let n = 2; taken.includes(key) || RESERVED.has(key); n++) key = `${base}_${n}`;
+  return key;
+}
+
+const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), button.ant-switch';
+
+/** Enter in a text or number field moves to the next field (the last one calls `onLast`); selects and date pickers keep Enter. */
+function enterMovesOn(e: KeyboardEvent<HTMLElement>, onLast?: () => void): void {
+  if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+  const t = e.target as HTMLElement;
+  if (!(t instanceof HTMLInputElement) || t.getAttribute('role') === 'combobox' || t.closest('.ant-picker')) return;
+  const fields = [...e.currentTarget.querySelectorAll<HTMLElement>(FIELDS)].filter((f) => f.offsetParent !== null);
+  const i = fields.indexOf(t);
+  if (i < 0) return;
+  e.preventDefault();
+  const next = fields[i + 1];
+  if (next) {
+    next.focus();
+    if (next instanceof HTMLInputElement && next.type !== 'checkbox' && next.type !== 'radio') next.select();
+  } else onLast?.();
+}
+
+function Num(props: {
+  value: number | null;
+  onChange: (v: number | null) => void;
+  min?: number;
+  max?: number;
+  int?: boolean;
+  nullable?: boolean;
+  status?: 'error';
+  width?: number;
+  id?: string;
+  label: string;
+  placeholder?: string;
+}) {
+  return (
+    <InputNumber
+      id={props.id}
+      aria-label={props.label}
+      size="small"
+      value={props.value}
+      min={props.min ?? -1000}
+      max={props.max ?? 1000}
+      step={props.int ? 1 : 0.5}
+      precision={props.int ? 0 : undefined}
+      // the 0.5 step would otherwise print every number with a decimal (10.0); 4.5 stays 4.5, 10 reads 10
+      formatter={(v, info) => (info.userTyping ? info.input : v === undefined || v === null ? '' : String(v).replace(/\.0+$/, ''))}
+      placeholder={props.placeholder}
+      status={props.status}
+      onChange={(v) => props.onChange(v === null || v === undefined ? (props.nullable ? null : 0) : Number(v))}
+      style={{ width: props.width ?? 72 }}
+    />
+  );
+}
+
+function Remove({ what, name, note, onConfirm }: { what: string; name: string; note?: string; onConfirm: () => void }) {
+  return (
+    <Popconfirm title={`删除${what}「${name}」？`} description={note} okText="删除" cancelText="取消" onConfirm={onConfirm}>
+      <Button size="small" type="link" danger>
+        删除
+      </Button>
+    </Popconfirm>
+  );
+}
+
+// ---------------------------------------------------------------- the add dialog
+
+type FieldSpec =
+  | { key: string; label: string; type: 'text' }
+  | { key: string; label: string; type: 'num'; min?: number; max?: number; int?: boolean; nullable?: boolean; placeholder?: string }
+  | { key: string; label: string; type: 'select'; options: { value: string; label: string }[] }
+  | { key: string; label: string; type: 'check'; text: string };
+
+interface AddSpec {
+  title: string;
+  fields: FieldSpec[];
+  initial: Record<string, unknown>;
+  /** names already used in this list: a second one is refused on the form */
+  names: string[];
+  apply: (v: Record<string, unknown>) => void;
+  hint?: string;
+}
+
+function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => void }) {
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  // a new dialog starts from its own initial values
+  const [specSeen, setSpecSeen] = useState(spec);
+  if (spec !== specSeen) {
+    setSpecSeen(spec);
+    setValues(spec?.initial ?? {});
+    setProblem(null);
+  }
+  const set = (k: string, v: unknown) => setValues((s) => ({ ...s, [k]: v }));
+  const ok = () => {
+    if (!spec) return;
+    const name = String(values.name ?? '').trim();
+    if (name === '') return setProblem('名称不能为空');
+    if (spec.names.includes(name)) return setProblem(`已有「${name}」，请换一个名称`);
+    spec.apply({ ...values, name });
+    onClose();
   };
   return (
+    <Modal
+      open={spec !== null}
+      title={spec?.title}
+      okText="添加"
+      cancelText="取消"
+      onOk={ok}
+      onCancel={onClose}
+      destroyOnHidden
+      afterOpenChange={(open) => open && first.current?.focus()}
+    >
+      {spec && (
+        <div onKeyDown={(e) => enterMovesOn(e, ok)} data-testid="rules-add-dialog">
+          <Form layout="horizontal" labelCol={{ flex: '96px' }} colon={false} style={{ marginTop: 12 }}>
+            {spec.fields.map((f, i) => (
+              <Form.Item
+                key={f.key}
+                label={f.label}
+                htmlFor={`add-${f.key}`}
+                style={{ marginBottom: 12 }}
+                validateStatus={i === 0 && problem ? 'error' : undefined}
+                help={i === 0 && problem ? problem : undefined}
+              >
+                {f.type === 'text' ? (
+                  <Input id={`add-${f.key}`} ref={i === 0 ? (el) => void (first.current = el?.input ?? null) : undefined} value={String(values[f.key] ?? '')} onChange={(e) => set(f.key, e.target.value)} style={{ width: 260 }} />
+                ) : f.type === 'num' ? (
+                  <Num id={`add-${f.key}`} label={f.label} value={(values[f.key] as number | null) ?? null} min={f.min} max={f.max} int={f.int} nullable={f.nullable} placeholder={f.placeholder} width={110} onChange={(v) => set(f.key, v)} />
+                ) : f.type === 'select' ? (
+                  <Select id={`add-${f.key}`} value={values[f.key] as string} options={f.options} onChange={(v) => set(f.key, v)} style={{ width: 160 }} />
+                ) : (
+                  <Checkbox id={`add-${f.key}`} checked={values[f.key] === true} onChange={(e) => set(f.key, e.target.checked)}>
+                    {f.text}
+                  </Checkbox>
+                )}
+              </Form.Item>
+            ))}
+            {spec.hint && <Typography.Text type="secondary">{spec.hint}</Typography.Text>}
+          </Form>
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+// ---------------------------------------------------------------- the editor
+
+/** A message names an entry by its 名称, or by its key when the name is empty: then by its place (第3项), never the key. */
+function unkeyed(text: string, rules: RuleSet): string {
+  let out = text;
+  for (const list of [rules.groups, rules.categories, rules.publications, rules.instructionLevels, rules.eventKinds, rules.requestIssuers] as { key: string; name: string }[][])
+    list.forEach((x, i) => {
+      if (x.name === '') out = out.replaceAll(`「${x.key}」`, `第${i + 1}项`);
+    });
+  return out;
+}
+
+/** The path of every field the model refuses, for marking the field itself. */
+function problemPaths(draft: RuleSet): Set<string> {
+  const r = ruleSetSchema.safeParse(draft);
+  return new Set(r.success ? [] : r.error.issues.map((i) => i.path.join('.')));
+}
+
+function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: (id: number) => void }) {
+  const today = useApp((s) => s.info?.today ?? '');
+  const started = startedQuarters(row.usedBy, today);
+  const locked = row.lockedPeriods.length > 0;
+  const [draft, setDraft] = useState<RuleSet>(() => structuredClone(row.rules));
+  const [adding, setAdding] = useState<AddSpec | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const newName = useRef<HTMLInputElement>(null);
+  // a reload of the list (after any save) shows the stored rule set
+  const [rowSeen, setRowSeen] = useState(row);
+  if (row !== rowSeen) {
+    setRowSeen(row);
+    setDraft(structuredClone(row.rules));
+  }
+  const edit = (fn: (r: RuleSet) => void) => {
+    setRefusal(null);
+    setDraft((d) => {
+      const n = structuredClone(d);
+      fn(n);
+      return n;
+    });
+  };
+  // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…)
+  const checked = parseRuleFile(JSON.stringify(draft));
+  const errors = checked.ok ? [] : checked.errors.map((e) => unkeyed(e, draft));
+  const bad = problemPaths(draft);
+  const status = (...path: Path): 'error' | undefined => (bad.has(path.join('.')) ? 'error' : undefined);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(row.rules);
+
+  const save = async (rules: RuleSet, id?: number): Promise<boolean> => {
+    setSaving(true);
+    try {
+      const r = await call(api().rules.save({ ...(id ? { id } : {}), rules }), { quiet: true });
+      void message.success(id ? '规则已保存' : `已另存为新版本「${rules.name}」`);
+      onSaved(r.id);
+      return true;
+    } catch (e) {
+      // the service's refusal stays on the form, beside what the clerk is changing
+      if (e instanceof ApiError) setRefusal(e.message);
+      else throw e;
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  const openAsNew = () => {
+    setRefusal(null);
+    setAsNew({ name: `${draft.name}（新）`, effectiveFrom: '' });
+  };
+  /** `typed`: the date as typed in the picker when Enter saves before the picker has reported it. */
+  const saveAsNew = async (typed?: string) => {
+    if (!asNew) return;
+    const effectiveFrom = typed ?? asNew.effectiveFrom;
+    if (asNew.name.trim() === '') return setRefusal('名称：不能为空');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) return setRefusal('生效日期：请选择或输入生效日期，如 2021-01-01');
+    if (await save({ ...draft, name: asNew.name.trim(), effectiveFrom })) setAsNew(null);
+  };
+  // in the dialog Enter moves on; Enter on a valid date (the last field) saves
+  const newDialogKeys = (e: KeyboardEvent<HTMLElement>) => {
+    const t = e.target;
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing && t instanceof HTMLInputElement && t.id === 'rules-new-date') {
+      const d = dayjs(t.value, DATE_FORMATS, true);
+      if (d.isValid()) {
+        e.preventDefault();
+        void saveAsNew(d.format('YYYY-MM-DD'));
+      }
+      return;
+    }
+    enterMovesOn(e, () => void saveAsNew());
+  };
+
+  const keysOf = (list: { key: string }[]) => list.map((x) => x.key);
+  const namesOf = (list: { name: string }[]) => list.map((x) => x.name);
+  const nameInput = (value: string, onChange: (v: string) => void, path: Path, width = 150) => (
+    <Input size="small" aria-label="名称" value={value} status={status(...path, 'name')} onChange={(e) => onChange(e.target.value)} style={{ width }} />
+  );
+
+  // ---- groups
+  const groupsTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Alert
-        type={locked ? 'info' : started.length > 0 ? 'warning' : 'success'}
-        showIcon
-        message={
-          row.usedBy.length > 0
-            ? `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。修改本规则集会改变${started.length > 0 ? `${quartersText(started)}已算出的得分` : '这些季度的得分'}；如只想从某日起改用新规则、过去的得分不变，请“另存为新版本”并设置生效日期。`
-            : '目前没有季度使用本规则集。'
-        }
-        description={locked ? `其中${quartersText(row.lockedPeriods)}已锁定：本规则集不能再修改，请“另存为新版本”并设置新的生效日期。` : undefined}
-      />
-      <Tabs
+      <Typography.Text type="secondary">点行首的 + 设置基础分的周期和达标线、通报批评末位个数，查看调研、专报要求。</Typography.Text>
+      <Table
         size="small"
-        items={[
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.groups}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowRender: (g, i) => (
+            <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+              {g.baseGrant && (
+                <Space size={4}>
+                  基础分按
+                  <Select
+                    size="small"
+                    aria-label="基础分周期"
+                    value={g.baseGrant.window}
+                    options={[
+                      { value: 'month', label: '每月' },
+                      { value: 'quarter', label: '每季度' },
+                    ]}
+                    onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.window = v))}
+                    style={{ width: 86 }}
+                  />
+                  给，达标线
+                  <Num label="达标线" min={0} nullable width={62} placeholder="无" value={g.baseGrant.passLine} onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.passLine = v))} />
+                  分（低于达标线的单位在通报中列为未达标）
+                </Space>
+              )}
+              <Space size={4}>
+                通报批评末位
+                <Num label="通报批评末位个数" int min={0} max={10} width={52} value={g.criticiseLast} onChange={(v) => edit((r) => (r.groups[i]!.criticiseLast = v ?? 0))} />
+                个单位
+              </Space>
+              <span>
+                调研、专报等要求：
+                {g.requirements
+                  .map((q) => `${q.name}：${q.conditions.map((c) => `${c.kind === 'research' ? '调研' : c.kind === 'special' ? '专报' : (draft.categories.find((x) => x.key === c.kind)?.name ?? c.kind)}≥${c.min}`).join('、')}得${q.points}分`)
+                  .join('；') || '无'}
+              </span>
+            </Space>
+          ),
+        }}
+        columns={[
+          { title: '分组', render: (_, g, i) => nameInput(g.name, (v) => edit((r) => (r.groups[i]!.name = v)), ['groups', i], 96) },
           {
-            key: 'quota',
-            label: '报送任务',
-            children: (
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={draft.groups}
-                columns={[
-                  { title: '分组', dataIndex: 'name' },
-                  { title: '考核周期', render: (_, g) => ({ week: '每周', month: '每月', quarter: '每季度', year: '每年' })[g.quota?.window ?? 'month'] },
-                  { title: '最少条数', render: (_, g, i) => g.quota && num(g.quota.min, (v) => edit((r) => (r.groups[i]!.quota!.min = v)), 1) },
-                  { title: '完成得分', render: (_, g, i) => g.quota && num(g.quota.points, (v) => edit((r) => (r.groups[i]!.quota!.points = v))) },
-                  { title: '每少一条', render: (_, g, i) => g.quota && num(g.quota.shortfallPerItem, (v) => edit((r) => (r.groups[i]!.quota!.shortfallPerItem = v))) },
-                  { title: '调研/专报要求', render: (_, g) => g.requirements.map((q) => `${q.name}：${q.conditions.map((c) => `${c.kind === 'research' ? '调研' : '专报'}≥${c.min}`).join('、')}（${q.window === 'quarter' ? '季度' : q.window === 'year' ? '年度' : '每月'}）得${q.points}分`).join('；') },
-                ]}
-              />
+            title: '报送任务',
+            render: (_, g, i) => (
+              <Space size={4}>
+                <Checkbox
+                  aria-label="有报送任务"
+                  checked={g.quota !== null}
+                  onChange={(e) => edit((r) => (r.groups[i]!.quota = e.target.checked ? { window: 'month', min: 1, points: 0, shortfallPerItem: 0, clause: '' } : null))}
+                />
+                {g.quota ? (
+                  <>
+                    <Select size="small" aria-label="周期" value={g.quota.window} options={WINDOWS} onChange={(v) => edit((r) => (r.groups[i]!.quota!.window = v))} style={{ width: 76 }} />
+                    至少
+                    <Num label="最少条数" int min={1} max={10000} width={56} value={g.quota.min} status={status('groups', i, 'quota', 'min')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.min = v ?? 1))} />
+                    条，完成得
+                    <Num label="完成得分" width={62} value={g.quota.points} status={status('groups', i, 'quota', 'points')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.points = v ?? 0))} />
+                    分，少一条
+                    <Num label="每少一条" max={0} width={62} value={g.quota.shortfallPerItem} status={status('groups', i, 'quota', 'shortfallPerItem')} onChange={(v) => edit((r) => (r.groups[i]!.quota!.shortfallPerItem = v ?? 0))} />
+                    分
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">无</Typography.Text>
+                )}
+              </Space>
             ),
           },
           {
-            key: 'pubs',
-            label: '采用计分',
-            children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Space>
-                  多次采用：
-                  <Select size="small" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={[{ value: 'highest', label: '就高不就低（只计最高）' }, { value: 'sum', label: '累计' }]} style={{ width: 200 }} />
-                </Space>
-                <Table
-                  size="small"
-                  rowKey="key"
-                  pagination={false}
-                  dataSource={draft.publications}
-                  columns={[
-                    { title: '刊物', dataIndex: 'name' },
-                    { title: '单篇', render: (_, p, i) => num(p.points.single, (v) => edit((r) => (r.publications[i]!.points.single = v)), 0) },
-                    { title: '综合', render: (_, p, i) => num(p.points.combined, (v) => edit((r) => (r.publications[i]!.points.combined = v)), 0) },
-                    { title: '简讯', render: (_, p, i) => num(p.points.brief, (v) => edit((r) => (r.publications[i]!.points.brief = v)), 0) },
-                    { title: '条款', dataIndex: 'clause' },
-                  ]}
+            title: '基础分',
+            render: (_, g, i) => (
+              <Space size={4}>
+                <Num
+                  label="基础分"
+                  min={0}
+                  nullable
+                  width={62}
+                  placeholder="无"
+                  value={g.baseGrant?.points ?? null}
+                  onChange={(v) =>
+                    edit((r) => {
+                      const grp = r.groups[i]!;
+                      grp.baseGrant = v === null || v === 0 ? null : { window: grp.baseGrant?.window ?? 'quarter', points: v, passLine: grp.baseGrant?.passLine ?? null, clause: grp.baseGrant?.clause ?? '' };
+                    })
+                  }
                 />
               </Space>
             ),
           },
           {
-            key: 'instr',
-            label: '批示加分',
-            children: (
-              <Table
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={draft.instructionLevels}
-                columns={[
-                  { title: '级别', render: (_, l) => `${l.name} ${stars(l.stars)}` },
-                  { title: '单篇', render: (_, l, i) => num(l.points.single, (v) => edit((r) => (r.instructionLevels[i]!.points.single = v)), 0) },
-                  { title: '综合', render: (_, l, i) => num(l.points.combined, (v) => edit((r) => (r.instructionLevels[i]!.points.combined = v)), 0) },
-                ]}
-              />
-            ),
+            title: '',
+            render: (_, g, i) =>
+              draft.groups.length > 1 && <Remove what="分组" name={g.name} note="该分组的单位需改到其他分组才计分。" onConfirm={() => edit((r) => void r.groups.splice(i, 1))} />,
           },
+        ]}
+      />
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加分组',
+            names: namesOf(draft.groups),
+            fields: [{ key: 'name', label: '名称', type: 'text' }],
+            initial: { name: '' },
+            apply: (v) =>
+              edit((r) =>
+                r.groups.push({ key: makeKey(String(v.name), keysOf(r.groups), 'g'), name: String(v.name), aliases: [], quota: null, requirements: [], criticiseLast: 1, baseGrant: null }),
+              ),
+            hint: '添加后可在表中设置报送任务和基础分。',
+          })
+        }
+      >
+        添加分组…
+      </Button>
+    </Space>
+  );
+
+  // ---- categories
+  const categoriesTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">调研、专报之外的信息类别（要情、动态、图片信息…）。折算倍数乘在采用得分上，如图片信息计一半填 0.5。</Typography.Text>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.categories}
+        locale={{ emptyText: '尚无信息类别' }}
+        columns={[
+          { title: '类别', render: (_, c, i) => nameInput(c.name, (v) => edit((r) => (r.categories[i]!.name = v)), ['categories', i]) },
+          { title: '折算倍数', render: (_, c, i) => <Num label="折算倍数" min={0} max={100} value={c.factor} status={status('categories', i, 'factor')} onChange={(v) => edit((r) => (r.categories[i]!.factor = v ?? 1))} /> },
           {
-            key: 'events',
-            label: '加减分与约稿',
-            children: (
-              <Row gutter={12}>
-                <Col span={14}>
-                  <Table
-                    size="small"
-                    rowKey="key"
-                    pagination={false}
-                    dataSource={draft.eventKinds}
-                    columns={[
-                      { title: '事项', dataIndex: 'name' },
-                      { title: '每次/每人', render: (_, e, i) => num(e.points, (v) => edit((r) => (r.eventKinds[i]!.points = v))) },
-                      { title: '计入', render: (_, e) => (e.scope === 'year' ? '年度' : '当期') },
-                      { title: '扣完为止', render: (_, e) => (e.floored ? '是' : '') },
-                    ]}
-                  />
-                </Col>
-                <Col span={10}>
-                  <Table
-                    size="small"
-                    rowKey="key"
-                    pagination={false}
-                    dataSource={draft.requestIssuers}
-                    columns={[
-                      { title: '约稿方', dataIndex: 'name' },
-                      { title: '未完成扣分', render: (_, e, i) => num(e.missPoints, (v) => edit((r) => (r.requestIssuers[i]!.missPoints = v)), -1000) },
-                    ]}
-                  />
-                </Col>
-              </Row>
-            ),
-          },
-          {
-            key: 'json',
-            label: '全部内容（高级）',
-            children: (
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Typography.Text type="secondary">可增加分组、刊物、事项等；保存前会逐项检查。</Typography.Text>
-                <Input.TextArea rows={14} value={json || JSON.stringify(draft, null, 2)} onChange={(e) => setJson(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
-                <Button
-                  onClick={() => {
-                    try {
-                      const parsed = parseRuleSet(JSON.parse(json || JSON.stringify(draft)));
-                      if (!parsed.ok) return void Modal.error({ title: '规则有误', content: parsed.errors.join('\n') });
-                      setDraft(parsed.value);
-                      setJson('');
-                      void message.success('已检查并应用到编辑中的规则（尚未保存）');
-                    } catch {
-                      Modal.error({ title: '格式有误', content: '内容不是有效的 JSON，请检查括号和引号。' });
+            title: '',
+            render: (_, c, i) => (
+              <Remove
+                what="信息类别"
+                name={c.name}
+                note="各刊物按此类别的分值和相关要求一并删除。"
+                onConfirm={() =>
+                  edit((r) => {
+                    r.categories.splice(i, 1);
+                    for (const p of r.publications) delete p.categoryPoints[c.key];
+                    for (const g of r.groups) {
+                      for (const q of g.requirements) q.conditions = q.conditions.filter((x) => x.kind !== c.key);
+                      g.requirements = g.requirements.filter((q) => q.conditions.length > 0);
                     }
-                  }}
-                >
-                  检查并应用
-                </Button>
-              </Space>
+                  })
+                }
+              />
             ),
           },
         ]}
       />
-      {errors.length > 0 && <Alert type="error" showIcon message="规则有误" description={errors.join('；')} />}
-      <Space>
-        <Button type="primary" disabled={locked || errors.length > 0} onClick={() => (started.length > 0 ? setConfirming(true) : void save(draft, row.id))}>
-          保存修改
-        </Button>
-        <Button disabled={errors.length > 0} onClick={() => setAsNew({ name: `${draft.name}（新）`, effectiveFrom: '' })}>
-          另存为新版本…
-        </Button>
-        <Button onClick={() => setDraft(structuredClone(row.rules))}>放弃修改</Button>
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加信息类别',
+            names: namesOf(draft.categories),
+            fields: [
+              { key: 'name', label: '名称', type: 'text' },
+              { key: 'factor', label: '折算倍数', type: 'num', min: 0, max: 100 },
+            ],
+            initial: { name: '', factor: 1 },
+            apply: (v) =>
+              edit((r) => r.categories.push({ key: makeKey(String(v.name), keysOf(r.categories), 'c'), name: String(v.name), aliases: [], factor: Number(v.factor ?? 1), clause: '' })),
+          })
+        }
+      >
+        添加信息类别…
+      </Button>
+    </Space>
+  );
+
+  // ---- publications: the row's own points, and per category / per 批示 level in the expanded row
+  const forms = (value: Forms, onChange: (f: keyof Forms, v: number) => void, path: Path, only: (keyof Forms)[] = ['single', 'combined', 'brief']) => (
+    <Space size={4}>
+      {only.map((f) => (
+        <span key={f}>
+          {({ single: '单篇', combined: '综合', brief: '简讯' } as const)[f]}{' '}
+          <Num label={({ single: '单篇', combined: '综合', brief: '简讯' } as const)[f]} min={0} width={64} value={value[f]} status={status(...path, f)} onChange={(v) => onChange(f, v ?? 0)} />
+        </span>
+      ))}
+    </Space>
+  );
+  const publicationDetail = (p: RuleSet['publications'][number], i: number) => (
+    <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+      {draft.categories.length === 0 && <Typography.Text type="secondary">本规则集没有信息类别，所有信息按上面的分值计分。</Typography.Text>}
+      {draft.categories.map((c) => {
+        const own = p.categoryPoints[c.key];
+        return (
+          <Space key={c.key} size={8}>
+            <Checkbox
+              checked={own !== undefined}
+              onChange={(e) => edit((r) => (e.target.checked ? (r.publications[i]!.categoryPoints[c.key] = { ...p.points }) : delete r.publications[i]!.categoryPoints[c.key]))}
+              style={{ width: 170 }}
+            >
+              「{c.name}」类单独计分
+            </Checkbox>
+            {own && forms(own, (f, v) => edit((r) => (r.publications[i]!.categoryPoints[c.key]![f] = v)), ['publications', i, 'categoryPoints', c.key])}
+          </Space>
+        );
+      })}
+      {draft.instructionLevels.map((l) => {
+        const own = p.instructionPoints[l.key];
+        return (
+          <Space key={l.key} size={8}>
+            <Checkbox
+              checked={own !== undefined}
+              onChange={(e) => edit((r) => (e.target.checked ? (r.publications[i]!.instructionPoints[l.key] = { ...l.points }) : delete r.publications[i]!.instructionPoints[l.key]))}
+              style={{ width: 170 }}
+            >
+              {l.name}批示另行加分
+            </Checkbox>
+            {own && forms({ ...own, brief: 0 }, (f, v) => edit((r) => ((r.publications[i]!.instructionPoints[l.key]! as Forms)[f] = v)), ['publications', i, 'instructionPoints', l.key], ['single', 'combined'])}
+          </Space>
+        );
+      })}
+    </Space>
+  );
+  const publicationsTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        一条信息被多次采用：
+        <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Typography.Text type="secondary">点行首的 + 设置按信息类别的分值和本刊物的批示加分。</Typography.Text>
       </Space>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.publications}
+        scroll={{ x: 'max-content' }}
+        expandable={{ expandedRowRender: (p, i) => publicationDetail(p, i) }}
+        columns={[
+          { title: '刊物', render: (_, p, i) => nameInput(p.name, (v) => edit((r) => (r.publications[i]!.name = v)), ['publications', i], 170) },
+          { title: '级别', render: (_, p, i) => <Select size="small" aria-label="级别" value={p.level} options={LEVELS} onChange={(v) => edit((r) => (r.publications[i]!.level = v))} style={{ width: 84 }} /> },
+          { title: '每篇分值', render: (_, p, i) => forms(p.points, (f, v) => edit((r) => (r.publications[i]!.points[f] = v)), ['publications', i, 'points']) },
+          { title: '倍数', render: (_, p, i) => <Num label="倍数" min={0.01} max={100} width={60} value={p.multiplier} status={status('publications', i, 'multiplier')} onChange={(v) => edit((r) => (r.publications[i]!.multiplier = v ?? 1))} /> },
+          {
+            title: '',
+            render: (_, p, i) =>
+              draft.publications.length > 1 && <Remove what="刊物" name={p.name} note="已登记的采用记录保留，但按本规则集不再计分。" onConfirm={() => edit((r) => void r.publications.splice(i, 1))} />,
+          },
+        ]}
+      />
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加刊物',
+            names: namesOf(draft.publications),
+            fields: [
+              { key: 'name', label: '名称', type: 'text' },
+              { key: 'level', label: '级别', type: 'select', options: LEVELS },
+              { key: 'single', label: '单篇', type: 'num', min: 0 },
+              { key: 'combined', label: '综合', type: 'num', min: 0 },
+              { key: 'brief', label: '简讯', type: 'num', min: 0 },
+            ],
+            initial: { name: '', level: 'district', single: 0, combined: 0, brief: 0 },
+            apply: (v) =>
+              edit((r) =>
+                r.publications.push({
+                  key: makeKey(String(v.name), keysOf(r.publications), 'p'),
+                  name: String(v.name),
+                  aliases: [],
+                  level: v.level as RuleSet['publications'][number]['level'],
+                  points: { single: Number(v.single ?? 0), combined: Number(v.combined ?? 0), brief: Number(v.brief ?? 0) },
+                  categoryPoints: {},
+                  multiplier: 1,
+                  instructionPoints: {},
+                  clause: '',
+                }),
+              ),
+            hint: '分值可为半分（如 2.5）。按信息类别的分值可在添加后展开该行设置。',
+          })
+        }
+      >
+        添加刊物…
+      </Button>
+    </Space>
+  );
+
+  // ---- instruction levels
+  const instructionsTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        一条信息有多个批示：
+        <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+      </Space>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.instructionLevels}
+        columns={[
+          { title: '批示级别', render: (_, l, i) => nameInput(l.name, (v) => edit((r) => (r.instructionLevels[i]!.name = v)), ['instructionLevels', i]) },
+          {
+            title: '星级',
+            render: (_, l, i) => (
+              <Space size={4}>
+                <Num label="星数" int min={0} max={5} width={52} value={l.stars} onChange={(v) => edit((r) => (r.instructionLevels[i]!.stars = v ?? 0))} />
+                <span style={{ color: '#d48806' }}>{stars(l.stars)}</span>
+              </Space>
+            ),
+          },
+          { title: '加分', render: (_, l, i) => forms({ ...l.points, brief: 0 }, (f, v) => edit((r) => ((r.instructionLevels[i]!.points as Forms)[f] = v)), ['instructionLevels', i, 'points'], ['single', 'combined']) },
+          {
+            title: '',
+            render: (_, l, i) =>
+              draft.instructionLevels.length > 1 && (
+                <Remove
+                  what="批示级别"
+                  name={l.name}
+                  onConfirm={() =>
+                    edit((r) => {
+                      r.instructionLevels.splice(i, 1);
+                      for (const p of r.publications) delete p.instructionPoints[l.key];
+                    })
+                  }
+                />
+              ),
+          },
+        ]}
+      />
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加批示级别',
+            names: namesOf(draft.instructionLevels),
+            fields: [
+              { key: 'name', label: '名称', type: 'text' },
+              { key: 'stars', label: '星数', type: 'num', min: 0, max: 5, int: true },
+              { key: 'single', label: '单篇加分', type: 'num', min: 0 },
+              { key: 'combined', label: '综合加分', type: 'num', min: 0 },
+            ],
+            initial: { name: '', stars: 1, single: 0, combined: 0 },
+            apply: (v) =>
+              edit((r) =>
+                r.instructionLevels.push({
+                  key: makeKey(String(v.name), keysOf(r.instructionLevels), 'l'),
+                  name: String(v.name),
+                  aliases: [],
+                  stars: Number(v.stars ?? 0),
+                  points: { single: Number(v.single ?? 0), combined: Number(v.combined ?? 0) },
+                  clause: '',
+                }),
+              ),
+          })
+        }
+      >
+        添加批示级别…
+      </Button>
+    </Space>
+  );
+
+  // ---- events
+  const eventsTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.eventKinds}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: '事项', render: (_, e, i) => nameInput(e.name, (v) => edit((r) => (r.eventKinds[i]!.name = v)), ['eventKinds', i], 190) },
+          { title: '分值（减分为负）', render: (_, e, i) => <Num label="分值" value={e.points} status={status('eventKinds', i, 'points')} onChange={(v) => edit((r) => (r.eventKinds[i]!.points = v ?? 0))} /> },
+          {
+            title: '计入',
+            render: (_, e, i) => (
+              <Select
+                size="small"
+                aria-label="计入"
+                value={e.scope}
+                options={[
+                  { value: 'period', label: '当月当季' },
+                  { value: 'year', label: '只计年度' },
+                ]}
+                onChange={(v) => edit((r) => (r.eventKinds[i]!.scope = v))}
+                style={{ width: 96 }}
+              />
+            ),
+          },
+          { title: '每年上限', render: (_, e, i) => <Num label="每年上限" int min={1} max={10000} nullable placeholder="不限" width={64} value={e.capPerYear} onChange={(v) => edit((r) => (r.eventKinds[i]!.capPerYear = v))} /> },
+          { title: '扣完为止', render: (_, e, i) => <Checkbox aria-label="扣完为止" checked={e.floored} onChange={(x) => edit((r) => (r.eventKinds[i]!.floored = x.target.checked))} /> },
+          { title: '通报批评', render: (_, e, i) => <Checkbox aria-label="通报批评" checked={e.criticise} onChange={(x) => edit((r) => (r.eventKinds[i]!.criticise = x.target.checked))} /> },
+          { title: '', render: (_, e, i) => <Remove what="加减分事项" name={e.name} note="已登记的该事项保留，但按本规则集不再计分。" onConfirm={() => edit((r) => void r.eventKinds.splice(i, 1))} /> },
+        ]}
+      />
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加加减分事项',
+            names: namesOf(draft.eventKinds),
+            fields: [
+              { key: 'name', label: '名称', type: 'text' },
+              { key: 'points', label: '分值', type: 'num' },
+              {
+                key: 'scope',
+                label: '计入',
+                type: 'select',
+                options: [
+                  { value: 'period', label: '当月当季' },
+                  { value: 'year', label: '只计年度' },
+                ],
+              },
+              { key: 'capPerYear', label: '每年上限', type: 'num', int: true, min: 1, max: 10000, nullable: true, placeholder: '不限' },
+              { key: 'floored', label: '扣完为止', type: 'check', text: '减分时扣完为止' },
+              { key: 'criticise', label: '通报批评', type: 'check', text: '有此事项的单位在通报中点名批评' },
+            ],
+            initial: { name: '', points: 0, scope: 'period', capPerYear: null, floored: false, criticise: false },
+            hint: '加分填正数，减分填负数（如 -2），可为半分。',
+            apply: (v) =>
+              edit((r) =>
+                r.eventKinds.push({
+                  key: makeKey(String(v.name), keysOf(r.eventKinds), 'e'),
+                  name: String(v.name),
+                  description: '',
+                  aliases: [],
+                  points: Number(v.points ?? 0),
+                  scope: v.scope as 'period' | 'year',
+                  floored: v.floored === true,
+                  capPerYear: (v.capPerYear as number | null) ?? null,
+                  criticise: v.criticise === true,
+                  clause: '',
+                }),
+              ),
+          })
+        }
+      >
+        添加加减分事项…
+      </Button>
+    </Space>
+  );
+
+  // ---- request issuers
+  const issuersTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={draft.requestIssuers}
+        columns={[
+          { title: '约稿方', render: (_, q, i) => nameInput(q.name, (v) => edit((r) => (r.requestIssuers[i]!.name = v)), ['requestIssuers', i]) },
+          { title: '未完成扣分', render: (_, q, i) => <Num label="未完成扣分" max={0} value={q.missPoints} status={status('requestIssuers', i, 'missPoints')} onChange={(v) => edit((r) => (r.requestIssuers[i]!.missPoints = v ?? 0))} /> },
+          { title: '完成得分', render: (_, q, i) => <Num label="完成得分" min={0} value={q.donePoints} status={status('requestIssuers', i, 'donePoints')} onChange={(v) => edit((r) => (r.requestIssuers[i]!.donePoints = v ?? 0))} /> },
+          { title: '扣完为止', render: (_, q, i) => <Checkbox aria-label="扣完为止" checked={q.floored} onChange={(x) => edit((r) => (r.requestIssuers[i]!.floored = x.target.checked))} /> },
+          { title: '', render: (_, q, i) => draft.requestIssuers.length > 1 && <Remove what="约稿方" name={q.name} onConfirm={() => edit((r) => void r.requestIssuers.splice(i, 1))} /> },
+        ]}
+      />
+      <Button
+        size="small"
+        onClick={() =>
+          setAdding({
+            title: '添加约稿方',
+            names: namesOf(draft.requestIssuers),
+            fields: [
+              { key: 'name', label: '名称', type: 'text' },
+              { key: 'missPoints', label: '未完成扣分', type: 'num', max: 0 },
+              { key: 'donePoints', label: '完成得分', type: 'num', min: 0 },
+              { key: 'floored', label: '扣完为止', type: 'check', text: '未完成扣分扣完为止' },
+            ],
+            initial: { name: '', missPoints: 0, donePoints: 0, floored: false },
+            hint: '未完成扣分填负数或 0。',
+            apply: (v) =>
+              edit((r) =>
+                r.requestIssuers.push({
+                  key: makeKey(String(v.name), keysOf(r.requestIssuers), 'r'),
+                  name: String(v.name),
+                  aliases: [],
+                  missPoints: Number(v.missPoints ?? 0),
+                  donePoints: Number(v.donePoints ?? 0),
+                  floored: v.floored === true,
+                  clause: '',
+                }),
+              ),
+          })
+        }
+      >
+        添加约稿方…
+      </Button>
+    </Space>
+  );
+
+  const basics = (
+    <Form layout="inline" colon={false} style={{ rowGap: 8 }}>
+      <Form.Item label="名称" htmlFor="rules-name" validateStatus={status('name')}>
+        <Input id="rules-name" size="small" value={draft.name} onChange={(e) => edit((r) => (r.name = e.target.value))} style={{ width: 170 }} />
+      </Form.Item>
+      <Form.Item label="生效日期" htmlFor="rules-date" validateStatus={status('effectiveFrom')}>
+        <DatePicker
+          id="rules-date"
+          size="small"
+          allowClear={false}
+          format={DATE_FORMATS}
+          value={dayjs(draft.effectiveFrom, 'YYYY-MM-DD', true).isValid() ? dayjs(draft.effectiveFrom) : null}
+          onChange={(d) => d && edit((r) => (r.effectiveFrom = d.format('YYYY-MM-DD')))}
+          style={{ width: 130 }}
+        />
+      </Form.Item>
+      <Form.Item label="依据">
+        <Input size="small" value={draft.source} placeholder="如：莱办字〔2019〕3号" onChange={(e) => edit((r) => (r.source = e.target.value))} style={{ width: 340 }} />
+      </Form.Item>
+      <Form.Item label="合报信息">
+        <Radio.Group
+          size="small"
+          value={draft.jointSplit}
+          onChange={(e) => edit((r) => (r.jointSplit = e.target.value as RuleSet['jointSplit']))}
+          options={[
+            { value: 'even', label: '平分' },
+            { value: 'full', label: '各得全分' },
+            { value: 'lead', label: '只计牵头单位' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Checkbox checked={draft.shortfallFloored} onChange={(e) => edit((r) => (r.shortfallFloored = e.target.checked))}>
+          少报扣分扣完为止
+        </Checkbox>
+      </Form.Item>
+    </Form>
+  );
+
+  const count = (label: string, n: number) => `${label}（${n}）`;
+  return (
+    <div onKeyDown={(e) => enterMovesOn(e)} data-testid="rules-editor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <Alert
+        type={locked ? 'info' : started.length > 0 ? 'warning' : 'success'}
+        showIcon
+        message={
+          row.usedBy.length === 0
+            ? '目前没有季度使用本规则集。'
+            : locked
+              ? `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。其中${quartersText(row.lockedPeriods)}已锁定，本规则集不能再修改；如需改用新规则，请“另存为新版本”并设置生效日期，过去的得分不变。`
+              : `使用本规则集计分的季度：${quartersText(row.usedBy, newest)}。修改本规则集会改变${started.length > 0 ? `${quartersText(started)}已算出的得分` : '这些季度的得分'}；如只想从某日起改用新规则、过去的得分不变，请“另存为新版本”并设置生效日期。`
+        }
+      />
+      {basics}
+      <Tabs
+        size="small"
+        items={[
+          { key: 'groups', label: count('分组与任务', draft.groups.length), children: groupsTab },
+          { key: 'categories', label: count('信息类别', draft.categories.length), children: categoriesTab },
+          { key: 'publications', label: count('刊物', draft.publications.length), children: publicationsTab },
+          { key: 'instructions', label: count('批示', draft.instructionLevels.length), children: instructionsTab },
+          { key: 'events', label: count('加减分', draft.eventKinds.length), children: eventsTab },
+          { key: 'issuers', label: count('约稿', draft.requestIssuers.length), children: issuersTab },
+        ]}
+      />
+      {/* the problems and the buttons stay in sight at the foot of the window however long the table */}
+      <div style={{ position: 'sticky', bottom: -12, zIndex: 3, background: '#fff', padding: '8px 0 10px', borderTop: '1px solid #f0f0f0', display: 'flex', flexDirection: 'column', gap: 8 }}>
+        {errors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ padding: '4px 10px' }}
+            message={`规则有误，改正后才能保存：${errors.slice(0, 3).join('；')}${errors.length > 3 ? `；另有 ${errors.length - 3} 处` : ''}`}
+          />
+        )}
+        {refusal && asNew === null && <Alert type="error" showIcon message="没有保存" description={refusal} data-testid="rules-refusal" />}
+        <Space wrap>
+          <Button
+            type={locked ? 'default' : 'primary'}
+            disabled={locked || !dirty || errors.length > 0}
+            loading={saving && asNew === null}
+            onClick={() => (started.length > 0 ? setConfirming(true) : void save(draft, row.id))}
+            data-testid="rules-save"
+          >
+            保存修改
+          </Button>
+          <Button type={locked ? 'primary' : 'default'} disabled={errors.length > 0} onClick={openAsNew} data-testid="rules-save-as">
+            另存为新版本…
+          </Button>
+          <Button disabled={!dirty} onClick={() => setDraft(structuredClone(row.rules))}>
+            放弃修改
+          </Button>
+          {dirty && <Tag color="orange">有未保存的修改</Tag>}
+        </Space>
+      </div>
+      <AddDialog spec={adding} onClose={() => setAdding(null)} />
       <Modal
         open={confirming}
         title="这次修改会改变过去季度的得分"
@@ -217,62 +956,99 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
             autoFocus
             onClick={() => {
               setConfirming(false);
-              setAsNew({ name: `${draft.name}（新）`, effectiveFrom: '' });
+              openAsNew();
             }}
           >
             另存为新版本…
           </Button>,
         ]}
       >
-        <p data-testid="rules-change-quarters">
-          本规则集已用于{quartersText(started)}。直接修改后，这些季度的得分、排名和通报数字都会按新规则重算。
-        </p>
+        <p data-testid="rules-change-quarters">本规则集已用于{quartersText(started)}。直接修改后，这些季度的得分、排名和通报数字都会按新规则重算。</p>
         <p>如只想从某个日期起改用新规则，请“另存为新版本”并设置生效日期，过去的得分不变。</p>
       </Modal>
       <Modal
         open={asNew !== null}
         title="另存为新版本"
         okText="保存"
+        cancelText="取消"
+        confirmLoading={saving}
         onCancel={() => setAsNew(null)}
-        onOk={() => {
-          if (!asNew || !/^\d{4}-\d{2}-\d{2}$/.test(asNew.effectiveFrom)) return void message.warning('请填写生效日期，如 2021-01-01');
-          void save({ ...draft, name: asNew.name, effectiveFrom: asNew.effectiveFrom }).then(() => setAsNew(null));
+        onOk={() => void saveAsNew()}
+        destroyOnHidden
+        afterOpenChange={(open) => {
+          if (open) {
+            newName.current?.focus();
+            newName.current?.select();
+          }
         }}
       >
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Input autoFocus addonBefore="名称" value={asNew?.name} onChange={(e) => setAsNew({ ...asNew!, name: e.target.value })} />
-          <Input addonBefore="生效日期" placeholder="2021-01-01（建议为季度第一天）" value={asNew?.effectiveFrom} onChange={(e) => setAsNew({ ...asNew!, effectiveFrom: e.target.value })} />
-          <Typography.Text type="secondary">新规则从生效日所在季度的下一个季度起计分（生效日为季度第一天时从该季度起）；之前的期间仍按原规则计分。</Typography.Text>
-        </Space>
+        <div onKeyDown={newDialogKeys} data-testid="rules-new-dialog">
+          <Form layout="horizontal" labelCol={{ flex: '80px' }} colon={false} style={{ marginTop: 12 }}>
+            <Form.Item label="名称" htmlFor="rules-new-name" style={{ marginBottom: 12 }} validateStatus={refusal?.includes('名称') ? 'error' : undefined}>
+              <Input id="rules-new-name" ref={(el) => void (newName.current = el?.input ?? null)} value={asNew?.name} onChange={(e) => asNew && setAsNew({ ...asNew, name: e.target.value })} />
+            </Form.Item>
+            <Form.Item label="生效日期" htmlFor="rules-new-date" style={{ marginBottom: 12 }} validateStatus={refusal?.includes('日期') ? 'error' : undefined}>
+              <DatePicker
+                id="rules-new-date"
+                format={DATE_FORMATS}
+                placeholder="如 2021-01-01"
+                value={asNew?.effectiveFrom ? dayjs(asNew.effectiveFrom) : null}
+                onChange={(d) => asNew && setAsNew({ ...asNew, effectiveFrom: d ? d.format('YYYY-MM-DD') : '' })}
+                style={{ width: 160 }}
+              />
+            </Form.Item>
+          </Form>
+          {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 8 }} data-testid="rules-new-refusal" />}
+          <Typography.Text type="secondary">
+            新版本从生效日所在季度的下一个季度起计分（生效日为季度第一天时从该季度起，建议填季度第一天）；之前的季度仍按原规则计分，得分不变。
+          </Typography.Text>
+        </div>
       </Modal>
-    </Space>
+    </div>
   );
 }
 
 export function RulesPage() {
   const changed = useChanged();
   const rows: Row[] = useApi('rules:list', {}).data ?? [];
-  const [picked, setSelected] = useState<number | null>(null);
-  const selected = picked ?? rows[rows.length - 1]?.id ?? null;
+  const [picked, setPicked] = useState<number | null>(null);
+  const selected = picked !== null && rows.some((r) => r.id === picked) ? picked : (rows[rows.length - 1]?.id ?? null);
   const row = rows.find((r) => r.id === selected);
+  const newestId = [...rows].sort((a, b) => a.rules.effectiveFrom.localeCompare(b.rules.effectiveFrom)).at(-1)?.id;
+  const title = (r: Row): ReactNode => (
+    <div style={{ padding: '2px 4px', lineHeight: 1.35 }}>
+      <div style={{ fontWeight: 600 }}>{r.rules.name}</div>
+      <div style={{ fontSize: 12, color: '#888' }}>
+        {r.rules.effectiveFrom} 起{r.lockedPeriods.length > 0 ? ' · 已锁定' : ''}
+      </div>
+    </div>
+  );
   return (
-    <Row gutter={12}>
-      <Col span={6}>
-        <Card size="small" title="规则集">
-          {rows.map((r) => (
-            <Card.Grid key={r.id} hoverable style={{ width: '100%', padding: 10, background: r.id === selected ? '#e8f0fb' : undefined, cursor: 'pointer' }} onClick={() => setSelected(r.id)}>
-              <div style={{ fontWeight: 600 }}>{r.rules.name}</div>
-              <div style={{ color: '#888', fontSize: 12 }}>{r.rules.effectiveFrom} 起生效</div>
-              {r.lockedPeriods.length > 0 && <Tag color="blue">已用于锁定季度</Tag>}
-            </Card.Grid>
-          ))}
-        </Card>
-      </Col>
-      <Col span={18}>
-        <Card size="small" title={row ? `${row.rules.name}　${row.rules.source}` : ''}>
-          {row && <Editor key={row.id} row={row} newest={row.id === rows[rows.length - 1]?.id} onSaved={changed} />}
-        </Card>
-      </Col>
-    </Row>
+    <Space direction="vertical" style={{ width: '100%' }} size={10}>
+      <Card size="small" styles={{ body: { padding: 8 } }}>
+        <Space wrap align="center">
+          <Typography.Text type="secondary">规则集：</Typography.Text>
+          <Segmented
+            data-testid="rules-list"
+            value={selected ?? undefined}
+            onChange={(v) => setPicked(Number(v))}
+            options={rows.map((r) => ({ value: r.id, label: title(r) }))}
+          />
+        </Space>
+      </Card>
+      <Card size="small" title={row ? `${row.rules.name}${row.rules.source ? `　${row.rules.source}` : ''}` : ''}>
+        {row && (
+          <Editor
+            key={row.id}
+            row={row}
+            newest={row.id === newestId}
+            onSaved={(id) => {
+              setPicked(id);
+              changed();
+            }}
+          />
+        )}
+      </Card>
+    </Space>
   );
 }

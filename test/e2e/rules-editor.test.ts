@@ -1,0 +1,286 @@
+// Issue 15 §3 in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
+// on a ledger with 2019Q2 and 2019Q3 data, a clerk adds an item category and a publication with points by form only,
+// is told which quarters a plain save would change, saves a new version from 2019-07-01 instead — and 2019Q2 scores
+// the same as before while an adoption by the new publication in 2019Q3 scores its points.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Args, Method, Reply, Results } from '../../shared/ipc/contract';
+import { startBridge, type Bridge } from '../bridge/server';
+import { tempDir } from '../helpers/cli';
+import { launch } from './browser';
+
+const SHOTS = resolve(__dirname, '../../test-output/screenshots');
+const TODAY = '2019-08-20';
+const NEW_NAME = '莱芜区2019（7月修订）';
+const NEW_PUB = '莱芜要情快报';
+const dir = tempDir('zwxx-e2e-rules-');
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+
+/** A service call through the same loopback bridge the page uses. */
+async function rpc<M extends Method>(method: M, args: Args<M>): Promise<Results[M]> {
+  const res = await fetch(`${bridge.url}api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+  const reply = (await res.json()) as Reply<Results[M]>;
+  if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
+  return reply.value;
+}
+
+/** Screenshots at the two window sizes offices have; the page settles (no animation running) first. */
+async function shots(name: string): Promise<void> {
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    // finite animations (dialogs opening, tabs sliding) finish; a spinner's endless one is not waited for
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+    await page.screenshot({ path: join(SHOTS, `规则-${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+async function go(label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await page.locator(`[data-page]`).getByRole('heading', { name: label, exact: true }).waitFor();
+}
+
+/** The tab of the editor the clerk is looking at. */
+const active = () => page.getByTestId('rules-editor').getByRole('tabpanel');
+const focused = (id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id);
+
+/** The 计分 page of a quarter of 2019, as the clerk reads it: every group's table text. */
+async function scoresPageText(quarter: '第二季度' | '第三季度'): Promise<string> {
+  await go('计分');
+  const select = page.locator('[data-page] .ant-select').filter({ hasText: /第.季度/ });
+  if (!(await select.innerText()).includes(quarter)) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
+    await select.filter({ hasText: quarter }).waitFor();
+  }
+  await page.locator('[data-page] .ant-table-row').first().waitFor();
+  await page.locator('[data-page]').getByText(/计分规则：/).waitFor();
+  return (await page.locator('[data-page]').innerText()).trim();
+}
+
+type Scores = Results['scores:period']['scores'];
+const unitTotal = (s: Scores, name: string) => s.groups.flatMap((g) => g.units).find((u) => u.unitName === name)!;
+let q2Before: Scores;
+let q3Before: Scores;
+let q2PageBefore: string;
+let q3ItemId: number;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: TODAY });
+  // the sample roster, then a few items and adoptions in 2019Q2 and 2019Q3 through the services
+  await rpc('units:importSample', {});
+  const units = await rpc('units:list', {});
+  const unit = (name: string) => units.find((u) => u.name === name)!.id;
+  const item = async (unitName: string, date: string, title: string) =>
+    (await rpc('items:create', { unitId: unit(unitName), date, title, kinds: [], authors: [], note: '' })).id;
+  const a1 = await item('凤城街道', '2019-05-06', '凤城街道推进重点项目建设情况');
+  const a2 = await item('凤城街道', '2019-05-08', '凤城街道做好防汛工作');
+  const b1 = await item('区发展和改革委员会', '2019-06-03', '全区固定资产投资运行情况');
+  const b2 = await item('区发展和改革委员会', '2019-07-10', '上半年全区经济运行分析');
+  q3ItemId = await item('凤城街道', '2019-08-05', '凤城街道秋粮生产情况');
+  const adopt = (itemId: number, publication: string, date: string) => ({ itemId, publication, form: 'single' as const, date, issueNo: '', note: '' });
+  await rpc('adoptions:create', { list: [adopt(a1, 'district', '2019-05-20'), adopt(a2, 'city', '2019-06-10'), adopt(b1, 'district', '2019-06-12'), adopt(b2, 'district', '2019-07-20')] });
+  q2Before = (await rpc('scores:period', { period: '2019Q2' })).scores;
+  q3Before = (await rpc('scores:period', { period: '2019Q3' })).scores;
+
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(bridge.url);
+  await page.getByRole('menuitem', { name: '规则设置', exact: true }).waitFor();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-规则-${ctx.task.name.slice(0, 30)}.png`) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+});
+
+describe('the rule-set editor', () => {
+  it('shows the 2019Q2 scores before any change', async () => {
+    q2PageBefore = await scoresPageText('第二季度');
+    expect(q2PageBefore).toContain('计分规则：莱芜区2019');
+    expect(unitTotal(q2Before, '凤城街道').adoption).toBeGreaterThan(0);
+  });
+
+  it('shows the rule set in the office’s words: no JSON, no key', async () => {
+    await go('规则设置');
+    const editor = page.getByTestId('rules-editor');
+    await editor.waitFor();
+    await editor.getByText('2019年第一季度起').waitFor();
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    await active().locator('input[aria-label="名称"]').first().waitFor();
+    const text = await page.locator('[data-page]').innerText();
+    expect(text).not.toMatch(/[{}]|"key"|\bdistrict\b|\bto_city\b/);
+    await shots('01-刊物');
+    for (const [tab, name] of [[/^分组与任务/, '01b-分组'], [/^批示/, '01c-批示'], [/^加减分/, '01d-加减分'], [/^约稿/, '01e-约稿']] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await active().locator('input[aria-label="名称"]').first().waitFor();
+      await shots(name);
+    }
+  });
+
+  it('adds a category by form only: the dialog focuses its name, Enter moves on and adds', async () => {
+    await page.getByRole('tab', { name: /^信息类别/ }).click();
+    await page.getByRole('button', { name: '添加信息类别…' }).click();
+    await focused('add-name');
+    await page.keyboard.type('要情');
+    await page.keyboard.press('Enter');
+    await focused('add-factor');
+    await shots('02-添加信息类别');
+    await page.keyboard.press('Enter'); // the last field: adds
+    await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
+    await expect(page.getByRole('tab', { name: '信息类别（1）' }).count()).resolves.toBe(1);
+    await expect(active().locator('input[aria-label="名称"]').first().inputValue()).resolves.toBe('要情');
+  });
+
+  it('adds a publication with half points and its own points for the new category', async () => {
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    await page.getByRole('button', { name: '添加刊物…' }).click();
+    await focused('add-name');
+    await page.keyboard.type(NEW_PUB);
+    await page.keyboard.press('Tab'); // 级别: 区级 stays
+    await page.keyboard.press('Tab');
+    await focused('add-single');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('4.5');
+    await page.keyboard.press('Enter');
+    await focused('add-combined');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await focused('add-brief');
+    await page.keyboard.type('1');
+    await shots('03-添加刊物');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
+    const row = active().locator('.ant-table-row').filter({ has: page.locator(`input[value="${NEW_PUB}"]`) });
+    await expect(row.locator('input[aria-label="单篇"]').inputValue()).resolves.toBe('4.5');
+    // a name left empty: the form says which field, in words, and will not save
+    const name = active().locator('input[aria-label="名称"]').nth(6);
+    await name.fill('');
+    await page.getByText(/规则有误，改正后才能保存：刊物第7项的名称：名称不能为空/).waitFor();
+    await expect(name.getAttribute('class')).resolves.toContain('ant-input-status-error');
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await shots('03b-名称为空');
+    await name.fill(NEW_PUB);
+    await page.getByText(/规则有误/).waitFor({ state: 'detached' });
+    // 要情 adopted here: 6 points a single piece
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText('「要情」类单独计分').click();
+    const detail = page.locator('.ant-table-expanded-row').filter({ hasText: '「要情」类单独计分' });
+    const single = detail.locator('input[aria-label="单篇"]').first();
+    await single.fill('6');
+    await single.press('Tab');
+    await page.getByText('有未保存的修改').waitFor();
+    await shots('04-刊物-按类别计分');
+  });
+
+  it('a plain save names the quarters it would change and offers 另存为新版本', async () => {
+    await page.getByTestId('rules-save').click();
+    const says = page.getByTestId('rules-change-quarters');
+    await says.waitFor();
+    await expect(says.innerText()).resolves.toContain('2019年第一季度至2019年第三季度');
+    await shots('05-修改会改变过去季度');
+    await page.getByRole('button', { name: '另存为新版本…' }).last().click();
+    await focused('rules-new-name');
+  });
+
+  it('saves a new version from 2019-07-01 by keyboard; a refusal of the service is shown in the dialog', async () => {
+    // a name already taken: the service refuses, in Chinese, on the form
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('莱芜区2019');
+    await page.keyboard.press('Enter');
+    await focused('rules-new-date');
+    await page.keyboard.type('2019-07-01');
+    await page.keyboard.press('Enter'); // Enter on the date, the last field, saves
+    const refusal = page.getByTestId('rules-new-refusal');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('已有同名或同一生效日期的规则集');
+    await page.locator('.ant-modal-title').filter({ hasText: '另存为新版本' }).click(); // the calendar closes
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'detached' });
+    await shots('06-另存为新版本-被拒');
+    await page.locator('#rules-new-name').fill(NEW_NAME);
+    await page.locator('#rules-new-name').press('Enter');
+    await focused('rules-new-date');
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-message-notice').filter({ hasText: `已另存为新版本「${NEW_NAME}」` }).waitFor();
+    // the new version is shown, selected in the list, with the quarters it scores
+    await page.locator('.ant-segmented-item-selected').filter({ hasText: NEW_NAME }).waitFor();
+    await page.getByTestId('rules-editor').getByText('2019年第三季度起').waitFor();
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    await shots('07-新版本已保存');
+    // the old rule set now scores only up to 2019Q2
+    await page.locator('.ant-segmented-item').filter({ hasText: '莱芜区2019' }).filter({ hasNotText: '修订' }).click();
+    await page.getByTestId('rules-editor').getByText(/使用本规则集计分的季度：2019年第一季度至2019年第二季度。/).waitFor();
+  });
+
+  it('stores what the clerk entered, with keys made for the new entries', async () => {
+    const rows = await rpc('rules:list', {});
+    const fresh = rows.find((r) => r.rules.name === NEW_NAME)!;
+    expect(fresh.rules.effectiveFrom).toBe('2019-07-01');
+    const cat = fresh.rules.categories.find((c) => c.name === '要情')!;
+    expect(cat.key).toMatch(/^[a-z][a-z0-9_]*$/);
+    const pub = fresh.rules.publications.find((p) => p.name === NEW_PUB)!;
+    expect(pub).toMatchObject({ level: 'district', points: { single: 4.5, combined: 2, brief: 1 }, categoryPoints: { [cat.key]: { single: 6, combined: 2, brief: 1 } } });
+    expect(pub.key).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(fresh.usedBy).toEqual(['2019Q3', '2019Q4']);
+    // the old rule set is unchanged
+    expect(rows.find((r) => r.rules.name === '莱芜区2019')!.rules.publications.some((p) => p.name === NEW_PUB)).toBe(false);
+  });
+
+  it('2019Q2 scores do not change; an adoption by the new publication in 2019Q3 scores 4.5', async () => {
+    const pub = (await rpc('rules:list', {})).find((r) => r.rules.name === NEW_NAME)!.rules.publications.find((p) => p.name === NEW_PUB)!;
+    await rpc('adoptions:create', { list: [{ itemId: q3ItemId, publication: pub.key, form: 'single', date: '2019-08-12', issueNo: '第3期', note: '' }] });
+    const q2After = (await rpc('scores:period', { period: '2019Q2' })).scores;
+    const q3After = (await rpc('scores:period', { period: '2019Q3' })).scores;
+    expect(q2After).toEqual(q2Before);
+    expect(q3After.ruleSetNames).toEqual([NEW_NAME]);
+    const before = unitTotal(q3Before, '凤城街道');
+    const after = unitTotal(q3After, '凤城街道');
+    expect(after.adoption).toBe(before.adoption + 4.5);
+    // (a town with one item in the quarter is floored at 0 by its quota shortfall, so only the adoption part moves)
+    expect(after.total).toBeGreaterThanOrEqual(before.total);
+    expect(after.lines.some((l) => l.points === 4.5 && l.detail.includes(NEW_PUB))).toBe(true);
+    // another unit's 2019Q3 score is not touched
+    expect(unitTotal(q3After, '区发展和改革委员会').total).toBe(unitTotal(q3Before, '区发展和改革委员会').total);
+    // the 计分 page: 2019Q2 reads exactly as before; 2019Q3 is scored under the new version
+    await expect(scoresPageText('第二季度')).resolves.toBe(q2PageBefore);
+    const q3Page = await scoresPageText('第三季度');
+    expect(q3Page).toContain(`计分规则：${NEW_NAME}`);
+    await page.getByTestId('score-unit-凤城街道').click();
+    await page.locator('.ant-drawer').getByText(NEW_PUB).first().waitFor();
+    await shots('08-计分-第三季度明细');
+  });
+});
+
+describe('a rule set used by a locked quarter', () => {
+  it('cannot be changed in place: 保存修改 is refused, 另存为新版本 is the main button', async () => {
+    await rpc('locks:lock', { period: '2019Q2' });
+    await page.keyboard.press('Escape'); // the breakdown of the last step closes
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'detached' });
+    await go('首页');
+    await go('规则设置');
+    await page.locator('.ant-segmented-item').filter({ hasText: '莱芜区2019' }).filter({ hasNotText: '修订' }).click();
+    const editor = page.getByTestId('rules-editor');
+    await editor.getByText(/其中2019年第二季度已锁定，本规则集不能再修改/).waitFor();
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    await active().locator('input[aria-label="单篇"]').first().fill('12');
+    await page.getByText('有未保存的修改').waitFor();
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId('rules-save-as').getAttribute('class')).resolves.toContain('ant-btn-primary');
+    await shots('09-已锁定');
+    // the service refuses too, naming the quarter
+    const old = (await rpc('rules:list', {})).find((r) => r.rules.name === '莱芜区2019')!;
+    await expect(rpc('rules:save', { id: old.id, rules: old.rules })).rejects.toThrow(/已锁定/);
+  });
+});
