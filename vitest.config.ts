@@ -18,7 +18,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: mode === 'fast' ? FAST : ['test/**/*.test.ts'],
     exclude: mode === 'slow' ? [...NEVER, ...FAST] : NEVER,
-    // Dates in workbooks are read as UTC; run in the office's zone so a local-midnight bug cannot hide (pitfalls.md).
+    // Dates in workbooks are read as UTC; run in the office's zone so a local-midnight bug cannot hide (docs/已知问题与对策.md §1).
     env: { TZ: 'Asia/Shanghai' },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-// Chinese text normalisation (pitfalls.md: do not NFKC everything — it rewrites ，（）：).
+// Chinese text normalisation (docs/已知问题与对策.md §5: do not NFKC everything — it rewrites ，（）：).
 
 /** Full-width ASCII (U+FF01–FF5E) and the ideographic space → half-width; trims. Keeps Chinese punctuation. */
 export function toHalfWidth(s: string): string {
@@ -24,7 +24,7 @@ export function cleanText(s: string): string {
 // one unit, and a bare 区 prefix never distinguishes two units of one district.
 const DISTRICT_PREFIXES = ['济南市莱芜区', '莱芜区', '区'];
 
-/** The key unit names are matched by (scoring.md §1): half-width, no spaces, leading district name removed. */
+/** The key unit names are matched by (docs/数据交换工作簿.md §1.2): half-width, no spaces, leading district name removed. */
 export function unitNameKey(name: string): string {
   const k = toHalfWidth(name).replace(/\s+/g, '');
   for (const prefix of DISTRICT_PREFIXES) {

@@ -1,4 +1,4 @@
-// Argument parsing for the command line: --db may stand before or after the command (exchange.md §2).
+// Argument parsing for the command line: --db may stand before or after the command (docs/命令行.md §1).
 export interface CliArgs {
   command: string | undefined;
   positional: string[];

@@ -1,4 +1,4 @@
-// One place that opens the ledger: pragmas, checks, migrations (architecture.md §4, Signal's Server.node.ts).
+// One place that opens the ledger: pragmas, checks, migrations (docs/架构.md, after Signal's Server.node.ts).
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -10,7 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** WAL needs shared memory: databases on network or removable drives use DELETE (architecture.md §4). */
+  /** WAL needs shared memory: databases on network or removable drives use DELETE (docs/已知问题与对策.md §4). */
   journalMode?: 'wal' | 'delete';
   /** where backups taken before a migration go; default: a `backups` folder beside the database */
   backupDir?: string;

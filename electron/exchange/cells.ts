@@ -1,4 +1,4 @@
-// Reading cell values defensively (pitfalls.md): rich text, hyperlinks, formulas with and without cached results,
+// Reading cell values defensively (docs/已知问题与对策.md §1): rich text, hyperlinks, formulas with and without cached results,
 // shared formulas, error values, merged cells, WPS DISPIMG picture cells.
 import type { Cell, CellValue } from 'exceljs';
 import { cleanText } from '../../shared/text';

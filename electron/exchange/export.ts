@@ -1,4 +1,4 @@
-// Export of all data as the exchange workbook, and the blank template (exchange.md §1): the same sheets and columns,
+// Export of all data as the exchange workbook, and the blank template (docs/数据交换工作簿.md §5): the same sheets and columns,
 // so export → import gives the same data back.
 import ExcelJS from 'exceljs';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, REQUEST_OUTCOME_LABEL, ITEM_KIND_LABEL } from '../../shared/labels';

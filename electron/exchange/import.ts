@@ -1,4 +1,4 @@
-// Import of the exchange workbook (exchange.md §1): checked whole, then applied in one transaction or not at all.
+// Import of the exchange workbook (docs/数据交换工作簿.md §3–§4): checked whole, then applied in one transaction or not at all.
 import { quarterOf } from '../../shared/periods';
 import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';

@@ -1,4 +1,4 @@
-// The exchange workbook (exchange.md §1): one definition of every sheet and column, used by import, export and the
+// The exchange workbook (docs/数据交换工作簿.md §2): one definition of every sheet and column, used by import, export and the
 // blank template alike.
 
 export type SheetKey = 'units' | 'items' | 'adoptions' | 'instructions' | 'requests' | 'events';

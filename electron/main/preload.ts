@@ -1,5 +1,5 @@
 // The preload exposes exactly the contract's methods as named functions (window.api.items.create(…)), never raw
-// ipcRenderer (architecture.md §2).
+// ipcRenderer (docs/架构.md §3).
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildApi, type Api } from '../../shared/ipc/contract';
 

@@ -1,4 +1,4 @@
-// Electron security checklist (architecture.md §3): no new windows, no navigation, no webviews, no permissions,
+// Electron security checklist (docs/架构.md): no new windows, no navigation, no webviews, no permissions,
 // no network. Installed once at start-up for every web contents.
 import { app, session, type WebContents } from 'electron';
 

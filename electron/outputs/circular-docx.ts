@@ -1,4 +1,4 @@
-// The circular draft in GB/T 9704-2012 format (formats.md §1 and §3): A4, 22 lines × 28 characters, 仿宋 3号 body,
+// The circular draft in GB/T 9704-2012 format (docs/计分表与通报稿.md §2.2): A4, 22 lines × 28 characters, 仿宋 3号 body,
 // optional 红头 and 版记, attachment tables on new pages, — 1 — page numbers odd right / even left.
 // Content comes from shared/outputs/circular-text.ts; this file lays it out and computes nothing.
 import {
@@ -27,13 +27,13 @@ import type { CircularText } from '../../shared/outputs/circular-text';
 import type { Settings } from '../../shared/settings';
 import { writeAtomically } from '../exchange/write-file';
 
-/** Fixed numbers (formats.md §3): twips; the library's mm converter rounds 37 mm down to 2097. */
+/** Fixed numbers (docs/已知问题与对策.md §2): twips; the library's mm converter rounds 37 mm down to 2097. */
 export const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1587, right: 1474, footer: 1417 };
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right; // 8845 twips = 156 mm
 const LINE = 579; // 22 lines a page
 const SIZE = { title: 44, body: 32, small: 28 } as const; // half-points: 2号, 3号, 4号
 const CHAR = 320; // one 3号 character, twips
-const BODY_SPACING = -5; // twips: 28 characters a line (formats.md §3)
+const BODY_SPACING = -5; // twips: 28 characters a line (docs/已知问题与对策.md §2)
 
 export interface TableSpec {
   /** heading above the table, e.g. 一、镇街 */

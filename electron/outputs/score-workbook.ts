@@ -1,4 +1,4 @@
-// The score workbooks (formats.md §2): 计分排名 with one table per group, 采用明细, 约稿情况, 提示, and for a year
+// The score workbooks (docs/计分表与通报稿.md §1): 计分排名 with one table per group, 采用明细, 约稿情况, 提示, and for a year
 // 个人排名. Every number comes from the engine; this file only lays them out.
 import ExcelJS from 'exceljs';
 import { chineseDate, monthsOf, periodLabel, quartersOf, type Period } from '../../shared/periods';

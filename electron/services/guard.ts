@@ -1,4 +1,4 @@
-// Writes into a locked quarter are refused with a message naming the quarter (scoring.md §5).
+// Writes into a locked quarter are refused with a message naming the quarter (docs/计分规则说明.md §9.4).
 import { quarterOf } from '../../shared/periods';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';

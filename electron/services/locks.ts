@@ -1,4 +1,4 @@
-// Locking a published quarter (scoring.md §5): refused while it has overdue 约稿; both acts are logged.
+// Locking a published quarter (docs/计分规则说明.md §9.4): refused while it has overdue 约稿; both acts are logged.
 import { periodLabel, type Period } from '../../shared/periods';
 import { overdueTargetsIn } from '../../shared/scoring';
 import { nowIso, today } from '../clock';

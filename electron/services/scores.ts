@@ -48,7 +48,7 @@ export function periodScoresView(db: Db, p: Period, asOf: string): Result<'score
   return { scores, previous, itemTitles };
 }
 
-/** `scores --json` (exchange.md §2): one object per scored unit. */
+/** `scores --json` (docs/命令行.md §3): one object per scored unit. */
 export function scoresJson(s: PeriodScores): Record<string, unknown>[] {
   return allUnitScores(s).map((u) => ({
     unit: u.unitName,

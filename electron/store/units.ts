@@ -1,4 +1,4 @@
-// Units and the name matcher every import uses (scoring.md §1): full name, aliases, normalised key; never guessed.
+// Units and the name matcher every import uses (docs/数据交换工作簿.md §1.2): full name, aliases, normalised key; never guessed.
 import { unitNameKey } from '../../shared/text';
 import type { UnitView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';

@@ -1,4 +1,4 @@
-// The IPC contract (architecture.md §2): every call the renderer may make, its arguments (zod, strict: extra
+// The IPC contract (docs/架构.md §3): every call the renderer may make, its arguments (zod, strict: extra
 // fields are refused) and its result type. Main, the preload, the test bridge and the renderer all use this one list.
 import { z } from 'zod';
 import type { CircularFacts } from '../scoring/circular';

@@ -1,4 +1,4 @@
-// What the circular says (formats.md §1, scoring.md §5), as text: the engine's facts put into the office's
+// What the circular says (docs/计分表与通报稿.md §2.1, docs/计分规则说明.md §9.2), as text: the engine's facts put into the office's
 // sentence templates. The .docx writer only lays this out; the UI previews the same text.
 import { chineseDate, periodLabel, type Period } from '../periods';
 import { fill, type Settings } from '../settings';
@@ -122,7 +122,7 @@ function closing(settings: Settings, date: string, p: Period): Pick<CircularText
 
 const heading = (i: number, text: string): string => `${NUMERALS[i]}、${text}`;
 
-/** The quarterly circular (formats.md §1 “What the quarterly circular says”). */
+/** The quarterly circular (docs/计分表与通报稿.md §2.1). */
 export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string): CircularText {
   const t = settings.templates;
   const label = periodLabel(s.period);
@@ -220,7 +220,7 @@ export function yearCircularText(
   };
 }
 
-/** 短信通知: one line per unit for the office's SMS group-send system (formats.md §2). */
+/** 短信通知: one line per unit for the office's SMS group-send system (docs/计分表与通报稿.md §3). */
 export function smsLines(settings: Settings, s: PeriodScores): string[] {
   const label = periodLabel(s.period);
   return s.groups.flatMap((g) =>

@@ -1,4 +1,4 @@
-// The default rule set 「莱芜区2019」: 莱芜区政务信息工作计分通报办法 (莱芜政办字〔2019〕3号 附件), as scoring.md §2
+// The default rule set 「莱芜区2019」: 莱芜区政务信息工作计分通报办法 (莱芜政办字〔2019〕3号 附件), as docs/计分规则说明.md §2–§5 explains it
 // decides it. Clause references follow the regulation's own numbering.
 import { ruleSetSchema, type RuleSet, type RuleSetInput } from './schema';
 
@@ -85,7 +85,7 @@ const input: RuleSetInput = {
       name: '济南政务信息',
       aliases: ['《济南政务信息》'],
       level: 'city',
-      // 综合 is not named by the rules; scored as 简讯 [decision, scoring.md §2.2]
+      // 综合 is not named by the rules; scored as 简讯 [decision, docs/计分规则说明.md §3, §11]
       points: { single: 20, combined: 10, brief: 10 },
       clause: '二（二）1',
     },
@@ -142,7 +142,7 @@ const input: RuleSetInput = {
       clause: '三4',
     },
   ],
-  // 就高不就低 applies to instructions too [decision, scoring.md §2.3]
+  // 就高不就低 applies to instructions too [decision, docs/计分规则说明.md §4, §11]
   instructionCombine: 'highest',
   eventKinds: [
     {
@@ -211,7 +211,7 @@ const input: RuleSetInput = {
       name: '市政府办公厅',
       aliases: ['济南市政府办公厅'],
       missPoints: -20,
-      // the rules give request misses no floor [decision, scoring.md §4]
+      // the rules give request misses no floor [decision, docs/计分规则说明.md §6, §11]
       floored: false,
       clause: '四2',
     },

@@ -1,4 +1,4 @@
-// The rule-set model (scoring.md §7): everything an office's 计分通报办法 says, as data.
+// The rule-set model (docs/规则文件.md): everything an office's 计分通报办法 says, as data.
 // A change of rules is a new rule set with its own effective date, never an edit of the past.
 import { z } from 'zod';
 import { hasDecimals } from '../scoring/points';

@@ -1,4 +1,4 @@
-// 五、通报 (scoring.md §5): who is praised, criticised, named for zero adoption or empty months, and what is overdue.
+// 五、通报 (docs/计分规则说明.md §9.2): who is praised, criticised, named for zero adoption or empty months, and what is overdue.
 import { isActiveIn, type Facts, type RequestTargetFact } from '../domain';
 import { monthsOf, previousMonth, type Period } from '../periods';
 import type { RuleSet } from '../rules/schema';

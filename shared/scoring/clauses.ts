@@ -134,7 +134,7 @@ export function belowPassLine(grant: BaseGrantRule | null, total: number): boole
 
 /**
  * 四1, 四4 (季度得分扣完为止): floored deductions take the score down to zero at most; unfloored ones (request
- * misses) are taken after the floor (scoring.md §4). Returns the total and the points the floor gave back.
+ * misses) are taken after the floor (docs/计分规则说明.md §6). Returns the total and the points the floor gave back.
  */
 export function applyFloor(
   positive: number,

@@ -1,4 +1,4 @@
-// The scoring engine (scoring.md §2–§4): (rule sets, facts, period, asOf) → scores with every point explained.
+// The scoring engine (docs/计分规则说明.md §2–§8): (rule sets, facts, period, asOf) → scores with every point explained.
 // Pure: no I/O, no clock. A period's facts may be a superset; everything is filtered by date here.
 import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type UnitFact } from '../domain';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, stars } from '../labels';
@@ -153,7 +153,7 @@ function baseGrantLines(ctx: Ctx, unit: UnitFact, group: GroupRule, m: Period): 
   ];
 }
 
-// ---------------------------------------------------------------- 二、采用 and 三1–4 批示 (gains, scoring.md §3)
+// ---------------------------------------------------------------- 二、采用 and 三1–4 批示 (gains, docs/计分规则说明.md §3.1)
 
 interface DatedRecord {
   id: number;

@@ -1,4 +1,4 @@
-// 先进个人 (scoring.md §4): a person's score is the adoption and instruction gains of the items they authored;
+// 先进个人 (docs/计分规则说明.md §7): a person's score is the adoption and instruction gains of the items they authored;
 // each author of a shared item gets the full gain [decision]. Built from the unit scores' lines, so the two agree.
 // A 合报 item's authors take their own unit's share; an author of none of its units, the lead unit's.
 import type { Facts } from '../domain';

@@ -1,4 +1,4 @@
-// Which rule set scores which period (scoring.md §7: a period is scored with the rule set in force on its first day).
+// Which rule set scores which period (docs/计分规则说明.md §11: a period is scored with the rule set in force on its first day).
 // [decision] Rule sets change at quarter boundaries: months are scored with their quarter's rule set, so that the
 // three month sheets always add up to the quarter. The first rule set also covers dates before its effective date
 // (莱芜区2019 takes effect on 2019-04-05 and scores all of 2019Q2).

@@ -1,4 +1,4 @@
-// The browser test bridge (architecture.md §5): the built renderer plus the real services on loopback HTTP, with
+// The browser test bridge (docs/架构.md §5, docs/测试.md): the built renderer plus the real services on loopback HTTP, with
 // scripted answers to file dialogs. Test and demo only — never the product, never on another address.
 //   npm run web -- --db FILE --port N
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,9 +1,9 @@
-// A hand-built 2019Q2 ledger as an office would keep it, and the scores worked out by hand from scoring.md.
+// A hand-built 2019Q2 ledger as an office would keep it, and the scores worked out by hand from docs/计分规则说明.md.
 import { excelSerial, writeWorkbook, type CellInput } from './workbooks';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** Every date form exchange.md accepts, cycled through the rows. */
+/** Every date form the exchange workbook accepts (docs/数据交换工作簿.md §1.1), cycled through the rows. */
 export function dateCell(iso: string, i: number): CellInput {
   const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
   switch (i % 8) {
@@ -36,7 +36,7 @@ interface ItemSpec {
   authors?: string;
 }
 
-/** The expected 2019Q2 scores (scoring.md §2–§4 applied by hand). */
+/** The expected 2019Q2 scores (docs/计分规则说明.md §2–§7 applied by hand). */
 export const EXPECTED_Q2: Record<string, { group: string; total: number; rank: number; base: number; adoption: number; instruction: number; bonus: number; deduction: number }> = {
   // the §6 worked example
   凤城街道: { group: '镇街', total: 111, rank: 1, base: 50, adoption: 45, instruction: 40, bonus: 0, deduction: 24 },

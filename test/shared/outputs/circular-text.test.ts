@@ -59,7 +59,7 @@ describe('settings and templates', () => {
     expect(s.fonts.body).toBe('仿宋_GB2312');
   });
 
-  it('the SMS line follows formats.md', () => {
+  it('the SMS line follows docs/计分表与通报稿.md §3', () => {
     const b = new FactsBuilder();
     const u = b.unit('凤城街道', 'town');
     b.items(u, '2019-04-03', 20, 1, 2);

@@ -1,4 +1,4 @@
-// scoring.md §5: the circular facts of a hand-built quarter.
+// docs/计分规则说明.md §9.2: the circular facts of a hand-built quarter.
 import { describe, expect, it } from 'vitest';
 import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
 import { circularFacts, overdueTargetsIn, personScores, scorePeriod } from '../../../shared/scoring';

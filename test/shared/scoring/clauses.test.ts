@@ -1,4 +1,4 @@
-// One test per clause of 莱芜区2019 as scoring.md decides it.
+// One test per clause of 莱芜区2019 as docs/计分规则说明.md explains it.
 import { describe, expect, it } from 'vitest';
 import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
 import { allUnitScores, competitionRanks, scorePeriod, type UnitScore } from '../../../shared/scoring';

@@ -1,4 +1,4 @@
-// scoring.md §7: a second district's rules, entered as data — sum mode, four groups, other quotas and windows.
+// docs/规则文件.md: a second district's rules, entered as data — sum mode, four groups, other quotas and windows.
 import { describe, expect, it } from 'vitest';
 import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
 import { parseRuleSet, ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';

@@ -1,4 +1,4 @@
-// scoring.md §6: the worked example, exactly as the contract states it.
+// docs/计分规则说明.md §10: the worked example, exactly as the contract states it.
 import { describe, expect, it } from 'vitest';
 import { LAIWU_2019 } from '../../../shared/rules/laiwu2019';
 import { allUnitScores, scorePeriod } from '../../../shared/scoring';
@@ -22,7 +22,7 @@ function workedExample(): { b: FactsBuilder; unit: number } {
   return { b, unit };
 }
 
-describe('scoring.md §6 worked example (莱芜区2019, 2019Q2)', () => {
+describe('the worked example of docs/计分规则说明.md §10 (莱芜区2019, 2019Q2)', () => {
   it('凤城街道 scores 111 in the quarter', () => {
     const { b } = workedExample();
     const s = scorePeriod([LAIWU_2019], b.facts, quarterPeriod(2019, 2), '2019-12-31');
