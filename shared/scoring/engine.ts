@@ -1,7 +1,7 @@
 // The scoring engine (docs/计分规则说明.md §2–§8): (rule sets, facts, period, asOf) → scores with every point explained.
 // Pure: no I/O, no clock. A period's facts may be a superset; everything is filtered by date here.
 import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type UnitFact } from '../domain';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, stars } from '../labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, publicationTitle, stars } from '../labels';
 import { monthOf, monthsOf, periodLabel, quartersOf, yearPeriod, type Period } from '../periods';
 import type { GroupRule, PublicationRule, RuleSet } from '../rules/schema';
 import {
@@ -209,7 +209,7 @@ function gainLines<R extends DatedRecord>(
 
 function itemTitle(ctx: Ctx, itemId: number): string {
   const item = ctx.idx.items.get(itemId);
-  return item ? `《${item.title}》` : `信息#${itemId}`;
+  return item ? `《${item.title}》` : '（一条已删除的信息）';
 }
 
 /** 合报: the unit's place among the item's units (0 = lead) and how many units share it. */
@@ -272,7 +272,7 @@ function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Sco
         m,
         rules.adoptionCombine,
         share,
-        (r) => `${itemTitle(ctx, r.itemId)}被《${pubs.get(r.publication)?.name ?? r.publication}》${ADOPTION_FORM_LABEL[r.form]}采用${r.issueNo ? `（${r.issueNo}）` : ''}`,
+        (r) => `${itemTitle(ctx, r.itemId)}被${publicationTitle(pubs.get(r.publication)?.name ?? '未列入规则的刊物')}${ADOPTION_FORM_LABEL[r.form]}采用${r.issueNo ? `（${r.issueNo}）` : ''}`,
         { clause: '', rule: '信息采用', category: 'adoption', refKind: 'adoption' },
         (r) => pubs.get(r.publication)?.clause ?? '',
         (r) => adoptionNote(pubs.get(r.publication), r.form, cat) + jointNote(rules, place, whole(r), share(r)),
@@ -314,7 +314,7 @@ function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): 
         (r) => bonus(r).publication?.clause || (levels.get(r.level)?.clause ?? ''),
         (r) => {
           const b = bonus(r);
-          const where = b.publication ? `：《${b.publication.name}》采用的信息按该刊批示加分${formatPoints(b.points)}分` : '';
+          const where = b.publication ? `：${publicationTitle(b.publication.name)}采用的信息按该刊批示加分${formatPoints(b.points)}分` : '';
           return where + jointNote(rules, place, b.points, share(r));
         },
       ),
