@@ -12,6 +12,7 @@ import { timestamp, withSource, type Db } from './db/database';
 import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
 import { importWorkbook, type ImportReport } from './exchange/import';
+import { IMPORT_EXTENSIONS } from './exchange/limits';
 import { backupBeforeImport } from './services/auto-backup';
 import { backupDirFor, backupTo, restoreFrom } from './services/backup';
 import * as ledger from './services/ledger';
@@ -57,6 +58,11 @@ type Handlers = { [M in Method]: (args: never) => Promise<Results[M]> | Results[
 
 const SOURCE = '界面';
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+/** What the importer reads: Excel, WPS, LibreOffice and CSV files. */
+const SPREADSHEETS = [
+  { name: '表格文件（Excel、WPS、CSV）', extensions: IMPORT_EXTENSIONS },
+  { name: '所有文件', extensions: ['*'] },
+];
 const DB = [{ name: '数据备份', extensions: ['db'] }];
 
 function periodOf(code: string) {
@@ -224,7 +230,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'data:import': async (a: { dryRun: boolean; file?: string }) => {
       // the first call (dry run) asks for the file; the confirming call passes back the file the clerk chose
-      const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的工作簿', filters: XLSX }));
+      const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的表格', filters: SPREADSHEETS }));
       if (!file) return null;
       if (a.file !== undefined && !a.dryRun && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       lastChosen.add(file);

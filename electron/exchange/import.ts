@@ -18,9 +18,10 @@ import {
   type RequestRec,
   type UnitRec,
 } from './parse-rows';
-import { matchSheet, readSheet } from './read-sheet';
-import { SHEETS, type SheetKey } from './sheets';
-import { loadWorkbook } from './workbook-file';
+import { cellAt, columnCount, type BookSheet } from './book';
+import { readBookBounded } from './bounded-read';
+import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
+import { SHEETS, type SheetDef, type SheetKey } from './sheets';
 
 export type { Problem } from './parse-rows';
 
@@ -28,6 +29,31 @@ export interface SheetCounts {
   added: number;
   changed: number;
   unchanged: number;
+}
+
+/** How one sheet was understood: which table, which header row, what each column became. */
+export interface SheetUse {
+  sheet: string;
+  /** the exchange sheet it was read as (信息, 采用 …) */
+  as: string;
+  headerRow: number;
+  columns: ColumnUse[];
+}
+
+/** A sheet whose headers were not recognised: what the column-mapping step shows the clerk. */
+export interface UnrecognisedSheet {
+  sheet: string;
+  headerRow: number;
+  headers: { column: number; text: string }[];
+  signature: string;
+}
+
+/** A clerk's column choice for one sheet layout, remembered by its header signature. */
+export interface ColumnMapping {
+  signature: string;
+  sheetKey: SheetKey;
+  /** column key (date, unit, title …) → column number (1 = A) */
+  columns: Record<string, number>;
 }
 
 export interface ImportReport {
@@ -38,6 +64,33 @@ export interface ImportReport {
   problems: Problem[];
   notes: string[];
   counts: Partial<Record<SheetKey, SheetCounts>>;
+  /** how each sheet and column was understood (the dry run shows it) */
+  sheets: SheetUse[];
+  /** sheets with a table-like header that matched nothing: candidates for the column-mapping step */
+  unrecognised: UnrecognisedSheet[];
+}
+
+/** The row that looks like a header (the first of the top rows with at least three different texts) and its texts. */
+export function headerCandidate(ws: BookSheet): { headerRow: number; headers: { column: number; text: string }[]; signature: string } | null {
+  const last = Math.min(ws.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 1; r <= last; r++) {
+    const headers: { column: number; text: string }[] = [];
+    for (let c = 1; c <= Math.min(columnCount(ws, r), 200); c++) {
+      const read = cellAt(ws, r, c);
+      if (read.kind === 'text') headers.push({ column: c, text: read.text });
+    }
+    if (new Set(headers.map((h) => h.text)).size >= 3)
+      return { headerRow: r, headers, signature: headers.map((h) => `${h.column}:${headerKey(h.text)}`).join('|') };
+  }
+  return null;
+}
+
+/** Sheets named after nothing in the format (Sheet1, 2019年信息台账, a CSV): the one table whose header fits. */
+function sheetByHeader(ws: BookSheet): SheetDef | undefined {
+  const fits = SHEETS.map((d) => ({ d, n: headerFits(ws, d) })).filter((f) => f.n > 0);
+  fits.sort((a, b) => b.n - a.n);
+  if (fits.length === 0 || (fits.length > 1 && fits[0]!.n === fits[1]!.n)) return undefined;
+  return fits[0]!.d;
 }
 
 type Op<T> = { kind: 'add'; rec: T } | { kind: 'change'; rec: T; id: number } | { kind: 'same'; rec: T; id: number };
@@ -57,19 +110,39 @@ const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.
 export async function importWorkbook(
   db: Db,
   file: string,
-  opts: { dryRun?: boolean; source?: string; onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void } = {},
+  opts: {
+    dryRun?: boolean;
+    source?: string;
+    onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void;
+    /** column choices the clerk made for sheets whose headers are not recognised */
+    mappings?: ColumnMapping[];
+  } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
-  const wb = await loadWorkbook(file);
+  const book = await readBookBounded(file);
   opts.onPhase?.('check');
-  const report: ImportReport = { file, dryRun: opts.dryRun ?? false, applied: false, problems: [], notes: [], counts: {} };
+  const report: ImportReport = {
+    file,
+    dryRun: opts.dryRun ?? false,
+    applied: false,
+    problems: [],
+    notes: [],
+    counts: {},
+    sheets: [],
+    unrecognised: [],
+  };
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
   const failedItemNos = new Set<string>();
-  for (const ws of wb.worksheets) {
-    const def = matchSheet(ws.name, SHEETS);
+  for (const ws of book.sheets) {
+    const candidate = headerCandidate(ws);
+    const mapping = candidate ? opts.mappings?.find((m) => m.signature === candidate.signature) : undefined;
+    let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
+    if (!def && (def = sheetByHeader(ws)))
+      report.notes.push(`工作表“${ws.name}”按表头识别为“${def.name}”表`);
     if (!def) {
+      if (candidate) report.unrecognised.push({ sheet: ws.name, ...candidate });
       report.notes.push(`工作表“${ws.name}”不是交换格式中的表，已忽略`);
       continue;
     }
@@ -78,11 +151,13 @@ export async function importWorkbook(
       continue;
     }
     seen.add(def.key);
-    const read = readSheet(ws, def);
+    const read = readSheet(ws, def, mapping && candidate ? { headerRow: candidate.headerRow, columns: mapping.columns } : undefined);
     if (!read.ok) {
       report.problems.push({ sheet: ws.name, row: null, column: '', value: '', reason: read.reason });
+      if (candidate && !mapping) report.unrecognised.push({ sheet: ws.name, ...candidate });
       continue;
     }
+    report.sheets.push({ sheet: ws.name, as: def.name, headerRow: read.headerRow, columns: read.uses });
     const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
     const list = parsed[def.key] as unknown[];
     for (const row of read.rows) {
@@ -579,6 +654,12 @@ const MAX_PRINTED_PROBLEMS = 500;
 export function formatReport(r: ImportReport): string {
   const lines: string[] = [];
   const labels: Record<SheetKey, string> = { units: '单位', items: '信息', adoptions: '采用', instructions: '批示', requests: '约稿', events: '加减分' };
+  for (const s of r.dryRun ? r.sheets : []) {
+    lines.push(`工作表“${s.sheet}”按“${s.as}”表读取，表头在第${s.headerRow}行：`);
+    lines.push(`  ${s.columns.map((c) => `${c.column}列“${c.header || '（空）'}”→${c.as}`).join('；')}`);
+    if (s.as === '信息' && !s.columns.some((c) => c.key === 'no'))
+      lines.push('  没有“编号”列：按 报送单位 + 报送日期 + 信息标题 生成编号，重复导入同一台账不会重复登记');
+  }
   if (r.problems.length > 0) {
     lines.push(`导入未执行：发现 ${r.problems.length} 个问题，数据没有任何改动。请修改工作簿后重新导入。`);
     lines.push('工作表\t行\t列\t内容\t问题');
