@@ -13,6 +13,8 @@ import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
 import { importWorkbook, type ImportReport } from './exchange/import';
 import { IMPORT_EXTENSIONS } from './exchange/limits';
+import { SHEETS, type SheetKey } from './exchange/sheets';
+import { rememberColumnMapping } from './store/column-mappings';
 import { backupBeforeImport } from './services/auto-backup';
 import { backupDirFor, backupTo, restoreFrom } from './services/backup';
 import * as ledger from './services/ledger';
@@ -71,7 +73,16 @@ function periodOf(code: string) {
   return p;
 }
 
-const reportView = (r: ImportReport) => ({ ...r, counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }> });
+const itemsDef = SHEETS.find((d) => d.key === 'items')!;
+const reportView = (r: ImportReport) => ({
+  ...r,
+  counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }>,
+  mappable: {
+    sheetKey: 'items' as const,
+    name: itemsDef.name,
+    columns: itemsDef.columns.map((c) => ({ key: c.key, header: c.header, required: c.required && !c.derivable })),
+  },
+});
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const db = (): Db => {
@@ -228,12 +239,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const files = await writeReports(db(), p, dir, asOf());
       return { files: [files.workbook, files.circular, files.sms].filter((f): f is string => Boolean(f)) };
     },
-    'data:import': async (a: { dryRun: boolean; file?: string }) => {
+    'data:import': async (a: {
+      dryRun: boolean;
+      file?: string;
+      mapping?: { signature: string; sheetKey: SheetKey; columns: Record<string, number> };
+    }) => {
       // the first call (dry run) asks for the file; the confirming call passes back the file the clerk chose
       const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的表格', filters: SPREADSHEETS }));
       if (!file) return null;
-      if (a.file !== undefined && !a.dryRun && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
+      if (a.file !== undefined && !lastChosen.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       lastChosen.add(file);
+      // remembered before the import runs (the worker reads it from the ledger), and for the next import of this layout
+      if (a.mapping) rememberColumnMapping(db(), a.mapping, SOURCE);
       if (!a.dryRun) await backupBeforeImport(db(), ctx.dataFile);
       const run = ctx.runImport ?? ((f: string, o: { dryRun: boolean; source: string }) => importWorkbook(db(), f, o));
       return reportView(await run(file, { dryRun: a.dryRun, source: '导入' }));

@@ -4,6 +4,7 @@ import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { withSource, type Db } from '../db/database';
 import { lockedQuarters } from '../store/locks';
+import { readColumnMappings } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import {
@@ -120,6 +121,8 @@ export async function importWorkbook(
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
   const book = await readBookBounded(file);
+  // the clerk's choice for this import first, then the layouts remembered from earlier imports
+  const mappings = [...(opts.mappings ?? []), ...readColumnMappings(db)];
   opts.onPhase?.('check');
   const report: ImportReport = {
     file,
@@ -137,7 +140,7 @@ export async function importWorkbook(
   const failedItemNos = new Set<string>();
   for (const ws of book.sheets) {
     const candidate = headerCandidate(ws);
-    const mapping = candidate ? opts.mappings?.find((m) => m.signature === candidate.signature) : undefined;
+    const mapping = candidate ? mappings.find((m) => m.signature === candidate.signature) : undefined;
     let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
     if (!def && (def = sheetByHeader(ws)))
       report.notes.push(`工作表“${ws.name}”按表头识别为“${def.name}”表`);
