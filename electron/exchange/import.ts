@@ -19,7 +19,7 @@ import {
   type RequestRec,
   type UnitRec,
 } from './parse-rows';
-import { cellAt, columnCount, type BookSheet } from './book';
+import { cellAt, columnCount, type Book, type BookSheet } from './book';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
@@ -115,12 +115,16 @@ export async function importWorkbook(
     dryRun?: boolean;
     source?: string;
     onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void;
+    /** called inside the write transaction after each row is written (the crash tests kill the process there) */
+    onRowWritten?: (written: number) => void;
+    /** how the file is read; by default in a worker thread bounded in time and memory (readBookBounded) */
+    read?: (file: string) => Promise<Book>;
     /** column choices the clerk made for sheets whose headers are not recognised */
     mappings?: ColumnMapping[];
   } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
-  const book = await readBookBounded(file);
+  const book = await (opts.read ?? readBookBounded)(file);
   // the clerk's choice for this import first, then the layouts remembered from earlier imports
   const mappings = [...(opts.mappings ?? []), ...readColumnMappings(db)];
   opts.onPhase?.('check');
@@ -193,7 +197,7 @@ export async function importWorkbook(
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   opts.onPhase?.('write');
-  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan));
+  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan, opts.onRowWritten));
   opts.onPhase?.('done');
   report.applied = true;
   return report;
@@ -511,7 +515,9 @@ function unitChanged(cur: UnitRow, rec: UnitRec): boolean {
 
 // ------------------------------------------------------------------------------------------------ applying
 
-function applyPlan(db: Db, plan: Plan): void {
+function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void {
+  let written = 0;
+  const step = (): void => onRow?.(++written);
   const now = new Date().toISOString();
   const unitIds = new Map<number, number>(); // temp id → real id
   const realUnit = (id: number): number => (id < 0 ? unitIds.get(id)! : id);
@@ -526,6 +532,7 @@ function applyPlan(db: Db, plan: Plan): void {
   );
   const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
   for (const op of plan.units) {
+    step();
     const r = op.rec;
     let id: number;
     if (op.kind === 'add') {
@@ -559,6 +566,7 @@ function applyPlan(db: Db, plan: Plan): void {
   const insertAuthor = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
   const itemIds = new Map<string, number>();
   for (const op of plan.items) {
+    step();
     const r = op.rec;
     const unitId = realUnit(r.unitId);
     const research = r.kinds === undefined ? null : Number(r.kinds.includes('research'));
@@ -586,6 +594,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE adoptions SET issue_no = coalesce(?, issue_no), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
   for (const op of plan.adoptions) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertAdoption.run(itemId(r.itemNo), r.publication, r.form, r.date, r.issueNo ?? '', r.note ?? '', now, now);
     else if (op.kind === 'change') updateAdoption.run(r.issueNo ?? null, r.note ?? null, now, op.id);
@@ -598,6 +607,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE instructions SET form = ?, leader = coalesce(?, leader), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
   for (const op of plan.instructions) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertInstruction.run(itemId(r.itemNo), r.level, r.form, r.date, r.leader ?? '', r.note ?? '', now, now);
     else if (op.kind === 'change') updateInstruction.run(r.form, r.leader ?? null, r.note ?? null, now, op.id);
@@ -611,6 +621,7 @@ function applyPlan(db: Db, plan: Plan): void {
   );
   const requestIds = new Map<string, number>();
   for (const op of plan.requests) {
+    step();
     const r = op.rec.first;
     if (op.kind === 'add')
       requestIds.set(r.no, Number(insertRequest.run(r.no, r.issuer, r.topic, r.issued ?? null, r.deadline, now, now).lastInsertRowid));
@@ -626,6 +637,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE request_targets SET outcome = ?, item_id = coalesce(?, item_id), note = coalesce(?, note) WHERE id = ?`,
   );
   for (const op of plan.targets) {
+    step();
     const r = op.rec;
     const item = r.itemNo !== undefined ? itemId(r.itemNo) : null;
     if (op.kind === 'add') insertTarget.run(requestIds.get(r.no)!, realUnit(r.unitId), r.outcome, item, r.note ?? '');
@@ -636,6 +648,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const op of plan.events) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertEvent.run(realUnit(r.unitId), r.date, r.kind, r.quantity, r.note, now, now);
   }

@@ -222,6 +222,15 @@ function readZip(buf: Buffer, name: string): Promise<Book> | Book {
  * one-line message saying what to do. Runs in the caller's thread: use readBookBounded for a file a clerk picked.
  */
 export async function readBook(file: string): Promise<Book> {
+  try {
+    return await readAnyBook(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw damaged(basename(file)); // whatever a reader library throws on a broken file, the clerk gets one clear line
+  }
+}
+
+async function readAnyBook(file: string): Promise<Book> {
   const name = basename(file);
   let size: number;
   try {
