@@ -1,9 +1,14 @@
 // The pieces every format goes through: text decoding for CSV, the 1904 date system, and the cutting of
 // whole-column drop-down lists before exceljs sees a sheet.
 import { execFileSync } from 'node:child_process';
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, serialToDate } from '../../../electron/exchange/sheetjs-book';
-import { neutraliseSheetXml } from '../../../electron/exchange/workbook-file';
+import { decodeText, readBinaryWithSheetJs, serialToDate } from '../../../electron/exchange/sheetjs-book';
+import { neutraliseSheetXml, readBook } from '../../../electron/exchange/workbook-file';
+import { tempDir } from '../../helpers/cli';
+import { writeLedgerWorkbook } from '../../helpers/ledger-fixture';
 
 describe('CSV text as clerks’ PCs write it', () => {
   const text = '报送单位,信息标题\n凤城街道,关于“三夏”生产的情况——第１期\n';
@@ -46,5 +51,22 @@ describe('cutting what exceljs would expand cell by cell', () => {
   it('leaves a sheet without them as it was', () => {
     const xml = sheet('<pageMargins left="0.7"/>');
     expect(neutraliseSheetXml(xml)).toBe(xml);
+  });
+});
+
+describe('why .xlsx stays with exceljs', () => {
+  it('a sheet whose XML is cut short is refused, where SheetJS would read it as an empty sheet', async () => {
+    const dir = tempDir();
+    const whole = join(dir, 'ledger.xlsx');
+    await writeLedgerWorkbook(whole);
+    const zip = await JSZip.loadAsync(readFileSync(whole));
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    zip.file('xl/worksheets/sheet2.xml', xml.slice(0, Math.floor(xml.length / 2)));
+    const cut = join(dir, 'cut.xlsx');
+    const buf = await zip.generateAsync({ type: 'nodebuffer' });
+    writeFileSync(cut, buf);
+    await expect(readBook(cut)).rejects.toThrow('已损坏或不完整');
+    // the lenient reader: 信息 silently without a row — an all-or-nothing import must not rest on that
+    expect(readBinaryWithSheetJs(buf, 'xlsx').sheets[1]!.rows.length).toBe(0);
   });
 });
