@@ -7,6 +7,7 @@ import { today } from './clock';
 import { timestamp, type Db } from './db/database';
 import { messageOf, UserError } from './db/errors';
 import { exportData, writeTemplate } from './exchange/export';
+import { IMPORT_EXTENSIONS } from './exchange/limits';
 import { contractArgs } from './services/arguments';
 import { appInfo, lockedQuarterList, startupView } from './services/app-info';
 import { listAudit } from './services/audit-log';
@@ -57,6 +58,11 @@ export type Handlers = { [M in Method]: Handler<M> };
 
 const SOURCE = '界面';
 const XLSX = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+/** What the importer reads: Excel, WPS, LibreOffice and CSV files. */
+const SPREADSHEETS = [
+  { name: '表格文件（Excel、WPS、CSV）', extensions: IMPORT_EXTENSIONS },
+  { name: '所有文件', extensions: ['*'] },
+];
 const DB = [{ name: '数据备份', extensions: ['db'] }];
 
 export function createHandlers(ctx: HandlerContext): Handlers {
@@ -144,11 +150,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'data:import': async (a) => {
       // the first call (dry run) asks for the file; the confirming call passes back the file the clerk chose
-      const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的工作簿', filters: XLSX }));
+      const file = a.file ?? (await ctx.dialogs.openFile({ title: '选择要导入的表格', filters: SPREADSHEETS }));
       if (!file) return null;
-      if (a.file !== undefined && !a.dryRun && !chosenImports.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
+      // a call that names a file may name only one the clerk chose in the dialog (dry run or confirmation)
+      if (a.file !== undefined && !chosenImports.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       chosenImports.add(file);
-      return importReportView(await importData(db(), ctx.dataFile, file, { dryRun: a.dryRun, source: '导入' }, ctx.runImport));
+      const opts = { dryRun: a.dryRun, source: '导入', mapping: a.mapping, mappingSource: SOURCE };
+      return importReportView(await importData(db(), ctx.dataFile, file, opts, ctx.runImport));
     },
     'data:export': async () => {
       const file = await ctx.dialogs.saveFile({ title: '导出全部数据', defaultName: `政务信息全部数据-${asOf()}.xlsx`, filters: XLSX });

@@ -26,7 +26,8 @@ await build({
     main: 'electron/main/index.ts',
     'import-worker': 'electron/workers/import-worker.ts',
     'check-worker': 'electron/workers/check-worker.ts',
+    'parse-worker': 'electron/workers/parse-worker.ts',
   },
-  external: ['electron', 'better-sqlite3', 'exceljs', 'docx'],
+  external: ['electron', 'better-sqlite3', 'exceljs', 'docx', '@e965/xlsx', 'jszip'],
 });
 await build({ ...common, entryPoints: { preload: 'electron/main/preload.ts' }, external: ['electron'] });

@@ -11,9 +11,10 @@ export type CellRead =
   | { kind: 'error'; code: string }
   | { kind: 'formula-without-result'; formula: string };
 
-const DISPIMG = /_xlfn\.DISPIMG|DISPIMG\(/i;
+export const DISPIMG = /_xlfn\.DISPIMG|DISPIMG\(/i;
 
-function fromValue(v: unknown, depth = 0): CellRead {
+/** What a plain value (as a reader library returns it) holds. Never throws. */
+export function fromValue(v: unknown, depth = 0): CellRead {
   if (depth > 4) return { kind: 'empty' };
   if (v === null || v === undefined) return { kind: 'empty' };
   if (typeof v === 'string') {

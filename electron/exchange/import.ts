@@ -4,6 +4,7 @@ import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { withSource, type Db } from '../db/database';
 import { lockedQuarters } from '../store/locks';
+import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import {
@@ -18,9 +19,10 @@ import {
   type RequestRec,
   type UnitRec,
 } from './parse-rows';
-import { matchSheet, readSheet } from './read-sheet';
-import { SHEETS, type SheetKey } from './sheets';
-import { loadWorkbook } from './workbook-file';
+import { cellAt, columnCount, type Book, type BookSheet } from './book';
+import { readBookBounded } from './bounded-read';
+import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
+import { SHEETS, type SheetDef, type SheetKey } from './sheets';
 
 export type { Problem } from './parse-rows';
 
@@ -30,6 +32,25 @@ export interface SheetCounts {
   unchanged: number;
 }
 
+/** How one sheet was understood: which table, which header row, what each column became. */
+export interface SheetUse {
+  sheet: string;
+  /** the exchange sheet it was read as (信息, 采用 …) */
+  as: string;
+  headerRow: number;
+  columns: ColumnUse[];
+}
+
+/** A sheet whose headers were not recognised: what the column-mapping step shows the clerk. */
+export interface UnrecognisedSheet {
+  sheet: string;
+  headerRow: number;
+  headers: { column: number; text: string }[];
+  signature: string;
+}
+
+export type { ColumnMapping } from '../store/column-mappings';
+
 export interface ImportReport {
   file: string;
   dryRun: boolean;
@@ -38,6 +59,33 @@ export interface ImportReport {
   problems: Problem[];
   notes: string[];
   counts: Partial<Record<SheetKey, SheetCounts>>;
+  /** how each sheet and column was understood (the dry run shows it) */
+  sheets: SheetUse[];
+  /** sheets with a table-like header that matched nothing: candidates for the column-mapping step */
+  unrecognised: UnrecognisedSheet[];
+}
+
+/** The row that looks like a header (the first of the top rows with at least three different texts) and its texts. */
+export function headerCandidate(ws: BookSheet): { headerRow: number; headers: { column: number; text: string }[]; signature: string } | null {
+  const last = Math.min(ws.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 1; r <= last; r++) {
+    const headers: { column: number; text: string }[] = [];
+    for (let c = 1; c <= Math.min(columnCount(ws, r), 200); c++) {
+      const read = cellAt(ws, r, c);
+      if (read.kind === 'text') headers.push({ column: c, text: read.text });
+    }
+    if (new Set(headers.map((h) => h.text)).size >= 3)
+      return { headerRow: r, headers, signature: headers.map((h) => `${h.column}:${headerKey(h.text)}`).join('|') };
+  }
+  return null;
+}
+
+/** Sheets named after nothing in the format (Sheet1, 2019年信息台账, a CSV): the one table whose header fits. */
+function sheetByHeader(ws: BookSheet): SheetDef | undefined {
+  const fits = SHEETS.map((d) => ({ d, n: headerFits(ws, d) })).filter((f) => f.n > 0);
+  fits.sort((a, b) => b.n - a.n);
+  if (fits.length === 0 || (fits.length > 1 && fits[0]!.n === fits[1]!.n)) return undefined;
+  return fits[0]!.d;
 }
 
 type Op<T> = { kind: 'add'; rec: T } | { kind: 'change'; rec: T; id: number } | { kind: 'same'; rec: T; id: number };
@@ -57,19 +105,45 @@ const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.
 export async function importWorkbook(
   db: Db,
   file: string,
-  opts: { dryRun?: boolean; source?: string; onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void } = {},
+  opts: {
+    dryRun?: boolean;
+    source?: string;
+    onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void;
+    /** called inside the write transaction after each row is written (the crash tests kill the process there) */
+    onRowWritten?: (written: number) => void;
+    /** how the file is read; by default in a worker thread bounded in time and memory (readBookBounded) */
+    read?: (file: string) => Promise<Book>;
+    /** column choices the clerk made for sheets whose headers are not recognised */
+    mappings?: ColumnMapping[];
+  } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
-  const wb = await loadWorkbook(file);
+  const book = await (opts.read ?? readBookBounded)(file);
+  // the clerk's choice for this import first, then the layouts remembered from earlier imports
+  const mappings = [...(opts.mappings ?? []), ...readColumnMappings(db)];
   opts.onPhase?.('check');
-  const report: ImportReport = { file, dryRun: opts.dryRun ?? false, applied: false, problems: [], notes: [], counts: {} };
+  const report: ImportReport = {
+    file,
+    dryRun: opts.dryRun ?? false,
+    applied: false,
+    problems: [],
+    notes: [],
+    counts: {},
+    sheets: [],
+    unrecognised: [],
+  };
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
   const failedItemNos = new Set<string>();
-  for (const ws of wb.worksheets) {
-    const def = matchSheet(ws.name, SHEETS);
+  for (const ws of book.sheets) {
+    const candidate = headerCandidate(ws);
+    const mapping = candidate ? mappings.find((m) => m.signature === candidate.signature) : undefined;
+    let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
+    if (!def && (def = sheetByHeader(ws)))
+      report.notes.push(`工作表“${ws.name}”按表头识别为“${def.name}”表`);
     if (!def) {
+      if (candidate) report.unrecognised.push({ sheet: ws.name, ...candidate });
       report.notes.push(`工作表“${ws.name}”不是交换格式中的表，已忽略`);
       continue;
     }
@@ -78,11 +152,13 @@ export async function importWorkbook(
       continue;
     }
     seen.add(def.key);
-    const read = readSheet(ws, def);
+    const read = readSheet(ws, def, mapping && candidate ? { headerRow: candidate.headerRow, columns: mapping.columns } : undefined);
     if (!read.ok) {
       report.problems.push({ sheet: ws.name, row: null, column: '', value: '', reason: read.reason });
+      if (candidate && !mapping) report.unrecognised.push({ sheet: ws.name, ...candidate });
       continue;
     }
+    report.sheets.push({ sheet: ws.name, as: def.name, headerRow: read.headerRow, columns: read.uses });
     const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
     const list = parsed[def.key] as unknown[];
     for (const row of read.rows) {
@@ -115,7 +191,7 @@ export async function importWorkbook(
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   opts.onPhase?.('write');
-  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan));
+  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan, opts.onRowWritten));
   opts.onPhase?.('done');
   report.applied = true;
   return report;
@@ -448,7 +524,9 @@ function unitChanged(cur: UnitRow, rec: UnitRec): boolean {
 
 // ------------------------------------------------------------------------------------------------ applying
 
-function applyPlan(db: Db, plan: Plan): void {
+function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void {
+  let written = 0;
+  const step = (): void => onRow?.(++written);
   const now = new Date().toISOString();
   const unitIds = new Map<number, number>(); // temp id → real id
   const realUnit = (id: number): number => (id < 0 ? unitIds.get(id)! : id);
@@ -463,6 +541,7 @@ function applyPlan(db: Db, plan: Plan): void {
   );
   const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
   for (const op of plan.units) {
+    step();
     const r = op.rec;
     let id: number;
     if (op.kind === 'add') {
@@ -499,6 +578,7 @@ function applyPlan(db: Db, plan: Plan): void {
   const insertAuthor = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
   const itemIds = new Map<string, number>();
   for (const op of plan.items) {
+    step();
     const r = op.rec;
     const unitId = realUnit(r.unitId);
     const research = r.kinds === undefined ? null : Number(r.kinds.includes('research'));
@@ -531,6 +611,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE adoptions SET issue_no = coalesce(?, issue_no), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
   for (const op of plan.adoptions) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertAdoption.run(itemId(r.itemNo), r.publication, r.form, r.date, r.issueNo ?? '', r.note ?? '', now, now);
     else if (op.kind === 'change') updateAdoption.run(r.issueNo ?? null, r.note ?? null, now, op.id);
@@ -543,6 +624,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE instructions SET form = ?, leader = coalesce(?, leader), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
   for (const op of plan.instructions) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertInstruction.run(itemId(r.itemNo), r.level, r.form, r.date, r.leader ?? '', r.note ?? '', now, now);
     else if (op.kind === 'change') updateInstruction.run(r.form, r.leader ?? null, r.note ?? null, now, op.id);
@@ -556,6 +638,7 @@ function applyPlan(db: Db, plan: Plan): void {
   );
   const requestIds = new Map<string, number>();
   for (const op of plan.requests) {
+    step();
     const r = op.rec.first;
     if (op.kind === 'add')
       requestIds.set(r.no, Number(insertRequest.run(r.no, r.issuer, r.topic, r.issued ?? null, r.deadline, now, now).lastInsertRowid));
@@ -571,6 +654,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `UPDATE request_targets SET outcome = ?, item_id = coalesce(?, item_id), note = coalesce(?, note) WHERE id = ?`,
   );
   for (const op of plan.targets) {
+    step();
     const r = op.rec;
     const item = r.itemNo !== undefined ? itemId(r.itemNo) : null;
     if (op.kind === 'add') insertTarget.run(requestIds.get(r.no)!, realUnit(r.unitId), r.outcome, item, r.note ?? '');
@@ -581,6 +665,7 @@ function applyPlan(db: Db, plan: Plan): void {
     `INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const op of plan.events) {
+    step();
     const r = op.rec;
     if (op.kind === 'add') insertEvent.run(realUnit(r.unitId), r.date, r.kind, r.quantity, r.note, now, now);
   }
@@ -602,6 +687,12 @@ const MAX_PRINTED_PROBLEMS = 500;
 export function formatReport(r: ImportReport): string {
   const lines: string[] = [];
   const labels: Record<SheetKey, string> = { units: '单位', items: '信息', adoptions: '采用', instructions: '批示', requests: '约稿', events: '加减分' };
+  for (const s of r.dryRun ? r.sheets : []) {
+    lines.push(`工作表“${s.sheet}”按“${s.as}”表读取，表头在第${s.headerRow}行：`);
+    lines.push(`  ${s.columns.map((c) => `${c.column}列“${c.header || '（空）'}”→${c.as}`).join('；')}`);
+    if (s.as === '信息' && !s.columns.some((c) => c.key === 'no'))
+      lines.push('  没有“编号”列：按 报送单位 + 报送日期 + 信息标题 生成编号，重复导入同一台账不会重复登记');
+  }
   if (r.problems.length > 0) {
     lines.push(`导入未执行：发现 ${r.problems.length} 个问题，数据没有任何改动。请修改工作簿后重新导入。`);
     lines.push('工作表\t行\t列\t内容\t问题');

@@ -1,11 +1,12 @@
 // Turns sheet rows into typed records. Every bad cell becomes a problem naming sheet · row · column · value · reason.
 import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
 import { toIsoDate, toIsoMonth } from '../../shared/dates';
-import { splitList } from '../../shared/text';
+import { createHash } from 'node:crypto';
+import { splitList, toHalfWidth, unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { displayOf, type CellRead } from './cells';
 import type { SheetRow } from './read-sheet';
-import { LIMITS } from './workbook-file';
+import { LIMITS } from './limits';
 import type { SheetDef } from './sheets';
 
 export interface Problem {
@@ -78,6 +79,16 @@ export interface EventRec {
   kind: string;
   quantity: number;
   note: string;
+}
+
+/**
+ * The 编号 of an item from a ledger that has none: the same unit, date and title (spacing, full-width forms and
+ * punctuation aside) always give the same key, so importing the same ledger twice adds nothing.
+ */
+export function derivedItemNo(unit: string, date: string, title: string): string {
+  const normTitle = toHalfWidth(title).replace(/[\s\p{P}\p{S}]/gu, '');
+  const hash = createHash('sha1').update([unitNameKey(unit), date, normTitle].join('\u0000')).digest('hex').slice(0, 8);
+  return `T${date.replace(/-/g, '')}-${hash}`;
 }
 
 /** Reads one row's cells against its sheet definition, collecting problems. */
@@ -212,7 +223,7 @@ export const PARSERS: { [K in keyof Parsed]: Parser<Parsed[K][number]> } = {
     const joint = r.list('jointUnits');
     const rec: ItemRec = {
       row,
-      no: r.text('no', true) ?? '',
+      no: r.has('no') ? (r.text('no', true) ?? '') : '',
       date: r.date('date', true) ?? '',
       unit: r.text('unit', true) ?? '',
       title: r.text('title', true) ?? '',
@@ -222,6 +233,7 @@ export const PARSERS: { [K in keyof Parsed]: Parser<Parsed[K][number]> } = {
       category,
       jointUnits: joint === undefined ? undefined : joint.filter((u) => !none(u)),
     };
+    if (r.ok && !r.has('no')) rec.no = derivedItemNo(rec.unit, rec.date, rec.title);
     return r.ok ? rec : undefined;
   },
   adoptions(r, row, vocab) {

@@ -12,6 +12,9 @@ export interface ColumnDef {
   width: number;
   /** shown under the header in the template */
   hint?: string;
+  /** required in each row when the column is there, but the column may be absent as a whole (a key derived from the
+   * other cells is used then: hand-kept ledgers rarely number their items) */
+  derivable?: boolean;
 }
 
 export interface SheetDef {
@@ -42,13 +45,31 @@ export const SHEETS: SheetDef[] = [
     name: '信息',
     synonyms: ['信息台账', '报送信息', '报送台账'],
     columns: [
-      { key: 'no', header: '编号', required: true, synonyms: ['信息编号'], width: 14 },
-      { key: 'date', header: '报送日期', required: true, synonyms: ['日期', '报送时间'], width: 12 },
-      { key: 'unit', header: '报送单位', required: true, synonyms: ['单位', '单位名称'], width: 24 },
-      { key: 'title', header: '信息标题', required: true, synonyms: ['标题', '题目'], width: 50 },
-      { key: 'kinds', header: '类型', required: false, synonyms: ['类别', '信息类型'], width: 12 },
-      { key: 'authors', header: '作者', required: false, synonyms: ['撰稿人', '信息员'], width: 14 },
-      { key: 'note', header: '备注', required: false, width: 20 },
+      { key: 'no', header: '编号', required: true, derivable: true, synonyms: ['信息编号', '稿件编号'], width: 14 },
+      {
+        key: 'date',
+        header: '报送日期',
+        required: true,
+        synonyms: ['日期', '报送时间', '上报日期', '上报时间', '报送日', '时间', '收稿日期', '收稿时间'],
+        width: 12,
+      },
+      {
+        key: 'unit',
+        header: '报送单位',
+        required: true,
+        synonyms: ['单位', '单位名称', '上报单位', '报送部门', '部门', '供稿单位', '来稿单位'],
+        width: 24,
+      },
+      {
+        key: 'title',
+        header: '信息标题',
+        required: true,
+        synonyms: ['标题', '题目', '信息题目', '信息名称', '稿件标题', '稿件题目', '信息内容'],
+        width: 50,
+      },
+      { key: 'kinds', header: '类型', required: false, synonyms: ['类别', '信息类型', '稿件类型'], width: 12 },
+      { key: 'authors', header: '作者', required: false, synonyms: ['撰稿人', '信息员', '撰写人', '执笔人', '报送人'], width: 14 },
+      { key: 'note', header: '备注', required: false, synonyms: ['说明'], width: 20 },
       // rule sets with categories or 合报 (docs/规则文件.md); blank = unchanged on re-import, 无 = none
       { key: 'category', header: '信息类别', required: false, synonyms: ['分类'], width: 12 },
       { key: 'jointUnits', header: '合报单位', required: false, synonyms: ['联合报送单位'], width: 24 },

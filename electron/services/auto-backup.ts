@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupsToDelete } from '../../shared/backup-retention';
 import { timestamp, type Db } from '../db/database';
-import { backupDirFor, backupTo } from './backup';
+import { backupDirFor, backupTo, uniqueBackupFile } from './backup';
 
 const DAILY = '自动备份-';
 
@@ -35,8 +35,13 @@ export async function dailyBackup(db: Db, dataFile: string, now = new Date()): P
 
 /** A backup before an import writes anything (导入前备份), so a wrong workbook can be undone. */
 export async function backupBeforeImport(db: Db, dataFile: string): Promise<string> {
-  const file = join(backupDirFor(dataFile), `导入前备份-${timestamp()}.db`);
-  await backupTo(db, file);
+  const file = uniqueBackupFile(backupDirFor(dataFile), '导入前备份-');
+  try {
+    await backupTo(db, file);
+  } catch (e) {
+    rmSync(file, { force: true });
+    throw e;
+  }
   return file;
 }
 

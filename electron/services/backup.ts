@@ -1,6 +1,6 @@
 // Backups by SQLite's online backup (never a file copy of a live WAL database), verified with quick_check.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { closeDatabase, isSqliteFile, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
 import { UserError } from '../db/errors';
@@ -29,6 +29,34 @@ export async function backupTo(db: Db, file: string): Promise<void> {
     rmSync(tmp, { force: true });
   }
 }
+
+/**
+ * A new, empty file for a backup named `prefix` + the time to the millisecond (+ a counter), created exclusively: two
+ * backups in the same second, or from two processes, never share a name, so a safety backup can never be written
+ * over the very file a restore is reading from.
+ */
+export function uniqueBackupFile(dir: string, prefix: string, now = new Date()): string {
+  mkdirSync(dir, { recursive: true });
+  const stem = `${prefix}${timestamp(now)}-${String(now.getUTCMilliseconds()).padStart(3, '0')}`;
+  for (let n = 0; n < 1000; n++) {
+    const file = join(dir, n === 0 ? `${stem}.db` : `${stem}-${n}.db`);
+    try {
+      closeSync(openSync(file, 'wx'));
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new UserError(`备份文件夹“${dir}”中同名文件过多，请清理后重试。`);
+}
+
+const samePath = (a: string, b: string): boolean => {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+};
 
 export function backupDirFor(dbFile: string): string {
   return join(dirname(dbFile), 'backups');
@@ -86,9 +114,15 @@ export async function restoreFrom(
   file: string,
   opts: OpenOptions = {},
 ): Promise<{ db: Db; safetyBackup: string }> {
+  if (samePath(file, dbFile)) throw new UserError('所选文件就是正在使用的数据文件本身，不能从它恢复。请选择一个备份文件（通常在数据文件旁的 backups 文件夹中）。');
   assertRestorable(file);
-  const safetyBackup = join(opts.backupDir ?? backupDirFor(dbFile), `恢复前备份-${timestamp()}.db`);
-  await backupTo(db, safetyBackup);
+  const safetyBackup = uniqueBackupFile(opts.backupDir ?? backupDirFor(dbFile), '恢复前备份-');
+  try {
+    await backupTo(db, safetyBackup);
+  } catch (e) {
+    rmSync(safetyBackup, { force: true });
+    throw e;
+  }
   const tmp = await stageCopy(file, dbFile);
   closeDatabase(db);
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });

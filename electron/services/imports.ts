@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReportView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';
-import { importWorkbook, type ImportReport } from '../exchange/import';
+import { importWorkbook, type ColumnMapping, type ImportReport } from '../exchange/import';
+import { SHEETS } from '../exchange/sheets';
+import { rememberColumnMapping } from '../store/column-mappings';
 import { backupBeforeImport } from './auto-backup';
 import { importRosterCsvAsync } from './roster';
 
@@ -14,18 +16,36 @@ export interface ImportOptions {
   source: string;
 }
 
+export interface ImportRequest extends ImportOptions {
+  /** the clerk's column choice for a sheet whose headers were not recognised: remembered for its layout first */
+  mapping?: ColumnMapping;
+  /** the audit source of remembering that choice */
+  mappingSource?: string;
+}
+
 /** Runs an import; the desktop app and the test bridge run it in a worker thread so the window never freezes. */
 export type ImportRunner = (file: string, opts: ImportOptions) => Promise<ImportReport>;
 
-export async function importData(db: Db, dataFile: string, file: string, opts: ImportOptions, run?: ImportRunner): Promise<ImportReport> {
+export async function importData(db: Db, dataFile: string, file: string, req: ImportRequest, run?: ImportRunner): Promise<ImportReport> {
+  // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
+  if (req.mapping) rememberColumnMapping(db, req.mapping, req.mappingSource ?? req.source);
+  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source };
   if (!opts.dryRun) await backupBeforeImport(db, dataFile);
   return (run ?? ((f, o) => importWorkbook(db, f, o)))(file, opts);
 }
+
+const itemsSheet = SHEETS.find((d) => d.key === 'items')!;
 
 /** The import report as the pages receive it. */
 export const importReportView = (r: ImportReport): ImportReportView => ({
   ...r,
   counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }>,
+  // the table a sheet with unrecognised headers can be mapped onto in the column-mapping step
+  mappable: {
+    sheetKey: 'items',
+    name: itemsSheet.name,
+    columns: itemsSheet.columns.map((c) => ({ key: c.key, header: c.header, required: c.required && !c.derivable })),
+  },
 });
 
 /** The sample roster shipped in assets/, imported through the same planner as a workbook. */

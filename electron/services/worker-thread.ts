@@ -6,12 +6,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export type WorkerName = 'import-worker' | 'check-worker';
+export type WorkerName = 'import-worker' | 'check-worker' | 'parse-worker';
 
 export function workerFileFor(name: WorkerName): string {
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const bundled = join(here, `${name}.cjs`);
-  return existsSync(bundled) ? bundled : join(here, '..', 'workers', `${name}.ts`);
+  // in a bundle __dirname is out/electron; under tsx (tests, the bridge, the command line, a worker) __dirname may be
+  // the working directory, so the source is found from the module's own URL
+  const bundled = typeof __dirname === 'string' ? join(__dirname, `${name}.cjs`) : null;
+  if (bundled && existsSync(bundled)) return bundled;
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'workers', `${name}.ts`);
 }
 
 export function startWorker(file: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {

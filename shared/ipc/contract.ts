@@ -205,7 +205,21 @@ export const METHODS = {
       .strict(),
   ).returns<{ files: string[] } | null>(),
   'data:import': method(
-    z.object({ dryRun: z.boolean(), file: z.string().max(1000).optional() }).strict(),
+    z
+      .object({
+        dryRun: z.boolean(),
+        file: z.string().max(1000).optional(),
+        /** the clerk's column choice for a sheet whose headers were not recognised (remembered for its layout) */
+        mapping: z
+          .object({
+            signature: z.string().max(20_000),
+            sheetKey: z.enum(['units', 'items', 'adoptions', 'instructions', 'requests', 'events']),
+            columns: z.record(z.string().max(40), z.number().int().min(1).max(16_384)),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
   ).returns<ImportReportView | null>(),
   'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
   'data:template': method(none).returns<{ file: string } | null>(),
@@ -313,6 +327,12 @@ export interface ImportReportView {
   problems: { sheet: string; row: number | null; column: string; value: string; reason: string }[];
   notes: string[];
   counts: Record<string, { added: number; changed: number; unchanged: number }>;
+  /** how each sheet and column was understood */
+  sheets: { sheet: string; as: string; headerRow: number; columns: { column: string; header: string; key: string | null; as: string }[] }[];
+  /** sheets whose headers matched nothing: the column-mapping step offers them */
+  unrecognised: { sheet: string; headerRow: number; headers: { column: number; text: string }[]; signature: string }[];
+  /** the table a sheet can be mapped onto in that step, with its columns */
+  mappable: { sheetKey: 'items'; name: string; columns: { key: string; header: string; required: boolean }[] };
 }
 
 export interface RequestView {

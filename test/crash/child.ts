@@ -1,17 +1,31 @@
 // The process the crash tests kill with SIGKILL (test/electron/crash.test.ts). Not a test itself.
-//   node --import tsx test/crash/child.ts import DB XLSX   — one large import, printing its phases
+//   node --import tsx test/crash/child.ts import DB XLSX [K] — one large import, printing its phases; with K it prints
+//                                                            inside:K after the K-th row written inside the write
+//                                                            transaction and then waits there to be killed
 //   node --import tsx test/crash/child.ts edits DB         — a burst of edits, printing each committed one
 import { openDatabase } from '../../electron/db/database';
 import { importWorkbook } from '../../electron/exchange/import';
 import * as ledger from '../../electron/services/ledger';
 
-const [mode, dbFile, xlsx] = process.argv.slice(2);
+const [mode, dbFile, xlsx, killAt] = process.argv.slice(2);
 const say = (s: string): void => void process.stdout.write(`${s}\n`); // pipes are synchronous on Linux
 
 if (mode === 'import') {
   const db = openDatabase(dbFile!);
   say('phase:open');
-  const report = await importWorkbook(db, xlsx!, { source: '导入', onPhase: (p) => say(`phase:${p}`) });
+  let rows = 0;
+  const report = await importWorkbook(db, xlsx!, {
+    source: '导入',
+    onPhase: (p) => say(`phase:${p}`),
+    onRowWritten: (n) => {
+      rows = n;
+      if (killAt !== undefined && n === Number(killAt)) {
+        say(`inside:${n}`); // a pipe write is synchronous on Linux: the parent has the line before we block
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000); // still inside the transaction
+      }
+    },
+  });
+  say(`rows:${rows}`);
   say(`applied:${report.applied} problems:${report.problems.length}`);
   db.close();
 } else if (mode === 'edits') {

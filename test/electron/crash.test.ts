@@ -1,5 +1,6 @@
-// Crash tests (issue 5): the process is killed with SIGKILL at random moments during a large import and during a
-// burst of edits. Every time the ledger opens, passes integrity_check and the foreign-key check, and holds either
+// Crash tests (issue 5): the process is killed with SIGKILL during a large import — at random moments, and at
+// chosen rows inside the write transaction, where the child says it is and waits to be killed — and during a burst
+// of edits. Every time the ledger opens, passes integrity_check and the foreign-key check, and holds either
 // all of the import or none of it (and whole batches of pasted rows only).
 import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
@@ -74,7 +75,8 @@ function checked(): { db: Db; counts: Counts } {
 
 let empty: Counts;
 let full: Counts;
-let timing = { write: 0, total: 0 };
+let timing = { total: 0 };
+let rowsWritten = 0;
 
 beforeAll(async () => {
   // a large ledger workbook: a third of an office-year (5,000 items with adoptions, requests, events, 60 units)
@@ -89,40 +91,45 @@ beforeAll(async () => {
   freshWork();
   const run = await runChild(['import', work, xlsx], () => null);
   expect(run.lines.at(-1)).toBe('applied:true problems:0');
+  rowsWritten = Number(run.lines.find((l) => l.startsWith('rows:'))!.slice(5));
+  expect(rowsWritten).toBeGreaterThan(4000);
   const { db, counts: c } = checked();
   full = c;
   closeDatabase(db);
   expect(full.items).toBeGreaterThan(4000);
-  const stamps: Record<string, number> = {};
-  // time the write phase by a second run with timestamps
-  freshWork();
-  const t0 = Date.now();
-  await runChild(['import', work, xlsx], (line) => ((stamps[line] = Date.now() - t0), null));
-  timing = { write: Math.max(50, (stamps['phase:done'] ?? 0) - (stamps['phase:write'] ?? 0)), total: stamps['phase:done'] ?? run.ms };
+  timing = { total: run.ms };
 }, 240_000);
 
 describe('kill -9 during a large import', () => {
-  it('30 kills (half at any moment, half inside the write transaction): always intact, all or none', async () => {
-    const outcomes = { none: 0, all: 0, duringWrite: 0 };
+  it('30 kills (15 at any moment, 15 at chosen rows inside the write transaction): always intact, all or none', async () => {
+    const outcomes = { none: 0, all: 0, insideWrite: 0 };
     for (let i = 0; i < 30; i++) {
       freshWork();
-      const insideWrite = i % 2 === 1;
-      const run = await runChild(['import', work, xlsx], (line) => {
-        if (insideWrite) return line === 'phase:write' ? Math.floor(random() * timing.write) : null;
-        return line === 'phase:open' ? Math.floor(random() * timing.total) : null;
-      });
+      const inside = i % 2 === 1;
+      // inside: rows spread over the whole transaction, from the first row to the last
+      const killAt = inside ? 1 + Math.floor(((i - 1) / 2 / 14) * (rowsWritten - 1)) : 0;
+      const run = inside
+        ? await runChild(['import', work, xlsx, String(killAt)], (line) => (line === `inside:${killAt}` ? 0 : null))
+        : await runChild(['import', work, xlsx], (line) => (line === 'phase:open' ? Math.floor(random() * timing.total) : null));
       const { db, counts: c } = checked();
       closeDatabase(db);
-      if (run.lines.includes('phase:write') && !run.lines.includes('phase:done')) outcomes.duringWrite++;
+      if (inside) {
+        // the child said it was inside the transaction and waited there: the kill landed there, every time
+        expect(run.killed).toBe(true);
+        expect(run.lines).toContain(`inside:${killAt}`);
+        expect(run.lines).not.toContain('phase:done');
+        expect(c).toEqual(empty);
+        outcomes.insideWrite++;
+      }
       if (JSON.stringify(c) === JSON.stringify(empty)) outcomes.none++;
       else {
         expect(c).toEqual(full);
         outcomes.all++;
       }
     }
-    console.log(`导入中强制结束 30 次：写入事务中 ${outcomes.duringWrite} 次；结果全无 ${outcomes.none} 次、全部 ${outcomes.all} 次；写入阶段约 ${timing.write} ms，全程约 ${timing.total} ms`);
+    console.log(`导入中强制结束 30 次：写入事务中（第 1 至 ${rowsWritten} 行间指定位置）${outcomes.insideWrite} 次；结果全无 ${outcomes.none} 次、全部 ${outcomes.all} 次；全程约 ${timing.total} ms`);
     expect(outcomes.none + outcomes.all).toBe(30);
-    expect(outcomes.duringWrite).toBeGreaterThanOrEqual(10);
+    expect(outcomes.insideWrite).toBe(15);
   }, 600_000);
 });
 

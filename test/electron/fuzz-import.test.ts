@@ -12,6 +12,7 @@ import { closeDatabase, openDatabase, type Db } from '../../electron/db/database
 import { UserError } from '../../electron/db/errors';
 import { exportData } from '../../electron/exchange/export';
 import { importWorkbook, type ImportReport } from '../../electron/exchange/import';
+import { readBook } from '../../electron/exchange/workbook-file';
 import { tempDir } from '../helpers/cli';
 import { zipBomb } from '../helpers/zip-bomb';
 import { writeLedgerWorkbook } from '../helpers/ledger-fixture';
@@ -44,7 +45,7 @@ async function feed(kind: string, bytes: Buffer | Uint8Array): Promise<void> {
   let error: unknown = null;
   const timeout = new Promise<never>((_, no) => setTimeout(() => no(new Error(`hang: ${kind} ${file}`)), 60_000));
   try {
-    report = await Promise.race([importWorkbook(db, file, { source: '导入' }), timeout]);
+    report = await Promise.race([importWorkbook(db, file, { source: '导入', read: readBook }), timeout]);
   } catch (e) {
     error = e;
   }
@@ -227,7 +228,7 @@ beforeAll(async () => {
   }
   db = openDatabase(join(dir, 'target.db'));
   // the target already holds the data, so mutated rows meet existing units, items and 编号
-  for (const b of bases) expect((await importWorkbook(db, join(dir, b.name), { source: '导入' })).problems).toEqual([]);
+  for (const b of bases) expect((await importWorkbook(db, join(dir, b.name), { source: '导入', read: readBook })).problems).toEqual([]);
 }, 120_000);
 
 describe('fuzzing the importer', () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ImportReportView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
@@ -36,11 +36,74 @@ export function ReportView({ report }: { report: ImportReportView }) {
           ]}
         />
       )}
+      {report.sheets.map((s) => (
+        <Typography.Text key={s.sheet} type="secondary" data-testid="import-columns">
+          {`工作表“${s.sheet}”按“${s.as}”表读取（表头第${s.headerRow}行）：${s.columns.map((c) => `${c.column}列“${c.header || '（空）'}”→${c.as}`).join('；')}`}
+        </Typography.Text>
+      ))}
       {report.notes.map((n) => (
         <Typography.Text key={n} type="secondary">
           {n}
         </Typography.Text>
       ))}
+    </Space>
+  );
+}
+
+const letters = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+type Mapping = { signature: string; sheetKey: 'items'; columns: Record<string, number> };
+
+/** For a sheet whose headers were not recognised: the clerk says which column is which (remembered for next time). */
+function ColumnMapper({ report, busy, onApply }: { report: ImportReportView; busy: boolean; onApply: (m: Mapping) => void }) {
+  const sheet = report.unrecognised[0]!;
+  const [columns, setColumns] = useState<Record<string, number>>({});
+  const missing = report.mappable.columns.filter((c) => c.required && !columns[c.key]);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="column-mapper">
+      <Alert
+        type="warning"
+        showIcon
+        message={`工作表“${sheet.sheet}”的表头（第${sheet.headerRow}行）没有识别出来`}
+        description={`如果它是报送信息台账，请指出各列对应的内容，程序会记住这种表格，下次导入不再询问。`}
+      />
+      {report.mappable.columns.map((c) => (
+        <Space key={c.key}>
+          <span style={{ display: 'inline-block', width: 90 }}>
+            {c.header}
+            {c.required ? ' *' : ''}
+          </span>
+          <Select
+            style={{ width: 280 }}
+            allowClear
+            placeholder={c.key === 'no' ? '（无：按单位、日期、标题生成编号）' : '（无）'}
+            value={columns[c.key]}
+            data-testid={`map-${c.key}`}
+            options={sheet.headers.map((h) => ({ value: h.column, label: `${letters(h.column)}列：${h.text}` }))}
+            onChange={(v: number | undefined) =>
+              setColumns((prev) => {
+                const next = { ...prev };
+                if (v) next[c.key] = v;
+                else delete next[c.key];
+                return next;
+              })
+            }
+          />
+        </Space>
+      ))}
+      <Button
+        type="primary"
+        disabled={missing.length > 0}
+        loading={busy}
+        data-testid="apply-mapping"
+        onClick={() => onApply({ signature: sheet.signature, sheetKey: 'items', columns })}
+      >
+        {missing.length > 0 ? `请指定：${missing.map((c) => c.header).join('、')}` : '按此对应重新检查'}
+      </Button>
     </Space>
   );
 }
@@ -54,6 +117,15 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     setBusy(true);
     await attempt(async () => {
       const r = await call(api().data.import({ dryRun: true }));
+      if (r) setReport(r);
+    });
+    setBusy(false);
+  };
+  const remap = async (mapping: Mapping) => {
+    if (!report) return;
+    setBusy(true);
+    await attempt(async () => {
+      const r = await call(api().data.import({ dryRun: true, file: report.file, mapping }));
       if (r) setReport(r);
     });
     setBusy(false);
@@ -116,6 +188,9 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
         }
       >
         {report && <ReportView report={report} />}
+        {report && !report.applied && report.sheets.length === 0 && report.unrecognised.length > 0 && (
+          <ColumnMapper key={report.unrecognised[0]!.signature} report={report} busy={busy} onApply={remap} />
+        )}
       </Modal>
     </>
   );

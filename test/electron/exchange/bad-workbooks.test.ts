@@ -111,16 +111,16 @@ describe('bad workbooks are refused whole, with a clear message, and change noth
     expectRefused(f, '信息\t32\t信息标题\t-\t必填，不能为空');
   });
 
-  it('an old .xls workbook', () => {
-    const f = join(dir, 'old.xls.xlsx');
+  it('an .xls that is only an OLE header', () => {
+    const f = join(dir, 'old.xls');
     writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
-    expectRefused(f, '旧版 Excel 97-2003 工作簿（.xls）', '另存为 .xlsx');
+    expectRefused(f, '已损坏或不完整', '另存为 .xlsx');
   });
 
   it('a text file renamed .xlsx', () => {
     const f = join(dir, 'renamed.xlsx');
     writeFileSync(f, '编号,报送日期,报送单位\nN-1,2019-07-01,凤城街道\n');
-    expectRefused(f, '不是 Excel 工作簿（.xlsx）');
+    expectRefused(f, '不是 Excel 工作簿（.xlsx）', '改了扩展名的文本文件');
   });
 
   it('an empty file', () => {
