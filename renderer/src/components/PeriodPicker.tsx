@@ -1,5 +1,6 @@
 import { DatePicker, Segmented, Select, Space } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -8,13 +9,17 @@ export function PeriodPicker({ value, onChange, kinds = ['month', 'quarter', 'ye
   const kind: PeriodKind = /Q/.test(value) ? 'quarter' : value.length === 4 ? 'year' : 'month';
   const year = Number(value.slice(0, 4));
   const labels: Record<PeriodKind, string> = { month: '月度', quarter: '季度', year: '年度' };
+  // the month last shown, so that 季度 → 年度 → 季度 comes back to the same quarter, not the first one
+  const [place, setPlace] = useState(() => monthOfCode(value));
+  const shown = kind === 'year' ? null : monthOfCode(value);
+  if (shown !== null && shown !== place) setPlace(shown);
   return (
     <Space>
       {kinds.length > 1 && (
         <Segmented
           value={kind}
           options={kinds.map((k) => ({ value: k, label: labels[k] }))}
-          onChange={(k) => onChange(switchKind(value, k as PeriodKind))}
+          onChange={(k) => onChange(switchKind(kind === 'year' ? `${year}-${String(place ?? 1).padStart(2, '0')}` : value, k as PeriodKind))}
         />
       )}
       <DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && onChange(`${d.year()}${value.slice(4)}`)} style={{ width: 100 }} />
@@ -26,6 +31,12 @@ export function PeriodPicker({ value, onChange, kinds = ['month', 'quarter', 'ye
       )}
     </Space>
   );
+}
+
+/** The first month a period code covers: 2019-04 → 4, 2019Q2 → 4; null for a year. */
+function monthOfCode(code: string): number | null {
+  if (/Q/.test(code)) return (Number(code.slice(5)) - 1) * 3 + 1;
+  return code.length === 4 ? null : Number(code.slice(5, 7));
 }
 
 /** Keeps the clerk's place when switching: April → 第二季度 → April; a year becomes its first quarter or month. */
