@@ -4,9 +4,13 @@ import type { UnitScore } from '../../../shared/scoring/types';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { useInfo } from '../store';
+import { sumPoints } from '../../../shared/scoring/points';
 import { useApi } from '../useApi';
 
 const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
+
+/** What 扣完为止 gave back to a unit (so that 基础分 + … − 减分 + 返还 = 得分). */
+const givenBack = (u: UnitScore): number => sumPoints(u.lines.filter((l) => l.category === 'floor').map((l) => l.points));
 
 function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; titles: Record<number, string>; onClose: () => void; onItem: (id: number) => void }) {
   return (
@@ -15,7 +19,7 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
         <>
           <Typography.Paragraph type="secondary">
             基础分 {unit.base} + 采用 {unit.adoption} + 批示 {unit.instruction} + 加分 {unit.bonus} − 减分 {unit.deduction}
-            {unit.lines.some((l) => l.category === 'floor') ? ' + 扣完为止返还' : ''} = {unit.total}
+            {givenBack(unit) > 0 ? ` + 扣完为止返还 ${givenBack(unit)}` : ''} = {unit.total}
           </Typography.Paragraph>
           <Table
             size="small"
@@ -69,7 +73,6 @@ export function ScoresPage() {
   const prevRecorded = data?.previous.groups.some((g) => g.units.some((u) => u.counts.items > 0)) ?? false;
   const prev = new Map(prevRecorded ? (data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []) : []);
   const prevLabel = /Q/.test(period) ? '上季度' : /-/.test(period) ? '上月' : '上年';
-  const givenBack = (u: UnitScore) => u.lines.filter((l) => l.category === 'floor').reduce((a, l) => a + l.points, 0);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>
       <Card size="small">
