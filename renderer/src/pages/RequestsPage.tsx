@@ -316,13 +316,19 @@ export function RequestsPage() {
           onCancel={() => setExplaining(null)}
           onOk={() => void setOutcome(explaining.targetId, 'explained', explaining.itemId, explaining.reason.trim()).then(() => setExplaining(null))}
         >
+          {/* Enter saves, like every other form; Shift+Enter starts a new line */}
           <Input.TextArea
             id="explain-reason"
             autoFocus
             rows={3}
             value={explaining.reason}
-            placeholder="说明的理由（如：该单位本期无相关工作，已书面说明）"
+            placeholder="说明的理由（如：该单位本期无相关工作，已书面说明）；回车保存，Shift+回车换行"
             onChange={(e) => setExplaining({ ...explaining, reason: e.target.value })}
+            onPressEnter={(e) => {
+              if (e.shiftKey || e.nativeEvent.isComposing) return;
+              e.preventDefault();
+              void setOutcome(explaining.targetId, 'explained', explaining.itemId, explaining.reason.trim()).then(() => setExplaining(null));
+            }}
           />
         </Modal>
       )}
