@@ -49,7 +49,8 @@ export function ItemList({ filter, onOpen, height }: { filter: Filter; onOpen: (
     for (const it of items) if (!rows[it.index]) void loadPage(Math.floor(it.index / PAGE));
   }, [items, rows, loadPage]);
 
-  const cols = '110px 100px 170px 1fr 110px 90px 70px';
+  // the title takes what is left: at 1024 wide it still shows about twenty characters
+  const cols = '100px 88px 150px minmax(200px, 1fr) 90px 80px 56px';
   return (
     <div style={{ border: '1px solid #e5e5e5', background: '#fff' }} data-testid="item-list">
       <div style={{ display: 'grid', gridTemplateColumns: cols, padding: '6px 8px', background: '#fafafa', borderBottom: '1px solid #e5e5e5', fontWeight: 600 }}>

@@ -143,13 +143,15 @@ export function UnitsPage() {
         rowKey="id"
         dataSource={shown}
         pagination={false}
-        scroll={{ y: 'calc(100vh - 200px)' }}
+        // at 1024 wide the table scrolls sideways rather than squeezing the names into one character a line
+        scroll={{ x: 1080, y: 'calc(100vh - 200px)' }}
         onRow={(u) => ({ onDoubleClick: () => setEditing(u) })}
         columns={[
           { title: '序', dataIndex: 'sortOrder', width: 50 },
           {
             title: '单位名称',
             dataIndex: 'name',
+            width: 200,
             render: (n: string, u) => (
               <Space size={4}>
                 {n}
@@ -158,7 +160,7 @@ export function UnitsPage() {
             ),
           },
           { title: '分组', dataIndex: 'group', width: 100, render: (g: string) => groupName(info, g) },
-          { title: '别名', dataIndex: 'aliases', render: (a: string[]) => a.join('、') },
+          { title: '别名', dataIndex: 'aliases', ellipsis: true, render: (a: string[]) => a.join('、') },
           { title: '信息员', dataIndex: 'contact', width: 120 },
           { title: '电话', dataIndex: 'phone', width: 110 },
           { title: '启用', dataIndex: 'activeFrom', width: 80 },
