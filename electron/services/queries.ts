@@ -3,7 +3,7 @@ import type { AdoptionFact, InstructionFact } from '../../shared/domain';
 import type { Args, DashboardView, EventView, IssueView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
 import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
-import { circularFacts, scorePeriod } from '../../shared/scoring';
+import { scorePeriod } from '../../shared/scoring';
 import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { ruleSets } from '../store/rulesets';
@@ -160,7 +160,7 @@ export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
   // the quarter's facts cover the month too (the engine filters by date): one load for both
   const { rules, facts: qFacts, scores: qScores } = scoredPeriod(db, q, asOf);
   const mScores = scorePeriod(rules, qFacts, month, asOf);
-  const circ = circularFacts(rules, qFacts, qScores);
+  const issuerNames = new Map(rules.flatMap((r) => r.requestIssuers.map((i) => [i.key, i.name] as const)));
   const ruleGroups = new Map(rules[rules.length - 1]!.groups.map((g) => [g.key, g]));
   const year = month.year;
   const series = monthsOf(yearPeriod(year)).map((m) => ({
@@ -197,12 +197,12 @@ export function dashboard(db: Db, month: Period, asOf: string): DashboardView {
         .filter((u) => u.counts.items === 0)
         .map((u) => ({ unitId: u.unitId, unitName: u.unitName, groupName: g.name })),
     ),
-    overdue: circ.overdue.map((o) => ({
-      unitName: o.unitName,
-      topic: o.target.topic,
-      deadline: o.target.deadline,
-      issuer: o.issuerName,
-    })),
+    // every 约稿 still 待报 after its deadline, whatever month the page shows (the 约稿 page and 通报 count them so)
+    overdue: listRequests(db, asOf).flatMap((r) =>
+      r.targets
+        .filter((t) => t.overdue)
+        .map((t) => ({ unitName: t.unitName, topic: r.topic, deadline: r.deadline, issuer: issuerNames.get(r.issuer) ?? '约稿方' })),
+    ),
     series,
     ranking: qScores.groups.map((g) => ({
       group: g.name,
