@@ -86,6 +86,7 @@ export function quartersText(codes: string[], openEnded = false): string {
 
 /** The quarters among `codes` that have already begun by `today` (their scores exist and would change). */
 export function startedQuarters(codes: string[], today: string): string[] {
+  if (!today) return codes;
   const current = quarterOf(today).code;
   return codes.filter((c) => c <= current);
 }

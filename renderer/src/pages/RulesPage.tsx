@@ -27,11 +27,11 @@ import dayjs from 'dayjs';
 import { pinyin } from 'pinyin-pro';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import { parsePeriod, periodLabel, quarterOf } from '../../../shared/periods';
 import { parseRuleFile } from '../../../shared/rules/file';
 import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
 import { stars } from '../../../shared/labels';
 import { ApiError, api, call } from '../api';
+import { quartersText, startedQuarters } from '../forms';
 import { useApp, useChanged } from '../store';
 import { useApi } from '../useApi';
 
@@ -56,34 +56,6 @@ const COMBINE = [
   { value: 'sum', label: '累计' },
 ];
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
-
-// ---------------------------------------------------------------- quarters in words (as renderer/src/forms.ts of issue 13)
-
-function periodText(code: string): string {
-  const p = parsePeriod(code);
-  return p ? periodLabel(p) : code;
-}
-
-/** 2019年第二季度至2020年第一季度; the last run "…起" when open-ended. */
-function quartersText(codes: string[], openEnded = false): string {
-  const index = (c: string): number => Number(c.slice(0, 4)) * 4 + Number(c.slice(5)) - 1;
-  const runs: [string, string][] = [];
-  for (const c of [...codes].sort()) {
-    const last = runs[runs.length - 1];
-    if (last && index(c) === index(last[1]) + 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs
-    .map(([a, b], i) => (openEnded && i === runs.length - 1 ? `${periodText(a)}起` : a === b ? periodText(a) : `${periodText(a)}至${periodText(b)}`))
-    .join('、');
-}
-
-/** The quarters among `codes` that have begun by `today`: their scores exist and a change would alter them. */
-function startedQuarters(codes: string[], today: string): string[] {
-  if (!today) return codes;
-  const current = quarterOf(today).code;
-  return codes.filter((c) => c <= current);
-}
 
 // ---------------------------------------------------------------- keys, numbers, keyboard
 
