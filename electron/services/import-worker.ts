@@ -2,7 +2,7 @@
 // and a time limit, so the window never freezes and a monstrous file ends the worker, not the app.
 import { UserError } from '../db/errors';
 import type { ImportReport } from '../exchange/import';
-import { startWorker, workerFileFor } from './worker-thread';
+import { boundedWorker, workerFileFor } from './worker-thread';
 
 export const WORKER_LIMITS = { heapMb: 2048, minutes: 10 };
 
@@ -17,33 +17,20 @@ export function runImportInWorker(
   opts: { dryRun: boolean; source: string },
   workerFile = defaultWorkerFile(),
 ): Promise<ImportReport> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(workerFile, { dbFile, file, dryRun: opts.dryRun, source: opts.source }, { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb });
-    let settled = false;
-    const done = (f: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      f();
-    };
-    const timer = setTimeout(() => {
-      done(() => reject(new UserError(`导入超过 ${WORKER_LIMITS.minutes} 分钟仍未完成，已中止，数据未改动。请把工作簿分成几个较小的文件再导入。`)));
-      void worker.terminate();
-    }, WORKER_LIMITS.minutes * 60_000);
-    worker.on('message', (m: { ok: true; report: ImportReport } | { ok: false; error: string }) =>
-      done(() => (m.ok ? resolve(m.report) : reject(new UserError(m.error)))),
-    );
-    worker.on('error', (e: Error & { code?: string }) =>
-      done(() =>
-        reject(
-          new UserError(
-            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? '工作簿内容过多，读取时超出内存上限，导入已中止，数据未改动。请删去无关的工作表和内容，或分成几个工作簿导入。'
-              : `导入中止，数据未改动：${e.message}`,
-          ),
-        ),
-      ),
-    );
-    worker.on('exit', (code) => done(() => reject(new UserError(`导入进程意外结束（代码 ${code}），数据未改动。请重试。`))));
-  });
+  return boundedWorker(
+    workerFile,
+    { dbFile, file, dryRun: opts.dryRun, source: opts.source },
+    { heapMb: WORKER_LIMITS.heapMb, seconds: WORKER_LIMITS.minutes * 60 },
+    {
+      timedOut: `导入超过 ${WORKER_LIMITS.minutes} 分钟仍未完成，已中止，数据未改动。请把工作簿分成几个较小的文件再导入。`,
+      outOfMemory: '工作簿内容过多，读取时超出内存上限，导入已中止，数据未改动。请删去无关的工作表和内容，或分成几个工作簿导入。',
+      failed: (reason) => `导入中止，数据未改动：${reason}`,
+      exited: (code) => `导入进程意外结束（代码 ${code}），数据未改动。请重试。`,
+      letFinish: true,
+    },
+    (m: { ok: true; report: ImportReport } | { ok: false; error: string }) => {
+      if (m.ok) return m.report;
+      throw new UserError(m.error);
+    },
+  );
 }
