@@ -47,7 +47,7 @@ describe('electron-builder.yml', () => {
     expect(pkg.scripts.dist).toMatch(/electron-builder/);
     expect(pkg.scripts.postinstall ?? '').not.toMatch(/electron-builder|install-app-deps|electron-rebuild/);
     // what the bundled main process loads from node_modules at run time, and nothing else ships
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'docx', 'exceljs']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@e965/xlsx', 'better-sqlite3', 'docx', 'exceljs', 'jszip']);
     expect(pkg.devDependencies.electron).toBeTruthy();
     expect(pkg.optionalDependencies?.electron).toBeUndefined();
   });
