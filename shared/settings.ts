@@ -29,6 +29,8 @@ export const templatesSchema = z.object({
   emptyMonth: para.default('有整月未报送信息的单位：{单位名单}。'),
   twoEmptyMonths: para.default('连续两个月未报送信息的单位：{单位名单}。对上述单位，将约谈其分管领导。'),
   overdue: para.default('截止日期已过仍未报送约稿的：{约稿名单}。'),
+  // rule sets with a base grant and a pass line (docs/规则文件.md): the units whose quarter stayed under it
+  belowStandard: para.default('{期间}得分未达到达标线的：{单位名单}。'),
   noProblems: para.default('{期间}各单位均按月报送信息，均有信息被采用。'),
   nextSteps: para.default(
     '各单位要进一步提高认识，把政务信息工作摆上重要位置，主要负责同志要定期听取工作汇报，分管负责同志要加强指导。\n' +

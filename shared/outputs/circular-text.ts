@@ -1,6 +1,7 @@
 // What the circular says (docs/计分表与通报稿.md §2.1, docs/计分规则说明.md §9.2), as text: the engine's facts put into the office's
 // sentence templates. The .docx writer only lays this out; the UI previews the same text.
 import { chineseDate, periodLabel, type Period } from '../periods';
+import { formatPoints } from '../scoring/points';
 import { fill, type Settings } from '../settings';
 import type { CircularFacts, GroupUnits, UnitRef } from '../scoring/circular';
 import type { PeriodScores, PersonScore, UnitScore } from '../scoring/types';
@@ -84,6 +85,13 @@ function problemParagraphs(settings: Settings, c: CircularFacts, label: string):
       fill(t.overdue, {
         期间: label,
         约稿名单: c.overdue.map((o) => `${o.unitName}（${o.issuerName}约稿“${o.target.topic}”，截止${chineseDate(o.target.deadline)}）`).join('、'),
+      }),
+    );
+  if (c.belowStandard.length > 0)
+    out.push(
+      fill(t.belowStandard, {
+        期间: label,
+        单位名单: c.belowStandard.map((u) => `${u.unitName}（${formatPoints(u.total)}分，达标线${formatPoints(u.passLine)}分）`).join('、'),
       }),
     );
   if (out.length === 0) out.push(fill(t.noProblems, { 期间: label }));

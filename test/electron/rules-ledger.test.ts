@@ -12,6 +12,8 @@ import { loadFacts } from '../../electron/store/facts';
 import { ruleSets } from '../../electron/store/rulesets';
 import { monthPeriod, quarterPeriod, yearPeriod, type Period } from '../../shared/periods';
 import { allUnitScores, circularFacts } from '../../shared/scoring';
+import { quarterCircularText } from '../../shared/outputs/circular-text';
+import { readSettings } from '../../electron/services/settings';
 import { tempDir } from '../helpers/cli';
 import { writeWorkbook } from '../helpers/workbooks';
 
@@ -131,6 +133,9 @@ describe('rule file → ledger workbook → scores (示例市2024)', () => {
       const facts = loadFacts(db, rules, q);
       const circular = circularFacts(rules, facts, periodScores(db, q, LATE));
       expect(circular.belowStandard.map((u) => u.unitName)).toEqual(['市教育局']);
+      // the circular's 存在问题 names it with its score and the pass line
+      const text = quarterCircularText(readSettings(db), periodScores(db, q, LATE), circular, LATE);
+      expect(text.sections.flatMap((x) => x.paragraphs)).toContain('2024年第一季度得分未达到达标线的：市教育局（0分，达标线6分）。');
 
       // export → a new ledger with the same rule file → the same scores (categories and 合报 units travel)
       const exported = join(dir, 'exported.xlsx');

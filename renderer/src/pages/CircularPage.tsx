@@ -26,6 +26,7 @@ const TEMPLATE_LABELS: Record<string, string> = {
   emptyMonth: '整月未报送',
   twoEmptyMonths: '连续两个月未报送（约谈）',
   overdue: '逾期约稿',
+  belowStandard: '未达到达标线',
   noProblems: '无问题时',
   nextSteps: '下一步要求（每行一段）',
   contact: '联系方式',
