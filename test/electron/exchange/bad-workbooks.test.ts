@@ -2,36 +2,16 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../../electron/db/database';
-import { exchangeRows } from '../../../electron/exchange/export';
 import { runCli, tempDir } from '../../helpers/cli';
+import { expectImportRefused } from '../../helpers/refusals';
 import { writeLedgerWorkbook } from '../../helpers/ledger-fixture';
 import { writeWorkbook, type SheetSpec } from '../../helpers/workbooks';
 
 const dir = tempDir();
 const db = join(dir, 'zwxx.db');
 
-function snapshot(): string {
-  const h = openDatabase(db);
-  try {
-    const audit = h.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
-    return JSON.stringify({ rows: exchangeRows(h), audit: audit.n });
-  } finally {
-    closeDatabase(h);
-  }
-}
 
-/** Imports `file` and checks the refusal: exit 1, the expected text, data unchanged. */
-function expectRefused(file: string, ...expected: string[]): string {
-  const before = snapshot();
-  const r = runCli(['import', file, '--db', db]);
-  const output = r.stdout + r.stderr;
-  expect(r.code, output).toBe(1);
-  for (const e of expected) expect(output).toContain(e);
-  expect(output).not.toMatch(/at .*\.ts:\d+|TypeError|ReferenceError/); // never a stack trace
-  expect(snapshot()).toBe(before);
-  return output;
-}
+const expectRefused = (file: string, ...expected: string[]): string => expectImportRefused(db, file, ...expected);
 
 const items = (rows: unknown[][]): SheetSpec => ({
   name: '信息',

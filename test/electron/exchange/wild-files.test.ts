@@ -5,11 +5,10 @@ import JSZip from 'jszip';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase } from '../../../electron/db/database';
 import { readBookBounded } from '../../../electron/exchange/bounded-read';
-import { exchangeRows } from '../../../electron/exchange/export';
 import { readBook } from '../../../electron/exchange/workbook-file';
 import { runCli, tempDir } from '../../helpers/cli';
+import { expectImportRefused } from '../../helpers/refusals';
 import { convertWithLibreOffice } from '../../helpers/convert';
 import { writeWorkbook, type SheetSpec } from '../../helpers/workbooks';
 
@@ -24,26 +23,8 @@ const items: SheetSpec = {
   rows: [['W-1', '2019-07-01', '凤城街道', '一条好信息']],
 };
 
-function snapshot(): string {
-  const h = openDatabase(db);
-  try {
-    return JSON.stringify(exchangeRows(h));
-  } finally {
-    closeDatabase(h);
-  }
-}
 
-/** Imports `file`: exit 1, one line on stderr containing `expected`, data unchanged. */
-function expectRefused(file: string, ...expected: string[]): string {
-  const before = snapshot();
-  const r = runCli(['import', file, '--db', db]);
-  const output = r.stdout + r.stderr;
-  expect(r.code, output).toBe(1);
-  for (const e of expected) expect(output).toContain(e);
-  expect(output).not.toMatch(/at .*\.ts:\d+|TypeError|ReferenceError|Error:/);
-  expect(snapshot()).toBe(before);
-  return output;
-}
+const expectRefused = (file: string, ...expected: string[]): string => expectImportRefused(db, file, ...expected);
 
 /** A BIFF8 workbook stream with a FILEPASS record (RC4 encryption) right after its BOF, as Excel writes one. */
 function withFilePass(xls: Buffer): Buffer {
