@@ -132,30 +132,26 @@ function itemsInRange(db: Db, rules: readonly RuleSet[], start: string, end: str
 }
 const NO_AUTHORS: number[] = [];
 
-function jointUnitsOf(db: Db, itemIds: number[]): Map<number, number[]> {
+/** The ids listed per item in one of the item's ordered link tables (its 合报 units, its authors). */
+function linkedIds(db: Db, link: 'item_joint_units.unit_id' | 'item_authors.person_id', itemIds: number[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (itemIds.length === 0) return out;
+  const [table, column] = link.split('.') as [string, string];
   const rows = cachedStatement(
     db,
-    `SELECT item_id AS itemId, unit_id AS unitId FROM item_joint_units
+    `SELECT item_id AS itemId, ${column} AS id FROM ${table}
       WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position`,
-  ).all(JSON.stringify(itemIds)) as { itemId: number; unitId: number }[];
-  for (const r of rows) out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.unitId]);
+  ).all(JSON.stringify(itemIds)) as { itemId: number; id: number }[];
+  for (const r of rows) {
+    const ids = out.get(r.itemId);
+    if (ids) ids.push(r.id);
+    else out.set(r.itemId, [r.id]);
+  }
   return out;
 }
 
-function authorsOf(db: Db, itemIds: number[]): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  if (itemIds.length === 0) return out;
-  const stmt = cachedStatement(
-    db,
-    `SELECT item_id AS itemId, person_id AS personId FROM item_authors
-     WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, position`,
-  );
-  for (const r of stmt.all(JSON.stringify(itemIds)) as { itemId: number; personId: number }[])
-    out.set(r.itemId, [...(out.get(r.itemId) ?? []), r.personId]);
-  return out;
-}
+const jointUnitsOf = (db: Db, itemIds: number[]): Map<number, number[]> => linkedIds(db, 'item_joint_units.unit_id', itemIds);
+const authorsOf = (db: Db, itemIds: number[]): Map<number, number[]> => linkedIds(db, 'item_authors.person_id', itemIds);
 
 /**
  * Facts for scoring period `p` (and its circular): a superset the engine filters by date. Authors and persons come
