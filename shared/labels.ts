@@ -11,6 +11,12 @@ export const REQUEST_OUTCOME_LABEL: Record<RequestOutcome, string> = {
   pending: '待报',
 };
 export const UNSCORED_GROUP_NAME = '不计分';
+/** How a rule set scores a 合报 item, in the words shown beside the 合报单位 field and in the item's detail. */
+export const JOINT_SPLIT_LABEL: Record<'even' | 'full' | 'lead', string> = {
+  even: '合报信息得分由各单位平分',
+  full: '合报信息各单位均计全分',
+  lead: '合报信息只计报送（牵头）单位',
+};
 
 export function invert<K extends string>(labels: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));

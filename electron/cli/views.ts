@@ -19,8 +19,19 @@ export const unitsTable = (units: Result<'units:list'>): string =>
 
 export const itemsTable = (r: Result<'items:list'>): string =>
   `${table(
-    ['编号', '日期', '单位', '标题', '类型', '作者', '采用', '批示'],
-    r.rows.map((i) => [i.no, i.date, i.unitName, i.title, i.kinds.map((k) => ITEM_KIND_LABEL[k]).join('、'), i.authors, i.adoptions, i.instructions]),
+    ['编号', '日期', '单位', '标题', '类型', '信息类别', '合报单位', '作者', '采用', '批示'],
+    r.rows.map((i) => [
+      i.no,
+      i.date,
+      i.unitName,
+      i.title,
+      i.kinds.map((k) => ITEM_KIND_LABEL[k]).join('、'),
+      i.categoryName,
+      i.jointUnits.map((u) => u.name).join('、'),
+      i.authors,
+      i.adoptions,
+      i.instructions,
+    ]),
   )}\n共 ${r.total} 条${r.total > r.rows.length ? `，显示 ${r.rows.length} 条（用 --offset、--limit 翻页）` : ''}`;
 
 export const rulesTable = (rules: Result<'rules:list'>): string =>

@@ -15,6 +15,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   persons: '作者',
   items: '信息',
   item_authors: '信息作者',
+  item_joint_units: '合报单位',
   adoptions: '采用',
   instructions: '批示',
   requests: '约稿',
@@ -43,6 +44,7 @@ const FIELD_LABEL: Record<string, string> = {
   title: '标题',
   is_research: '调研',
   is_special: '专报',
+  category: '信息类别',
   deleted_at: '删除时间',
   item_id: '信息',
   person_id: '作者',
@@ -109,7 +111,7 @@ function wordsOf(db: Db): Words {
   };
 }
 
-function vocab(w: Words, kind: 'publications' | 'instructionLevels' | 'eventKinds' | 'requestIssuers', key: string): { name: string; stars?: number } | undefined {
+function vocab(w: Words, kind: 'publications' | 'instructionLevels' | 'eventKinds' | 'requestIssuers' | 'categories', key: string): { name: string; stars?: number } | undefined {
   for (const r of [...w.rules].reverse()) {
     const hit = (r[kind] as { key: string; name: string; stars?: number }[]).find((x) => x.key === key);
     if (hit) return hit;
@@ -153,6 +155,8 @@ export function shown(entity: string, field: string, v: unknown, w: Words): stri
     }
     case 'issuer':
       return vocab(w, 'requestIssuers', s)?.name ?? s;
+    case 'category':
+      return vocab(w, 'categories', s)?.name ?? s;
     case 'level': {
       const l = vocab(w, 'instructionLevels', s);
       return l ? `${l.name} ${stars(l.stars ?? 0)}`.trim() : s;

@@ -101,20 +101,69 @@ function assertUnit(db: Db, unitId: number): void {
   if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw new UserError('没有这个单位，请从单位列表中选择。');
 }
 
+/**
+ * The 信息类别 and 合报 units of an item as they will be stored, checked against the rule set in force on its date:
+ * a category that rule set does not have is refused by name, as is a 合报 unit that is the item's own unit, missing or
+ * listed twice. `current` (on update) is kept where the input leaves a field out.
+ */
+function itemLinks(
+  db: Db,
+  input: ItemInput,
+  current?: { category: string | null; jointUnitIds: number[] },
+): { category: string | null; jointUnitIds: number[] } {
+  const category = input.category === undefined ? (current?.category ?? null) : input.category;
+  const jointUnitIds = input.jointUnitIds ?? current?.jointUnitIds ?? [];
+  if (category !== null) {
+    const all = ruleSets(db);
+    const rules = ruleSetForQuarterOf(all, input.date);
+    if (!rules.categories.some((c) => c.key === category)) {
+      const name = all.flatMap((r) => r.categories).find((c) => c.key === category)?.name;
+      throw new UserError(
+        rules.categories.length === 0
+          ? `${input.date} 适用的规则“${rules.name}”不分信息类别，请把信息类别改为“无”。`
+          : `${input.date} 适用的规则“${rules.name}”没有“${name ?? category}”这一信息类别，请从 ${rules.categories.map((c) => c.name).join('、')} 中选择，或选“无”。`,
+      );
+    }
+  }
+  const names = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const seen = new Set<number>();
+  for (const u of jointUnitIds) {
+    if (!names.has(u)) throw new UserError('合报单位中有一个已不在单位名单中，请重新选择合报单位。');
+    if (u === input.unitId) throw new UserError(`“${names.get(u)}”是报送单位（牵头单位），不必再列为合报单位。`);
+    if (seen.has(u)) throw new UserError(`合报单位“${names.get(u)}”重复了，请只留一个。`);
+    seen.add(u);
+  }
+  return { category, jointUnitIds };
+}
+
+/** Writes an item's 合报 units; an unchanged list writes nothing (so the audit trail shows only real changes). */
+function writeJointUnits(db: Db, id: number, unitIds: number[], replace: boolean): void {
+  if (replace) {
+    const cur = db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck().all(id) as number[];
+    if (cur.join() === unitIds.join()) return;
+    db.prepare('DELETE FROM item_joint_units WHERE item_id = ?').run(id);
+  }
+  const insert = db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)');
+  unitIds.forEach((u, i) => insert.run(id, u, i));
+}
+
 function insertItem(db: Db, input: ItemInput): number {
   assertUnit(db, input.unitId);
   assertUnlocked(db, input.date);
+  const links = itemLinks(db, input);
   const no = input.no?.trim() || nextItemNo(db, input.date.slice(0, 4));
   if (db.prepare('SELECT 1 FROM items WHERE no = ?').get(no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
   const t = now();
   const id = Number(
     db
       .prepare(
-        `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, category, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(no, input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, t, t).lastInsertRowid,
+      .run(no, input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, t, t)
+      .lastInsertRowid,
   );
+  writeJointUnits(db, id, links.jointUnitIds, false);
   const person = personResolver(db);
   input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
   return id;
@@ -141,10 +190,15 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
   const cur = itemDate(db, id);
   assertUnit(db, input.unitId);
   assertUnlocked(db, cur.date, input.date);
+  const links = itemLinks(db, input, {
+    category: (db.prepare('SELECT category FROM items WHERE id = ?').pluck().get(id) as string | null) ?? null,
+    jointUnitIds: db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck().all(id) as number[],
+  });
   withSource(db, source, () => {
     db.prepare(
-      `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, updated_at = ? WHERE id = ?`,
-    ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, now(), id);
+      `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, category = ?, updated_at = ? WHERE id = ?`,
+    ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, now(), id);
+    writeJointUnits(db, id, links.jointUnitIds, true);
     db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
     const person = personResolver(db);
     input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
@@ -412,10 +466,10 @@ export function deleteUnit(db: Db, id: number, source: string): void {
   if (!unit) throw new UserError('这个单位已不存在，请刷新后重试。');
   const used = db
     .prepare(
-      `SELECT (SELECT count(*) FROM items WHERE unit_id = ?) + (SELECT count(*) FROM events WHERE unit_id = ?) + (SELECT count(*) FROM request_targets WHERE unit_id = ?) + (SELECT count(*) FROM persons WHERE unit_id = ?) AS n`,
+      `SELECT (SELECT count(*) FROM items WHERE unit_id = ?) + (SELECT count(*) FROM events WHERE unit_id = ?) + (SELECT count(*) FROM request_targets WHERE unit_id = ?) + (SELECT count(*) FROM persons WHERE unit_id = ?) + (SELECT count(*) FROM item_joint_units WHERE unit_id = ?) AS n`,
     )
-    .get(id, id, id, id) as { n: number };
-  if (used.n > 0) throw new UserError(`“${unit.name}”已有报送、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
+    .get(id, id, id, id, id) as { n: number };
+  if (used.n > 0) throw new UserError(`“${unit.name}”已有报送（含合报）、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
   withSource(db, source, () => {
     db.prepare('DELETE FROM unit_aliases WHERE unit_id = ?').run(id);
     db.prepare('DELETE FROM units WHERE id = ?').run(id);

@@ -7,6 +7,7 @@ import { scorePeriod } from '../../shared/scoring';
 import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { ruleSets } from '../store/rulesets';
+import { Vocabulary } from '../../shared/vocabulary';
 import { scoredPeriod } from './scores';
 
 /** The roster, in the order of the circular's tables. */
@@ -60,27 +61,50 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemVie
   const rows = cachedStatement(
     db,
     `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
+         i.category, ${JOINT_UNITS} AS joint,
          (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors,
          (SELECT count(*) FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL) AS adoptions,
          (SELECT count(*) FROM instructions r WHERE r.item_id = i.id AND r.deleted_at IS NULL) AS instructions
        ${from} ORDER BY i.submitted DESC, i.id DESC LIMIT ? OFFSET ?`,
-  ).all(...params, f.limit, f.offset) as (Omit<ItemView, 'kinds' | 'authors'> & {
-    r: number;
-    s: number;
-    authors: string | null;
-  })[];
+  ).all(...params, f.limit, f.offset) as (ItemRow & { adoptions: number; instructions: number })[];
+  const names = new Vocabulary(ruleSets(db)).categories.names;
+  return { total, rows: rows.map((row) => itemView(row, names)) };
+}
+
+/** An item's 合报 units in order, as JSON [{id, name}] (a correlated subquery of a query over `items i`). */
+const JOINT_UNITS = `(SELECT json_group_array(json_object('id', j.unit_id, 'name', j.name)) FROM
+    (SELECT ju.unit_id, ju2.name FROM item_joint_units ju JOIN units ju2 ON ju2.id = ju.unit_id WHERE ju.item_id = i.id ORDER BY ju.position) j)`;
+
+type ItemRow = Omit<ItemView, 'kinds' | 'authors' | 'adoptions' | 'instructions' | 'categoryName' | 'jointUnits'> & {
+  r: number;
+  s: number;
+  authors: string | null;
+  joint: string;
+};
+
+function itemView<R extends ItemRow>({ r, s, joint, ...row }: R, categoryNames: ReadonlyMap<string, string>): Omit<R, 'r' | 's' | 'joint'> & ItemView {
   return {
-    total,
-    rows: rows.map(({ r, s, ...row }) => ({
-      ...row,
-      authors: row.authors ?? '',
-      kinds: [...(r ? (['research'] as const) : []), ...(s ? (['special'] as const) : [])],
-    })),
+    adoptions: 0,
+    instructions: 0,
+    ...row,
+    authors: row.authors ?? '',
+    kinds: [...(r ? (['research'] as const) : []), ...(s ? (['special'] as const) : [])],
+    categoryName: row.category === null ? null : (categoryNames.get(row.category) ?? row.category),
+    jointUnits: JSON.parse(joint) as ItemView['jointUnits'],
   };
 }
 
 export function itemDetail(db: Db, id: number): ItemDetailView {
-  const row = listItemsById(db, id);
+  const rules = ruleSets(db);
+  const r = db
+    .prepare(
+      `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
+         i.category, ${JOINT_UNITS} AS joint,
+         (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors
+       FROM items i JOIN units u ON u.id = i.unit_id WHERE i.id = ? AND i.deleted_at IS NULL`,
+    )
+    .get(id) as ItemRow | undefined;
+  if (!r) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
   const adoptions = db
     .prepare(
       `SELECT id, item_id AS itemId, publication, form, date, issue_no AS issueNo FROM adoptions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`,
@@ -91,37 +115,14 @@ export function itemDetail(db: Db, id: number): ItemDetailView {
       `SELECT id, item_id AS itemId, level, form, date, leader FROM instructions WHERE item_id = ? AND deleted_at IS NULL ORDER BY date, id`,
     )
     .all(id) as InstructionFact[];
-  const rules = ruleSets(db);
+  const row = itemView(r, new Vocabulary(rules).categories.names);
   return {
     ...row,
+    adoptions: adoptions.length,
+    instructions: instructions.length,
     authorList: row.authors ? row.authors.split('、') : [],
-    adoptionRecords: adoptionWorth(rules, adoptions),
-    instructionRecords: instructionWorth(rules, instructions),
-  };
-}
-
-function listItemsById(db: Db, id: number): ItemView {
-  const r = db
-    .prepare(
-      `SELECT i.id, i.no, i.unit_id AS unitId, u.name AS unitName, i.submitted AS date, i.title, i.is_research AS r, i.is_special AS s, i.note,
-         (SELECT group_concat(p.name, '、') FROM item_authors ia JOIN persons p ON p.id = ia.person_id WHERE ia.item_id = i.id) AS authors
-       FROM items i JOIN units u ON u.id = i.unit_id WHERE i.id = ? AND i.deleted_at IS NULL`,
-    )
-    .get(id) as
-    | (Omit<ItemView, 'kinds' | 'authors' | 'adoptions' | 'instructions'> & {
-        r: number;
-        s: number;
-        authors: string | null;
-      })
-    | undefined;
-  if (!r) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
-  const { r: research, s: special, ...rest } = r;
-  return {
-    ...rest,
-    authors: rest.authors ?? '',
-    kinds: [...(research ? (['research'] as const) : []), ...(special ? (['special'] as const) : [])],
-    adoptions: 0,
-    instructions: 0,
+    adoptionRecords: adoptionWorth(rules, adoptions, row.category),
+    instructionRecords: instructionWorth(rules, instructions, adoptions),
   };
 }
 

@@ -90,3 +90,9 @@ export function startedQuarters(codes: string[], today: string): string[] {
   const current = quarterOf(today).code;
   return codes.filter((c) => c <= current);
 }
+
+/** A rule set's 信息类别 as Select options, found by their name or an alias (要情 → 要情动态). */
+export function categoryOptions(categories: readonly { key: string; name: string; aliases: string[] }[]) {
+  return categories.map((c) => ({ value: c.key, label: c.name, search: [c.name, ...c.aliases].join(' ') }));
+}
+export const CATEGORY_SEARCH = { optionFilterProp: 'search' } as const;

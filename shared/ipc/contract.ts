@@ -41,6 +41,11 @@ const itemInput = z
     authors: z.array(name).max(20),
     note: text(500),
     no: text(40).optional(),
+    /** the item's 信息类别 (a category key of the rule set in force on its date); null = none; absent = none when
+     *  created, unchanged when updated */
+    category: z.string().min(1).max(40).nullable().optional(),
+    /** 合报: the other units of a joint item in order (the item's own unit leads); absent = as for `category` */
+    jointUnitIds: z.array(id).max(20, '合报单位最多 20 个').optional(),
   })
   .strict();
 
@@ -306,6 +311,11 @@ export interface ItemView {
   adoptions: number;
   instructions: number;
   note: string;
+  /** 信息类别: its key (for the forms) and its name in the rules */
+  category: string | null;
+  categoryName: string | null;
+  /** 合报: the other units, in order (the item's own unit leads) */
+  jointUnits: { id: number; name: string }[];
 }
 
 export interface RecordWorthView<R> {

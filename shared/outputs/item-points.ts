@@ -1,7 +1,7 @@
 // What an item's records are worth and which of them count (rule 8, 就高不就低), for the item's detail view.
 import type { AdoptionFact, InstructionFact } from '../domain';
 import type { RuleSet } from '../rules/schema';
-import { adoptionPoints, instructionPoints } from '../scoring/clauses';
+import { adoptionPoints, publicationInstructionPoints } from '../scoring/clauses';
 import { ruleSetForQuarterOf } from '../scoring/rulesets';
 
 export interface RecordWorth<R> {
@@ -11,18 +11,29 @@ export interface RecordWorth<R> {
   counts: boolean;
 }
 
-export function adoptionWorth(ruleSets: readonly RuleSet[], records: readonly AdoptionFact[]): RecordWorth<AdoptionFact>[] {
+/** Each adoption's points under the rule set of its quarter: by publication, form and the item's category. */
+export function adoptionWorth(ruleSets: readonly RuleSet[], records: readonly AdoptionFact[], category: string | null = null): RecordWorth<AdoptionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    return { record: r, points: adoptionPoints(rules.publications.find((p) => p.key === r.publication), r.form), mode: rules.adoptionCombine };
+    const pub = rules.publications.find((p) => p.key === r.publication);
+    return { record: r, points: adoptionPoints(pub, r.form, rules.categories.find((c) => c.key === category)), mode: rules.adoptionCombine };
   });
   return markCounting(worth);
 }
 
-export function instructionWorth(ruleSets: readonly RuleSet[], records: readonly InstructionFact[]): RecordWorth<InstructionFact>[] {
+/** Each 批示's points under the rule set of its quarter — the bonus the item's adopting publications give for the
+ *  level where they name one (日报 +10, 专报 +20; adoptions up to the 批示's date, as the engine), else the level's own
+ *  points. */
+export function instructionWorth(
+  ruleSets: readonly RuleSet[],
+  records: readonly InstructionFact[],
+  adoptions: readonly AdoptionFact[] = [],
+): RecordWorth<InstructionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    return { record: r, points: instructionPoints(rules.instructionLevels.find((l) => l.key === r.level), r.form), mode: rules.instructionCombine };
+    const adoptedIn = rules.publications.filter((p) => adoptions.some((a) => a.publication === p.key && a.date <= r.date));
+    const level = rules.instructionLevels.find((l) => l.key === r.level);
+    return { record: r, points: publicationInstructionPoints(level, r.form, adoptedIn).points, mode: rules.instructionCombine };
   });
   return markCounting(worth);
 }

@@ -140,7 +140,8 @@ describe('a clerk’s quarter', () => {
     }
     // unit and date were kept for the next item
     await expect(page.locator('#entry-date').inputValue()).resolves.toBe('2019/5/6');
-    await expect(page.locator('[data-testid=entry-form] .ant-select-content').getAttribute('title')).resolves.toBe('凤城街道');
+    // (the unit picker is the form's first select; 合报单位 is another)
+    await expect(page.locator('[data-testid=entry-form] .ant-select-content').first().getAttribute('title')).resolves.toBe('凤城街道');
     // Esc clears the form
     await page.locator('#entry-title').focus();
     await page.keyboard.type('写了一半的标题');

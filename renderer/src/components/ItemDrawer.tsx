@@ -2,15 +2,27 @@ import { Button, Descriptions, Drawer, Empty, Popconfirm, Space, Table, Tag, Typ
 import { useState } from 'react';
 import type { ColumnsType } from 'antd/es/table';
 import type { ItemDetailView, Reply } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, JOINT_SPLIT_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { periodLabel, quarterOf } from '../../../shared/periods';
 import { api, attempt, call } from '../api';
-import { useChanged, useInfo, vocabName } from '../store';
+import { rulesFor, useChanged, useInfo, vocabName } from '../store';
 import { useApi } from '../useApi';
 import { AdoptionEditor, InstructionEditor, ItemEditor } from './RecordEditors';
 
-export const kindTags = (kinds: string[]) =>
-  kinds.length === 0 ? <Tag>一般</Tag> : kinds.map((k) => <Tag key={k} color={k === 'research' ? 'blue' : 'purple'}>{k === 'research' ? '调研' : '专报'}</Tag>);
+/** 调研 / 专报 tags and the item's 信息类别; 一般 when it has none of them. */
+export const kindTags = (kinds: string[], categoryName: string | null = null) =>
+  kinds.length === 0 && categoryName === null ? (
+    <Tag>一般</Tag>
+  ) : (
+    <>
+      {kinds.map((k) => (
+        <Tag key={k} color={k === 'research' ? 'blue' : 'purple'}>
+          {k === 'research' ? '调研' : '专报'}
+        </Tag>
+      ))}
+      {categoryName !== null && <Tag color="cyan">{categoryName}</Tag>}
+    </>
+  );
 
 type Worth = { record: { id: number; date: string }; points: number; counts: boolean };
 
@@ -59,6 +71,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const changed = useChanged();
   const item = useApi('items:get', id === null ? null : { id }).data;
   const shown = item && item.id === id ? item : undefined;
+  const rules = rulesFor(info, shown?.date);
   const [editing, setEditing] = useState<'item' | { adoption: AdoptionRow['record'] } | { instruction: InstructionRow['record'] } | null>(null);
   const pubName = (k: string) => publicationTitle(vocabName(info, 'publications', k));
   const levelOf = (k: string) => {
@@ -78,8 +91,16 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
             </Descriptions.Item>
             <Descriptions.Item label="报送单位">{shown.unitName}</Descriptions.Item>
             <Descriptions.Item label="报送日期">{shown.date}</Descriptions.Item>
-            <Descriptions.Item label="类型">{kindTags(shown.kinds)}</Descriptions.Item>
+            <Descriptions.Item label="类型">{kindTags(shown.kinds, shown.categoryName)}</Descriptions.Item>
             <Descriptions.Item label="作者">{shown.authorList.join('、') || '—'}</Descriptions.Item>
+            {shown.jointUnits.length > 0 && (
+              <Descriptions.Item label="合报单位" span={2}>
+                <span data-testid="drawer-joint">
+                  {shown.unitName}（牵头）、{shown.jointUnits.map((u) => u.name).join('、')}
+                  {rules && <Typography.Text type="secondary">　{JOINT_SPLIT_LABEL[rules.jointSplit]}</Typography.Text>}
+                </span>
+              </Descriptions.Item>
+            )}
             {shown.note ? (
               <Descriptions.Item label="备注" span={2}>
                 {shown.note}
@@ -104,7 +125,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
               <Button danger>删除信息</Button>
             </Popconfirm>
           </Space>
-          <Typography.Title level={5}>采用（同一信息被多个刊物采用时，只计最高的一次）</Typography.Title>
+          <Typography.Title level={5}>采用（{rules?.adoptionCombine === 'sum' ? '同一信息被多个刊物采用时，各次累计' : '同一信息被多个刊物采用时，只计最高的一次'}）</Typography.Title>
           {shown.adoptionRecords.length === 0 ? (
             <Empty description="尚未被采用" image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (

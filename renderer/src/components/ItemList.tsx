@@ -97,11 +97,14 @@ export function ItemList({ filter, onOpen, height }: { filter: Filter; onOpen: (
                   <>
                     <span>{r.no}</span>
                     <span>{r.date}</span>
-                    <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.unitName}</span>
+                    <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.jointUnits.length > 0 ? `合报：${[r.unitName, ...r.jointUnits.map((u) => u.name)].join('、')}` : undefined}>
+                      {r.unitName}
+                      {r.jointUnits.length > 0 && <Typography.Text type="secondary">{` 等${r.jointUnits.length + 1}家合报`}</Typography.Text>}
+                    </span>
                     <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.title}>
                       {r.title}
                     </span>
-                    <span>{kindTags(r.kinds)}</span>
+                    <span style={{ overflow: 'hidden' }}>{kindTags(r.kinds, r.categoryName)}</span>
                     <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.authors}</span>
                     <span>{r.adoptions > 0 ? `${r.adoptions}次${r.instructions > 0 ? '★' : ''}` : ''}</span>
                   </>

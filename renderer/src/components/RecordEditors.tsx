@@ -5,12 +5,12 @@ import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { ItemDetailView } from '../../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../../shared/labels';
+import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, JOINT_SPLIT_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
-import { confirmDate, dateFromText, enterMovesOn } from '../forms';
+import { CATEGORY_SEARCH, categoryOptions, confirmDate, dateFromText, enterMovesOn } from '../forms';
 import { rulesFor, useChanged, useInfo } from '../store';
-import { UnitSelect } from './UnitSelect';
+import { UnitSelect, UnitsSelect } from './UnitSelect';
 
 /** Asks the services what looks wrong with adoptions about to be saved; resolves true to go on. */
 export async function confirmAdoptionWarnings(list: Parameters<ReturnType<typeof api>['adoptions']['check']>[0]['list'], excludeId?: number): Promise<boolean> {
@@ -60,18 +60,26 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
   const [kinds, setKinds] = useState<ItemKind[]>(item.kinds);
   const [authors, setAuthors] = useState(item.authorList.join('、'));
   const [note, setNote] = useState(item.note);
+  const [category, setCategory] = useState<string | null>(item.category);
+  const [joint, setJoint] = useState<number[]>(item.jointUnits.map((u) => u.id));
   const [busy, setBusy] = useState(false);
   const first = useFirstFocus();
   const date = dateFromText(dateText, info?.today ?? item.date);
+  const rules = rulesFor(info, date);
+  const categories = rules?.categories ?? [];
+  // a category the date's rule set does not have is shown as a problem, never dropped silently
+  const lostCategory = category !== null && !categories.some((c) => c.key === category) ? (item.categoryName ?? category) : null;
+  const jointUnits = joint.filter((u) => u !== unitId);
   const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const save = async () => {
     if (busy) return;
     if (!unitId) return void message.warning({ key: 'edit', content: '请选择报送单位' });
     if (!date) return void message.warning({ key: 'edit', content: '报送日期无效，请写成 2019-04-03 或 2019/4/3' });
     if (title.trim() === '') return void message.warning({ key: 'edit', content: '标题不能为空' });
+    if (lostCategory) return void message.warning({ key: 'edit', content: `${date} 适用的规则没有“${lostCategory}”这一信息类别，请重新选择信息类别` });
     if (date !== item.date && !(await confirmDate(info, date))) return;
     setBusy(true);
-    const r = await attempt(() => call(api().items.update({ id: item.id, item: { unitId, date, title: title.trim(), kinds, authors: splitList(authors), note } })));
+    const r = await attempt(() => call(api().items.update({ id: item.id, item: { unitId, date, title: title.trim(), kinds, authors: splitList(authors), note, category, jointUnitIds: jointUnits } })));
     setBusy(false);
     if (r) {
       void message.success({ key: 'edit', content: `已修改：${r.no}` });
@@ -94,6 +102,31 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
               专报
             </Checkbox>
           </Space>
+          {(categories.length > 0 || category !== null) && (
+            <Space.Compact style={{ width: '100%' }}>
+              <Space.Addon>信息类别</Space.Addon>
+              <Select
+                id="item-edit-category"
+                aria-label="信息类别"
+                allowClear
+                showSearch={CATEGORY_SEARCH}
+                placeholder="无"
+                status={lostCategory ? 'error' : undefined}
+                value={category ?? undefined}
+                onChange={(v: string | undefined) => setCategory(v ?? null)}
+                options={[
+                  ...categoryOptions(categories),
+                  ...(lostCategory && category ? [{ value: category, label: `${lostCategory}（该日期的规则中没有）` }] : []),
+                ]}
+                style={{ width: '100%' }}
+              />
+            </Space.Compact>
+          )}
+          <Space.Compact style={{ width: '100%' }}>
+            <Space.Addon>合报单位</Space.Addon>
+            <UnitsSelect id="item-edit-joint" aria-label="合报单位" value={jointUnits} onChange={setJoint} exclude={unitId} placeholder="无（与其他单位联合报送时选，可多选）" style={{ flex: 1 }} />
+          </Space.Compact>
+          {jointUnits.length > 0 && rules && <Typography.Text type="secondary">{JOINT_SPLIT_LABEL[rules.jointSplit]}；报送单位为牵头单位。</Typography.Text>}
           <Input id="item-edit-authors" addonBefore="作者" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="多人用、分隔" />
           <Input id="item-edit-note" addonBefore="备注" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
           <Typography.Text type="secondary">回车到下一项，最后一项回车或“保存修改”保存。修改记入操作记录。</Typography.Text>

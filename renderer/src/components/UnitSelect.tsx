@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
-import { forwardRef } from 'react';
+import { forwardRef, useRef } from 'react';
 import { unitMatches } from '../pinyin';
 import { groupOptions, useApp } from '../store';
 
@@ -51,3 +51,61 @@ export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(
     />
   );
 });
+
+interface ManyProps {
+  value: number[];
+  onChange: (v: number[]) => void;
+  /** a unit that may not be picked (a 合报 item's own unit) */
+  exclude?: number;
+  id?: string;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  /** Enter with the list closed (nothing being picked): forms save or move on */
+  onEnter?: () => void;
+  'aria-label'?: string;
+}
+
+/** Several units, in the order picked (合报单位): searchable as UnitSelect; Backspace removes the last one. */
+export function UnitsSelect(props: ManyProps) {
+  const units = useApp((s) => s.units);
+  const info = useApp((s) => s.info);
+  const open = useRef(false);
+  const options = groupOptions(info)
+    .map((g) => ({
+      label: g.label,
+      options: units.filter((u) => u.group === g.value && u.id !== props.exclude).map((u) => ({ value: u.id, label: u.name, unit: u })),
+    }))
+    .filter((g) => g.options.length > 0);
+  return (
+    <div
+      style={props.style}
+      onKeyDownCapture={(e) => {
+        // rc-select opens its list on Enter; with the list closed Enter belongs to the form
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing && !open.current && props.onEnter) {
+          e.preventDefault();
+          e.stopPropagation();
+          props.onEnter();
+        }
+      }}
+    >
+      <Select
+        id={props.id}
+        aria-label={props['aria-label']}
+        mode="multiple"
+        showSearch
+        value={props.value}
+        onChange={(v) => props.onChange(v)}
+        onOpenChange={(o) => (open.current = o)}
+        placeholder={props.placeholder}
+        style={{ width: '100%' }}
+        options={options}
+        filterOption={(input, option) => {
+          const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
+          return u ? unitMatches(u, input) : false;
+        }}
+        defaultActiveFirstOption
+        notFoundContent="没有匹配的单位"
+      />
+    </div>
+  );
+}

@@ -10,11 +10,12 @@ import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
 import { ItemList } from '../components/ItemList';
-import { UnitSelect } from '../components/UnitSelect';
+import { UnitSelect, UnitsSelect } from '../components/UnitSelect';
 import { parsePasted, type PastedRow } from '../paste';
-import { confirmDate, dateFromText } from '../forms';
+import { CATEGORY_SEARCH, categoryOptions, confirmDate, dateFromText } from '../forms';
 import { useApi } from '../useApi';
-import { groupOptions, useApp, useChanged, useInfo, useUnits } from '../store';
+import { groupOptions, rulesFor, useApp, useChanged, useInfo, useUnits } from '../store';
+import { JOINT_SPLIT_LABEL } from '../../../shared/labels';
 
 type Similar = { id: number; no: string; title: string; date: string; similarity: number }[];
 
@@ -28,6 +29,8 @@ function EntryForm() {
   const [title, setTitle] = useState('');
   const [kinds, setKinds] = useState<ItemKind[]>([]);
   const [authors, setAuthors] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [joint, setJoint] = useState<number[]>([]);
   const [similar, setSimilar] = useState<Similar>([]);
   // the similar titles the clerk has been warned about for exactly this unit, date and title
   const [warnedFor, setWarnedFor] = useState<string | null>(null);
@@ -36,8 +39,14 @@ function EntryForm() {
   const unitRef = useRef<RefSelectProps>(null);
   const titleRef = useRef<InputRef>(null);
   const dateRef = useRef<InputRef>(null);
+  const authorsRef = useRef<InputRef>(null);
   const date = dateFromText(dateText, today || '2019-01-01');
   const draftKey = `${unitId}|${date}|${title.trim()}`;
+  // the categories and the 合报 rule of the rule set in force on the date typed
+  const rules = rulesFor(info, date);
+  const categories = rules?.categories ?? [];
+  const chosenCategory = categories.some((c) => c.key === category) ? category : null;
+  const jointUnits = joint.filter((u) => u !== unitId);
 
   // similar titles of the same unit, looked up as the clerk types (a stale reply never replaces a newer one)
   const looked = useApi('items:similar', unitId && date && title.trim().length >= 6 ? { unitId, title: title.trim(), date } : null, { delay: 250 }).data;
@@ -52,6 +61,8 @@ function EntryForm() {
     setTitle('');
     setKinds([]);
     setAuthors('');
+    setCategory(null);
+    setJoint([]);
     setSimilar([]);
     setWarnedFor(null);
     titleRef.current?.focus();
@@ -76,7 +87,7 @@ function EntryForm() {
       }
       if (!(await confirmDate(info, date))) return dateRef.current?.focus();
       setSaving(true);
-      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '' })));
+      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '', category: chosenCategory, jointUnitIds: jointUnits })));
       if (r) {
         void message.success({ key: 'entry', content: `已保存：${r.no}` });
         changed({ kind: 'item', date: r.date, id: r.id, label: `${r.no} ${r.title}` });
@@ -92,12 +103,15 @@ function EntryForm() {
   return (
     <div
       onKeyDown={(e) => {
-        if (e.key === 'Escape') clear();
+        // Esc in an open list (a unit, a category, 合报单位) only closes that list
+        if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') clear();
       }}
       data-testid="entry-form"
     >
-      <Row gutter={8} align="middle">
-        <Col flex="220px">
+      {/* one wrapping row: the title keeps at least 300 px and the fields after it wrap onto the next line on a narrow
+          screen, in the same order as the Tab key goes */}
+      <Row gutter={[8, 6]} align="middle">
+        <Col flex="0 0 220px">
           <UnitSelect
             ref={unitRef}
             id="entry-unit"
@@ -112,7 +126,7 @@ function EntryForm() {
             style={{ width: '100%' }}
           />
         </Col>
-        <Col flex="130px">
+        <Col flex="0 0 130px">
           <Input
             id="entry-date"
             ref={dateRef}
@@ -123,10 +137,10 @@ function EntryForm() {
             onPressEnter={() => titleRef.current?.focus()}
           />
         </Col>
-        <Col flex="auto">
+        <Col flex="1 1 300px">
           <Input id="entry-title" ref={titleRef} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="信息标题（回车保存，Esc 清空）" maxLength={300} onPressEnter={() => void save()} />
         </Col>
-        <Col flex="150px">
+        <Col flex="0 0 130px">
           <Checkbox id="entry-research" checked={kinds.includes('research')} onChange={() => toggle('research')}>
             调研
           </Checkbox>
@@ -134,18 +148,49 @@ function EntryForm() {
             专报
           </Checkbox>
         </Col>
-        <Col flex="140px">
-          <Input id="entry-authors" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="作者（、分隔）" onPressEnter={() => void save()} />
+        {categories.length > 0 && (
+          <Col flex="0 0 120px">
+            <Select
+              id="entry-category"
+              aria-label="信息类别"
+              allowClear
+              showSearch={CATEGORY_SEARCH}
+              placeholder="信息类别"
+              value={chosenCategory ?? undefined}
+              onChange={(v: string | undefined) => setCategory(v ?? null)}
+              // as with the unit: once picked, the focus moves on (antd would swallow the first Tab while closing)
+              onSelect={() => authorsRef.current?.focus()}
+              options={categoryOptions(categories)}
+              style={{ width: '100%' }}
+            />
+          </Col>
+        )}
+        <Col flex="0 0 140px">
+          <Input id="entry-authors" ref={authorsRef} value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="作者（、分隔）" onPressEnter={() => void save()} />
         </Col>
-        <Col flex="70px">
+        <Col flex="0 0 70px">
           <Button type="primary" id="entry-save" loading={saving} onClick={() => void save()}>
             保存
           </Button>
         </Col>
+        <Col flex="1 1 260px" style={{ maxWidth: 420 }}>
+          <UnitsSelect
+            id="entry-joint"
+            aria-label="合报单位"
+            value={jointUnits}
+            onChange={setJoint}
+            exclude={unitId}
+            placeholder="合报单位（与其他单位联合报送时选，可多选）"
+            onEnter={() => void save()}
+          />
+        </Col>
+        <Col flex="1 1 300px" style={{ minWidth: 0 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {jointUnits.length > 0 && rules ? `${JOINT_SPLIT_LABEL[rules.jointSplit]} · ` : ''}
+            {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 日期回车到标题，标题回车保存；保存后保留单位和日期
+          </Typography.Text>
+        </Col>
       </Row>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 日期回车到标题，标题回车保存；保存后保留单位和日期
-      </Typography.Text>
       {similar.length > 0 && (
         <Alert
           style={{ marginTop: 6 }}
