@@ -35,6 +35,8 @@ export function listItems(db: Db, f: ItemFilter): { total: number; rows: ItemVie
   if (f.kind === 'research') where.push('i.is_research = 1');
   if (f.kind === 'special') where.push('i.is_special = 1');
   if (f.kind === 'plain') where.push('i.is_research = 0 AND i.is_special = 0');
+  if (f.category) add('i.category = ?', f.category);
+  if (f.joint) where.push('EXISTS (SELECT 1 FROM item_joint_units ju WHERE ju.item_id = i.id)');
   const adopted = 'EXISTS (SELECT 1 FROM adoptions a WHERE a.item_id = i.id AND a.deleted_at IS NULL)';
   if (f.adopted === 'yes') where.push(adopted);
   if (f.adopted === 'no') where.push(`NOT ${adopted}`);

@@ -131,6 +131,10 @@ export const METHODS = {
         unitId: id.optional(),
         group: z.string().max(40).optional(),
         kind: z.enum(['research', 'special', 'plain']).optional(),
+        /** a 信息类别 key of the rule sets */
+        category: z.string().min(1).max(40).optional(),
+        /** only 合报 items */
+        joint: z.boolean().optional(),
         adopted: z.enum(['yes', 'no']).optional(),
         q: z.string().max(200).optional(),
         offset: z.number().int().min(0).max(10_000_000),

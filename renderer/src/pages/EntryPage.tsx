@@ -204,6 +204,13 @@ function EntryForm() {
   );
 }
 
+/** Every rule set's 信息类别, newest name first, for the list's filter. */
+function listCategories(info: ReturnType<typeof useInfo>): { key: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of [...(info?.ruleSets ?? [])].reverse()) for (const c of r.categories) if (!seen.has(c.key)) seen.set(c.key, c.name);
+  return [...seen].map(([key, name]) => ({ key, name }));
+}
+
 function PasteModal({ onClose }: { onClose: () => void }) {
   const units = useUnits();
   const changed = useChanged();
@@ -326,13 +333,23 @@ export function EntryPage() {
           <Select
             allowClear
             placeholder="全部类型"
-            style={{ width: 100 }}
-            value={filter.kind}
-            onChange={(v) => setFilter({ ...filter, kind: v })}
+            aria-label="类型"
+            style={{ width: 110 }}
+            popupMatchSelectWidth={false}
+            value={filter.category ? `c:${filter.category}` : filter.joint ? 'joint' : filter.kind}
+            onChange={(v: string | undefined) => {
+              const { kind: _k, category: _c, joint: _j, ...rest } = filter;
+              if (v === undefined) setFilter(rest);
+              else if (v === 'joint') setFilter({ ...rest, joint: true });
+              else if (v.startsWith('c:')) setFilter({ ...rest, category: v.slice(2) });
+              else setFilter({ ...rest, kind: v as 'research' | 'special' | 'plain' });
+            }}
             options={[
               { value: 'research', label: '调研' },
               { value: 'special', label: '专报' },
               { value: 'plain', label: '一般' },
+              ...listCategories(info).map((c) => ({ value: `c:${c.key}`, label: c.name })),
+              { value: 'joint', label: '合报信息' },
             ]}
           />
           <Select

@@ -108,6 +108,15 @@ describe('信息类别 and 合报单位 entered with an item', () => {
     expect(audit).not.toMatch(/item_joint_units|"category"|"long"|"short"/);
   });
 
+  it('filter the list: by 信息类别 and 合报信息', async () => {
+    const plain = (await ok('items:create', item(jia, { title: '甲县一般信息' }))).id;
+    const list = async (f: Partial<ArgsInput<'items:list'>>) => (await ok('items:list', { offset: 0, limit: 50, ...f })).rows.map((r) => r.id);
+    expect(await list({ category: 'short' })).toEqual([id]);
+    expect(await list({ category: 'long' })).toEqual([]);
+    expect(await list({ joint: true })).toEqual([id]);
+    expect((await list({})).sort()).toEqual([id, plain].sort());
+  });
+
   it('refuses a category the rule set in force on the date does not have, by name, and changes nothing', async () => {
     // 2023 is scored by 莱芜区2019, which has no categories
     expect(await refused('items:create', item(jia, { date: '2023-05-06', category: 'long' }))).toContain('不分信息类别');
