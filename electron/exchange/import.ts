@@ -6,6 +6,8 @@ import { withSource, type Db } from '../db/database';
 import { lockedQuarters } from '../store/locks';
 import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
+import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
+import type { RuleSet } from '../../shared/rules/schema';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import {
   PARSERS,
@@ -244,6 +246,22 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   };
 
+  // a record follows the rule set in force on its date: a category, publication or 批示 level that rule set lacks is
+  // refused, naming the rule set and what it offers (the entry forms offer only those)
+  const allRules = ruleSets(db);
+  type Named = readonly { key: string; name: string }[];
+  const notInForce = (date: string, pick: (r: RuleSet) => Named, key: string, what: string): { name: string; reason: string } | null => {
+    const rules = ruleSetForQuarterOf(allRules, date);
+    const offered = pick(rules);
+    if (offered.some((x) => x.key === key)) return null;
+    const name = allRules.flatMap((r) => pick(r)).find((x) => x.key === key)?.name ?? key;
+    const reason =
+      offered.length === 0
+        ? `${date} 适用的规则“${rules.name}”不分${what}，请留空或写“无”`
+        : `${date} 适用的规则“${rules.name}”没有“${name}”这一${what}，应为：${offered.map((x) => x.name).join('、')}`;
+    return { name, reason };
+  };
+
   // 单位 first: the rest of the workbook may name units it adds.
   const units = listUnits(db);
   const matcher = new UnitMatcher(units);
@@ -323,6 +341,11 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
         continue;
       }
     }
+    const wrongCategory = rec.category ? notInForce(rec.date, (r) => r.categories, rec.category, '信息类别') : null;
+    if (wrongCategory) {
+      add('items', rec.row, '信息类别', wrongCategory.name, wrongCategory.reason);
+      continue;
+    }
     const cur = itemByNo.get(rec.no) as ItemDbRow | undefined;
     if (cur?.deleted) {
       add('items', rec.row, '编号', rec.no, '这个编号的信息在回收站中，请先在回收站恢复它，或改用新编号');
@@ -387,6 +410,11 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     const itemId = itemIdOf('adoptions', rec.row, '信息编号', rec.itemNo);
     if (itemId === undefined) continue;
     const cur = itemId === 'new' ? undefined : (findAdoption.get(itemId, rec.publication, rec.form, rec.date) as { id: number; issueNo: string; note: string } | undefined);
+    const wrongPublication = cur ? null : notInForce(rec.date, (r) => r.publications, rec.publication, '刊物');
+    if (wrongPublication) {
+      add('adoptions', rec.row, '刊物', wrongPublication.name, wrongPublication.reason);
+      continue;
+    }
     if (!cur) {
       checkLock('adoptions', rec.row, '采用日期', rec.date);
       plan.adoptions.push({ kind: 'add', rec });
@@ -412,6 +440,11 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     const itemId = itemIdOf('instructions', rec.row, '信息编号', rec.itemNo);
     if (itemId === undefined) continue;
     const cur = itemId === 'new' ? undefined : (findInstruction.get(itemId, rec.level, rec.date) as { id: number; form: string; leader: string; note: string } | undefined);
+    const wrongLevel = cur ? null : notInForce(rec.date, (r) => r.instructionLevels, rec.level, '批示级别');
+    if (wrongLevel) {
+      add('instructions', rec.row, '批示级别', wrongLevel.name, wrongLevel.reason);
+      continue;
+    }
     if (!cur) {
       checkLock('instructions', rec.row, '批示日期', rec.date);
       plan.instructions.push({ kind: 'add', rec });
