@@ -92,11 +92,12 @@ export function itemDetail(db: Db, id: number): ItemDetailView {
     )
     .all(id) as InstructionFact[];
   const rules = ruleSets(db);
+  const { category } = db.prepare('SELECT category FROM items WHERE id = ?').get(id) as { category: string | null };
   return {
     ...row,
     authorList: row.authors ? row.authors.split('、') : [],
-    adoptionRecords: adoptionWorth(rules, adoptions),
-    instructionRecords: instructionWorth(rules, instructions),
+    adoptionRecords: adoptionWorth(rules, adoptions, category ?? undefined),
+    instructionRecords: instructionWorth(rules, instructions, adoptions),
   };
 }
 

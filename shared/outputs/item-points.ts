@@ -1,7 +1,9 @@
-// What an item's records are worth and which of them count (rule 8, 就高不就低), for the item's detail view.
+// What an item's records are worth and which of them count (rule 8, 就高不就低), for the item's detail view. The
+// values are the engine's own (shared/scoring/record-values.ts): the item's category, the publication's multiplier and
+// the per-publication 批示 bonus all count; a 合报 item shows its whole value (the units' shares are in 得分明细).
 import type { AdoptionFact, InstructionFact } from '../domain';
 import type { RuleSet } from '../rules/schema';
-import { adoptionPoints, instructionPoints } from '../scoring/clauses';
+import { adoptionValue, instructionValue } from '../scoring/record-values';
 import { ruleSetForQuarterOf } from '../scoring/rulesets';
 
 export interface RecordWorth<R> {
@@ -11,18 +13,28 @@ export interface RecordWorth<R> {
   counts: boolean;
 }
 
-export function adoptionWorth(ruleSets: readonly RuleSet[], records: readonly AdoptionFact[]): RecordWorth<AdoptionFact>[] {
+/** `category`: the item's category key, if it has one. */
+export function adoptionWorth(
+  ruleSets: readonly RuleSet[],
+  records: readonly AdoptionFact[],
+  category?: string,
+): RecordWorth<AdoptionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    return { record: r, points: adoptionPoints(rules.publications.find((p) => p.key === r.publication), r.form), mode: rules.adoptionCombine };
+    return { record: r, points: adoptionValue(rules, category, r), mode: rules.adoptionCombine };
   });
   return markCounting(worth);
 }
 
-export function instructionWorth(ruleSets: readonly RuleSet[], records: readonly InstructionFact[]): RecordWorth<InstructionFact>[] {
+/** `adoptions`: the item's adoption records (the bonus may depend on where it was adopted before the instruction). */
+export function instructionWorth(
+  ruleSets: readonly RuleSet[],
+  records: readonly InstructionFact[],
+  adoptions: readonly AdoptionFact[] = [],
+): RecordWorth<InstructionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    return { record: r, points: instructionPoints(rules.instructionLevels.find((l) => l.key === r.level), r.form), mode: rules.instructionCombine };
+    return { record: r, points: instructionValue(rules, r, adoptions).points, mode: rules.instructionCombine };
   });
   return markCounting(worth);
 }
