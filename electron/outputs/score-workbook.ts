@@ -1,6 +1,7 @@
 // The score workbooks (docs/计分表与通报稿.md §1): 计分排名 with one table per group, 采用明细, 约稿情况, 提示, and for a year
 // 个人排名. Every number comes from the engine; this file only lays them out.
 import ExcelJS from 'exceljs';
+import { ITEM_KIND_LABEL } from '../../shared/labels';
 import { chineseDate, monthsOf, periodLabel, quartersOf, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import type { Settings } from '../../shared/settings';
@@ -69,8 +70,18 @@ function scoreColumns(input: ScoreWorkbookInput): Column[] {
     for (const part of parts) cols.push({ top: '报送条数', sub: part.label, width: 7, value: part.get });
     cols.push({ top: '报送条数', sub: '合计', width: 7, value: (u) => u.counts.items });
   }
-  cols.push({ top: '调研', sub: '', width: 6, value: (u) => u.counts.research });
-  cols.push({ top: '专报', sub: '', width: 6, value: (u) => u.counts.special });
+  // 信息类别 counts under a rule set with categories; 调研/专报 unless such a rule set neither asks for them nor has any
+  const rules = input.rules;
+  const units = input.scores.groups.flatMap((g) => g.units);
+  const kinds = (['research', 'special'] as const).filter(
+    (k) =>
+      rules.categories.length === 0 ||
+      rules.groups.some((g) => g.requirements.some((r) => r.conditions.some((c) => c.kind === k))) ||
+      units.some((u) => u.counts[k] > 0),
+  );
+  for (const k of kinds) cols.push({ top: ITEM_KIND_LABEL[k], sub: '', width: 6, value: (u) => u.counts[k] });
+  for (const c of rules.categories)
+    cols.push({ top: '信息类别', sub: c.name, width: 8, value: (u) => u.counts.byCategory[c.key] ?? 0 });
   cols.push({ top: '基础分', sub: '', points: true, width: 7, value: (u) => u.base });
   for (const pub of input.rules.publications)
     cols.push({ top: '采用条数', sub: pub.name, width: 9, value: (u) => u.counts.adoptionsByPublication[pub.key] ?? 0 });
@@ -180,12 +191,18 @@ function rankingSheet(wb: ExcelJS.Workbook, input: ScoreWorkbookInput): void {
       r++;
     }
   }
-  const notes = [
-    '说明：1. 同一信息被多个刊物采用，按就高不就低原则只计最高分；跨期间再获更高采用的，只计增加部分。',
-    '2. 减分为扣完为止之前的合计；报送任务减分和迟报、漏报、失实减分在季度内扣完为止，约稿未完成减分另行扣除。',
+  const said = [
+    input.rules.adoptionCombine === 'sum'
+      ? '同一信息被多个刊物采用，各次采用得分相加。'
+      : '同一信息被多个刊物采用，按就高不就低原则只计最高分；跨期间再获更高采用的，只计增加部分。',
+    '减分为扣完为止之前的合计；报送任务减分和迟报、漏报、失实减分在季度内扣完为止，约稿未完成减分另行扣除。',
   ];
   if (scores.groups.some((g) => g.units.some((u) => u.provisional)))
-    notes.push('3. “含暂定分”：考核期未结束（如第二数量级的季度调研分），得分可能变化。');
+    said.push('“含暂定分”：考核期未结束（如第二数量级的季度调研分），得分可能变化。');
+  const scoredItems = new Set(scores.groups.flatMap((g) => g.units.flatMap((u) => u.lines.flatMap((l) => l.itemId ?? []))));
+  if (input.facts.items.some((i) => (i.jointUnitIds?.length ?? 0) > 0 && scoredItems.has(i.id)))
+    said.push('合报信息的采用得分和批示加分按规则分给各合报单位；采用得分怎么分见“采用明细”的“合报”列。');
+  const notes = said.map((n, i) => `${i === 0 ? '说明：' : ''}${i + 1}. ${n}`);
   r++;
   for (const n of notes) {
     ws.mergeCells(r, 1, r, cols.length);

@@ -55,6 +55,36 @@ function records(ws: ExcelJS.Worksheet, header: number, first: number): { values
   return rows;
 }
 
+describe('计分排名 under 示例市2024', () => {
+  it('counts the items of each 信息类别 instead of 调研/专报, which the rule set neither asks for nor has', async () => {
+    const ws = await sheet('计分排名');
+    const headers: string[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const [top, sub] = [ws.getCell(3, c).value, ws.getCell(4, c).value];
+      headers.push(sub && sub !== top ? `${String(top)}/${String(sub)}` : String(top));
+    }
+    expect(headers.slice(2, 10)).toEqual([
+      '报送条数/1月',
+      '报送条数/2月',
+      '报送条数/3月',
+      '报送条数/合计',
+      '信息类别/要情动态',
+      '信息类别/长篇调研',
+      '信息类别/图片信息',
+      '基础分',
+    ]);
+    const counts = new Map<string, unknown[]>();
+    for (let r = 5; r <= ws.rowCount; r++)
+      if (typeof ws.getCell(r, 1).value === 'number') counts.set(String(ws.getCell(r, 2).value), [7, 8, 9].map((c) => ws.getCell(r, c).value));
+    // 甲县: 要情动态 8 in January + 8 in March, L 长篇调研, P 图片信息; 乙县: 8 要情 + J in January, 8 动态 in February
+    expect(Object.fromEntries(counts)).toEqual({ 甲县: [16, 1, 1], 乙县: [17, 0, 0], 市财政局: [0, 0, 0], 市教育局: [0, 0, 0] });
+    // the notes under the table: adoptions add up under 示例市2024 (not 就高不就低), and 合报 shares are explained
+    const text = (ws.getSheetValues() as unknown[][]).flat().filter((v) => typeof v === 'string').join('\n');
+    expect(text).toContain('说明：1. 同一信息被多个刊物采用，各次采用得分相加。');
+    expect(text).toContain('3. 合报信息的采用得分和批示加分按规则分给各合报单位；采用得分怎么分见“采用明细”的“合报”列。');
+  });
+});
+
 describe('采用明细 under 示例市2024', () => {
   it('adds 信息类别 and 合报 columns and gives a 合报 item one row per unit with its share', async () => {
     const ws = await sheet('采用明细');
