@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../../electron/db/database';
 import { importWorkbook } from '../../../electron/exchange/import';
 import { writeReports, type ReportFiles } from '../../../electron/services/report';
+import { itemDetail } from '../../../electron/services/queries';
 import { importRuleFile } from '../../../electron/services/rule-files';
 import { quarterPeriod } from '../../../shared/periods';
 import { tempDir } from '../../helpers/cli';
@@ -186,5 +187,15 @@ describe('the circular under 示例市2024', () => {
   it('the SMS list prints the decimal score', () => {
     const text = readFileSync(files.sms!, 'utf8');
     expect(text).toContain('甲县：2024年第一季度政务信息得分147.3分，在县区中排名第1。');
+  });
+});
+
+describe('the item drawer agrees with 采用明细', () => {
+  it('shows the picture item’s adoptions at 0.8 and 25, and the 长篇 item’s 批示 at the 信息专报 bonus', () => {
+    const id = (no: string): number => (db.prepare('SELECT id FROM items WHERE no = ?').get(no) as { id: number }).id;
+    // P 图片信息: 1.5 × 0.5 → 0.8; 10 × 5 × 0.5 = 25 (as in 采用明细 above)
+    expect(itemDetail(db, id('P')).adoptionRecords.map((r) => r.points)).toEqual([0.8, 25]);
+    // L: 市领导 单篇 on 2024-02-15, after 信息专报 adopted it → that publication's bonus 20 (not the level's 8)
+    expect(itemDetail(db, id('L')).instructionRecords.map((r) => r.points)).toEqual([20]);
   });
 });

@@ -47,4 +47,13 @@ describe('采用明细 rows of a 合报 item', () => {
       ['乙县', 0, '与丙县（牵头）、甲县合报，只计牵头单位'],
     ]);
   });
+
+  it('full: every unit gets the whole value', () => {
+    const { rows } = threeUnits({ ...CITY, jointSplit: 'full' });
+    expect(rows.map((r) => [r.unitName, r.points, r.joint])).toEqual([
+      ['丙县', 10, '牵头，与甲县、乙县合报，各得全分'],
+      ['甲县', 10, '与丙县（牵头）、乙县合报，各得全分'],
+      ['乙县', 10, '与丙县（牵头）、甲县合报，各得全分'],
+    ]);
+  });
 });
