@@ -1,16 +1,20 @@
 // The score workbooks (docs/计分表与通报稿.md §1): 计分排名 with one table per group, 采用明细, 约稿情况, 提示, and for a year
 // 个人排名. Every number comes from the engine; this file only lays them out.
 import ExcelJS from 'exceljs';
+import { ITEM_KIND_LABEL } from '../../shared/labels';
 import { chineseDate, monthsOf, periodLabel, quartersOf, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import type { Settings } from '../../shared/settings';
 import type { CircularFacts } from '../../shared/scoring/circular';
 import type { PeriodScores, PersonScore, UnitScore } from '../../shared/scoring/types';
-import { adoptionDetails, requestDetails } from '../../shared/outputs/tables';
+import { adoptionDetails, requestDetails, type AdoptionDetail } from '../../shared/outputs/tables';
 import type { Facts } from '../../shared/domain';
 
 export interface ScoreWorkbookInput {
+  /** the rule set in force at the period's start (the columns) */
   rules: RuleSet;
+  /** every rule set (a year may span several: each adoption is named and split by its quarter's); default [rules] */
+  ruleSets?: readonly RuleSet[];
   settings: Settings;
   facts: Facts;
   scores: PeriodScores;
@@ -33,6 +37,17 @@ interface Column {
   width: number;
   value: (u: UnitScore) => Value;
   align?: 'left' | 'center';
+  /** points (one decimal where needed), not a count */
+  points?: boolean;
+}
+
+/**
+ * Points are kept to tenths (shared/scoring/points.ts) and shown as the office prints them: 12, 135.4, −0.5 — never
+ * 12.0 or 135.39999. Each cell gets the format of its own value, so Excel and WPS show exactly that in any column width
+ * (General would round 135.4 to 135 in a narrow column).
+ */
+export function pointsFormat(v: number): string {
+  return Math.round(v * 10) % 10 === 0 ? '0' : '0.0';
 }
 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
@@ -55,19 +70,29 @@ function scoreColumns(input: ScoreWorkbookInput): Column[] {
     for (const part of parts) cols.push({ top: '报送条数', sub: part.label, width: 7, value: part.get });
     cols.push({ top: '报送条数', sub: '合计', width: 7, value: (u) => u.counts.items });
   }
-  cols.push({ top: '调研', sub: '', width: 6, value: (u) => u.counts.research });
-  cols.push({ top: '专报', sub: '', width: 6, value: (u) => u.counts.special });
-  cols.push({ top: '基础分', sub: '', width: 7, value: (u) => u.base });
+  // 信息类别 counts under a rule set with categories; 调研/专报 unless such a rule set neither asks for them nor has any
+  const rules = input.rules;
+  const units = input.scores.groups.flatMap((g) => g.units);
+  const kinds = (['research', 'special'] as const).filter(
+    (k) =>
+      rules.categories.length === 0 ||
+      rules.groups.some((g) => g.requirements.some((r) => r.conditions.some((c) => c.kind === k))) ||
+      units.some((u) => u.counts[k] > 0),
+  );
+  for (const k of kinds) cols.push({ top: ITEM_KIND_LABEL[k], sub: '', width: 6, value: (u) => u.counts[k] });
+  for (const c of rules.categories)
+    cols.push({ top: '信息类别', sub: c.name, width: 8, value: (u) => u.counts.byCategory[c.key] ?? 0 });
+  cols.push({ top: '基础分', sub: '', points: true, width: 7, value: (u) => u.base });
   for (const pub of input.rules.publications)
     cols.push({ top: '采用条数', sub: pub.name, width: 9, value: (u) => u.counts.adoptionsByPublication[pub.key] ?? 0 });
-  cols.push({ top: '采用得分', sub: '', width: 8, value: (u) => u.adoption });
-  cols.push({ top: '批示加分', sub: '', width: 8, value: (u) => u.instruction });
-  cols.push({ top: '其他加分', sub: '', width: 8, value: (u) => u.bonus });
-  cols.push({ top: '减分', sub: '', width: 7, value: (u) => u.deduction });
+  cols.push({ top: '采用得分', sub: '', points: true, width: 8, value: (u) => u.adoption });
+  cols.push({ top: '批示加分', sub: '', points: true, width: 8, value: (u) => u.instruction });
+  cols.push({ top: '其他加分', sub: '', points: true, width: 8, value: (u) => u.bonus });
+  cols.push({ top: '减分', sub: '', points: true, width: 7, value: (u) => u.deduction });
   const scoreName = p.kind === 'month' ? '月度得分' : p.kind === 'quarter' ? '季度得分' : '年度得分';
-  cols.push({ top: scoreName, sub: '', width: 8, value: (u) => u.total });
+  cols.push({ top: scoreName, sub: '', points: true, width: 8, value: (u) => u.total });
   if (p.kind === 'quarter' && input.yearToDate)
-    cols.push({ top: '全年累计得分', sub: '', width: 9, value: (u) => input.yearToDate!.get(u.unitId) ?? u.total });
+    cols.push({ top: '全年累计得分', sub: '', points: true, width: 9, value: (u) => input.yearToDate!.get(u.unitId) ?? u.total });
   cols.push({ top: '备注', sub: '', width: 14, value: (u) => remarks(u), align: 'left' });
   return cols;
 }
@@ -158,18 +183,26 @@ function rankingSheet(wb: ExcelJS.Workbook, input: ScoreWorkbookInput): void {
     for (const u of g.units) {
       cols.forEach((c, k) => {
         const cell = ws.getCell(r, k + 1);
-        cell.value = c.value(u);
+        const v = c.value(u);
+        cell.value = v;
         styleCell(cell, font, { align: c.align ?? 'center' });
+        if (c.points && typeof v === 'number') cell.numFmt = pointsFormat(v);
       });
       r++;
     }
   }
-  const notes = [
-    '说明：1. 同一信息被多个刊物采用，按就高不就低原则只计最高分；跨期间再获更高采用的，只计增加部分。',
-    '2. 减分为扣完为止之前的合计；报送任务减分和迟报、漏报、失实减分在季度内扣完为止，约稿未完成减分另行扣除。',
+  const said = [
+    input.rules.adoptionCombine === 'sum'
+      ? '同一信息被多个刊物采用，各次采用得分相加。'
+      : '同一信息被多个刊物采用，按就高不就低原则只计最高分；跨期间再获更高采用的，只计增加部分。',
+    '减分为扣完为止之前的合计；报送任务减分和迟报、漏报、失实减分在季度内扣完为止，约稿未完成减分另行扣除。',
   ];
   if (scores.groups.some((g) => g.units.some((u) => u.provisional)))
-    notes.push('3. “含暂定分”：考核期未结束（如第二数量级的季度调研分），得分可能变化。');
+    said.push('“含暂定分”：考核期未结束（如第二数量级的季度调研分），得分可能变化。');
+  const scoredItems = new Set(scores.groups.flatMap((g) => g.units.flatMap((u) => u.lines.flatMap((l) => l.itemId ?? []))));
+  if (input.facts.items.some((i) => (i.jointUnitIds?.length ?? 0) > 0 && scoredItems.has(i.id)))
+    said.push('合报信息的采用得分和批示加分按规则分给各合报单位；采用得分怎么分见“采用明细”的“合报”列。');
+  const notes = said.map((n, i) => `${i === 0 ? '说明：' : ''}${i + 1}. ${n}`);
   r++;
   for (const n of notes) {
     ws.mergeCells(r, 1, r, cols.length);
@@ -182,12 +215,20 @@ function rankingSheet(wb: ExcelJS.Workbook, input: ScoreWorkbookInput): void {
   pageSetup(ws, '3:4');
 }
 
+interface SheetHeader {
+  text: string;
+  width: number;
+  align?: 'left' | 'center';
+  /** points (one decimal where needed) */
+  points?: boolean;
+}
+
 function simpleSheet(
   wb: ExcelJS.Workbook,
   name: string,
   title: string,
   subtitle: string,
-  headers: { text: string; width: number; align?: 'left' | 'center' }[],
+  headers: SheetHeader[],
   rows: Value[][],
   font: string,
   empty: string,
@@ -211,6 +252,7 @@ function simpleSheet(
       const cell = ws.getCell(4 + i, k + 1);
       cell.value = v;
       styleCell(cell, font, { align: headers[k]!.align ?? 'center', wrap: headers[k]!.align === 'left' });
+      if (headers[k]!.points && typeof v === 'number') cell.numFmt = pointsFormat(v);
     }),
   );
   pageSetup(ws, '3:3');
@@ -225,29 +267,38 @@ export function buildScoreWorkbook(input: ScoreWorkbookInput): ExcelJS.Workbook 
   wb.creator = settings.officeName;
   wb.title = `${label}政务信息计分表`;
   rankingSheet(wb, input);
-  const adoptions = adoptionDetails(input.rules, input.facts, scores);
+  const adoptions = adoptionDetails(input.ruleSets ?? [input.rules], input.facts, scores);
+  // 信息类别 only under a rule set with categories, 合报 only when an adoption of the period is of a 合报 item:
+  // a ledger without either (莱芜区2019) keeps its nine columns
+  const withCategory = input.rules.categories.length > 0 || adoptions.some((a) => a.category !== '');
+  const withJoint = adoptions.some((a) => a.joint !== '');
+  const adoptionColumns: (SheetHeader & { value: (a: AdoptionDetail, i: number) => Value })[] = [
+    { text: '序号', width: 6, value: (_, i) => i + 1 },
+    { text: '单位', width: 22, align: 'left', value: (a) => a.unitName },
+    { text: '信息标题', width: withCategory || withJoint ? 38 : 46, align: 'left', value: (a) => a.title },
+    ...(withCategory ? [{ text: '信息类别', width: 10, value: (a: AdoptionDetail) => a.category }] : []),
+    { text: '刊物', width: 18, value: (a) => a.publication },
+    { text: '形式', width: 7, value: (a) => a.form },
+    { text: '期号', width: 10, value: (a) => a.issueNo },
+    { text: '采用日期', width: 12, value: (a) => a.date },
+    { text: '得分', width: 7, points: true, value: (a) => a.points },
+    ...(withJoint ? [{ text: '合报', width: 24, align: 'left' as const, value: (a: AdoptionDetail) => a.joint }] : []),
+    { text: '批示', width: 8, value: (a) => a.stars },
+  ];
   simpleSheet(
     wb,
     '采用明细',
     `${label}政务信息采用明细`,
     subtitle,
-    [
-      { text: '序号', width: 6 },
-      { text: '单位', width: 22, align: 'left' },
-      { text: '信息标题', width: 46, align: 'left' },
-      { text: '刊物', width: 18 },
-      { text: '形式', width: 7 },
-      { text: '期号', width: 10 },
-      { text: '采用日期', width: 12 },
-      { text: '得分', width: 7 },
-      { text: '批示', width: 8 },
-    ],
-    adoptions.map((a, i) => [i + 1, a.unitName, a.title, a.publication, a.form, a.issueNo, a.date, a.points, a.stars]),
+    adoptionColumns,
+    adoptions.map((a, i) => adoptionColumns.map((c) => c.value(a, i))),
     font,
     '本期无信息被采用。',
   );
   if (scores.period.kind !== 'month') {
     const requests = requestDetails(input.rules, input.facts, scores);
+    // 约稿 that earns points when done (示例市2024 +5) shows them with the misses' minus points
+    const withDonePoints = input.rules.requestIssuers.some((i) => i.donePoints !== 0);
     simpleSheet(
       wb,
       '约稿情况',
@@ -260,7 +311,7 @@ export function buildScoreWorkbook(input: ScoreWorkbookInput): ExcelJS.Workbook 
         { text: '截止日期', width: 12 },
         { text: '单位', width: 24, align: 'left' },
         { text: '完成情况', width: 10 },
-        { text: '扣分', width: 7 },
+        { text: withDonePoints ? '得分' : '扣分', width: 7, points: true },
       ],
       requests.map((t) => [t.requestNo, t.issuer, t.topic, t.deadline, t.unitName, t.overdue ? '待报（逾期）' : t.outcome, t.points]),
       font,
@@ -300,9 +351,9 @@ export function buildScoreWorkbook(input: ScoreWorkbookInput): ExcelJS.Workbook 
         { text: '排名', width: 6 },
         { text: '姓名', width: 12 },
         { text: '单位', width: 26, align: 'left' },
-        { text: '采用得分', width: 9 },
-        { text: '批示加分', width: 9 },
-        { text: '合计', width: 8 },
+        { text: '采用得分', width: 9, points: true },
+        { text: '批示加分', width: 9, points: true },
+        { text: '合计', width: 8, points: true },
         { text: '得分信息条数', width: 10 },
       ],
       input.persons.map((p) => [p.rank, p.name, p.unitName, p.adoption, p.instruction, p.total, p.itemIds.length]),

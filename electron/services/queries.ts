@@ -123,7 +123,7 @@ export function itemDetail(db: Db, id: number): ItemDetailView {
     adoptions: adoptions.length,
     instructions: instructions.length,
     authorList: row.authors ? row.authors.split('、') : [],
-    adoptionRecords: adoptionWorth(rules, adoptions, row.category),
+    adoptionRecords: adoptionWorth(rules, adoptions, row.category ?? undefined),
     instructionRecords: instructionWorth(rules, instructions, adoptions),
   };
 }

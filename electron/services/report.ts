@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { quarterCircularText, smsLines, yearCircularText, type CircularText } from '../../shared/outputs/circular-text';
 import { chineseDate, periodLabel, type Period } from '../../shared/periods';
-import { ruleSetForQuarterOf, yearToDate } from '../../shared/scoring';
+import { formatPoints, ruleSetForQuarterOf, yearToDate } from '../../shared/scoring';
 import type { PeriodScores, PersonScore } from '../../shared/scoring/types';
 import { today } from '../clock';
 import type { Db } from '../db/database';
@@ -33,7 +33,7 @@ function rankingTables(s: PeriodScores): TableSpec[] {
       { header: '批示', width: 1150 },
       { header: '得分', width: 1150 },
     ],
-    rows: g.units.map((u) => [u.rank, u.unitName, u.counts.items, u.counts.adoptions, u.counts.instructions, u.total]),
+    rows: g.units.map((u) => [u.rank, u.unitName, u.counts.items, u.counts.adoptions, u.counts.instructions, formatPoints(u.total)]),
   }));
 }
 
@@ -48,7 +48,7 @@ function personTable(persons: readonly PersonScore[]): TableSpec {
       { header: '批示加分', width: 1050 },
       { header: '合计', width: 1050 },
     ],
-    rows: persons.map((p) => [p.rank, p.name, p.unitName, p.adoption, p.instruction, p.total]),
+    rows: persons.map((p) => [p.rank, p.name, p.unitName, formatPoints(p.adoption), formatPoints(p.instruction), formatPoints(p.total)]),
   };
 }
 
@@ -69,6 +69,7 @@ export async function writeReports(db: Db, p: Period, outDir: string, asOf = tod
   const persons = p.kind === 'year' ? yearPersons : undefined;
   const wb = buildScoreWorkbook({
     rules: ruleSetForQuarterOf(rules, p.start),
+    ruleSets: rules,
     settings,
     facts,
     scores,

@@ -26,7 +26,7 @@ export interface CircularText {
 
 const NUMERALS = '一二三四五六七八九十';
 const names = (units: readonly { unitName: string }[]): string => units.map((u) => u.unitName).join('、');
-const withScores = (units: readonly UnitScore[]): string => units.map((u) => `${u.unitName}（${u.total}分）`).join('、');
+const withScores = (units: readonly UnitScore[]): string => units.map((u) => `${u.unitName}（${formatPoints(u.total)}分）`).join('、');
 
 function summaryValues(c: CircularFacts, label: string, s: PeriodScores): Record<string, string | number> {
   const town = s.groups.filter((g) => g.key === 'town').reduce((n, g) => n + (c.summary.itemsByGroup[g.key] ?? 0), 0);
@@ -233,7 +233,7 @@ export function smsLines(settings: Settings, s: PeriodScores): string[] {
   const label = periodLabel(s.period);
   return s.groups.flatMap((g) =>
     g.units.map((u) =>
-      fill(settings.templates.sms, { 前缀: settings.smsPrefix, 单位: u.unitName, 期间: label, 得分: u.total, 分组: g.name, 排名: u.rank }),
+      fill(settings.templates.sms, { 前缀: settings.smsPrefix, 单位: u.unitName, 期间: label, 得分: formatPoints(u.total), 分组: g.name, 排名: u.rank }),
     ),
   );
 }

@@ -1,7 +1,9 @@
-// What an item's records are worth and which of them count (rule 8, 就高不就低), for the item's detail view.
+// What an item's records are worth and which of them count (rule 8, 就高不就低), for the item's detail view. The
+// values are the engine's own (shared/scoring/record-values.ts): the item's category, the publication's multiplier and
+// the per-publication 批示 bonus all count; a 合报 item shows its whole value (the units' shares are in 得分明细).
 import type { AdoptionFact, InstructionFact } from '../domain';
 import type { RuleSet } from '../rules/schema';
-import { adoptionPoints, publicationInstructionPoints } from '../scoring/clauses';
+import { adoptionValue, instructionValue } from '../scoring/record-values';
 import { ruleSetForQuarterOf } from '../scoring/rulesets';
 
 export interface RecordWorth<R> {
@@ -11,19 +13,20 @@ export interface RecordWorth<R> {
   counts: boolean;
 }
 
-/** Each adoption's points under the rule set of its quarter: by publication, form and the item's category. */
-export function adoptionWorth(ruleSets: readonly RuleSet[], records: readonly AdoptionFact[], category: string | null = null): RecordWorth<AdoptionFact>[] {
+/** `category`: the item's category key, if it has one. */
+export function adoptionWorth(
+  ruleSets: readonly RuleSet[],
+  records: readonly AdoptionFact[],
+  category?: string,
+): RecordWorth<AdoptionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    const pub = rules.publications.find((p) => p.key === r.publication);
-    return { record: r, points: adoptionPoints(pub, r.form, rules.categories.find((c) => c.key === category)), mode: rules.adoptionCombine };
+    return { record: r, points: adoptionValue(rules, category, r), mode: rules.adoptionCombine };
   });
   return markCounting(worth);
 }
 
-/** Each 批示's points under the rule set of its quarter — the bonus the item's adopting publications give for the
- *  level where they name one (日报 +10, 专报 +20; adoptions up to the 批示's date, as the engine), else the level's own
- *  points. */
+/** `adoptions`: the item's adoption records (the bonus may depend on where it was adopted before the instruction). */
 export function instructionWorth(
   ruleSets: readonly RuleSet[],
   records: readonly InstructionFact[],
@@ -31,9 +34,7 @@ export function instructionWorth(
 ): RecordWorth<InstructionFact>[] {
   const worth = records.map((r) => {
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
-    const adoptedIn = rules.publications.filter((p) => adoptions.some((a) => a.publication === p.key && a.date <= r.date));
-    const level = rules.instructionLevels.find((l) => l.key === r.level);
-    return { record: r, points: publicationInstructionPoints(level, r.form, adoptedIn).points, mode: rules.instructionCombine };
+    return { record: r, points: instructionValue(rules, r, adoptions).points, mode: rules.instructionCombine };
   });
   return markCounting(worth);
 }

@@ -4,19 +4,28 @@ import type { Facts } from '../domain';
 import { ADOPTION_FORM_LABEL, REQUEST_OUTCOME_LABEL, stars } from '../labels';
 import { inPeriod } from '../periods';
 import type { RuleSet } from '../rules/schema';
+import { unitsOfItem } from '../scoring/facts-index';
+import { addPoints } from '../scoring/points';
+import { ruleSetForQuarterOf } from '../scoring/rulesets';
 import type { PeriodScores } from '../scoring/types';
 
 export interface AdoptionDetail {
+  /** the unit the row's points went to: the item's unit, or for a 合报 item each of its units in turn */
+  unitId: number;
   unitName: string;
   groupName: string;
   itemNo: string;
   title: string;
+  /** the item's category (信息类别) name under the rule set, '' when it has none */
+  category: string;
   publication: string;
   form: string;
   issueNo: string;
   date: string;
-  /** the points this adoption added in the period (0: 就高不就低, not counted again) */
+  /** the points this adoption gave this unit in the period: its 合报 share; 0 when 就高不就低 gave nothing more */
   points: number;
+  /** 合报: who shared the item and how (牵头，与乙县合报，平分), '' for an item of one unit */
+  joint: string;
   /** ★ of the item's highest instruction up to the period's end */
   stars: string;
 }
@@ -32,44 +41,92 @@ export interface RequestDetail {
   points: number;
 }
 
-function linePoints(scores: PeriodScores, kind: 'adoption' | 'request'): Map<number, number> {
-  const out = new Map<number, number>();
+/** Points of the engine's lines per record, and per unit and record (a 合报 item's record has a line per unit). */
+function linePoints(scores: PeriodScores, kind: 'adoption' | 'request'): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (key: string, points: number): void => void out.set(key, addPoints(out.get(key) ?? 0, points));
   for (const g of scores.groups)
     for (const u of g.units)
-      for (const l of u.lines) if (l.ref?.kind === kind) out.set(l.ref.id, (out.get(l.ref.id) ?? 0) + l.points);
+      for (const l of u.lines)
+        if (l.ref?.kind === kind) {
+          add(`${l.ref.id}`, l.points);
+          add(`${u.unitId}:${l.ref.id}`, l.points);
+        }
   return out;
 }
 
-export function adoptionDetails(rules: RuleSet, facts: Facts, scores: PeriodScores): AdoptionDetail[] {
+const JOINT_SPLIT_TEXT = { even: '平分', full: '各得全分', lead: '只计牵头单位' } as const;
+
+/** 合报 column text for the unit at `position` among the item's units (0 = lead). */
+function jointText(names: readonly string[], position: number, split: RuleSet['jointSplit']): string {
+  if (names.length <= 1) return '';
+  const how = JOINT_SPLIT_TEXT[split];
+  if (position === 0) return `牵头，与${names.slice(1).join('、')}合报，${how}`;
+  const others = names.map((n, i) => (i === 0 ? `${n}（牵头）` : n)).filter((_, i) => i !== position);
+  return `与${others.join('、')}合报，${how}`;
+}
+
+/**
+ * 采用明细: one row per adoption dated in the period and unit that shares it — an item of one unit has one row, a
+ * 合报 item one row per unit (lead first). The points are the engine's lines for that unit and record, so each
+ * unit's rows add up to its 采用得分. `ruleSets`: the rule sets in force (names, categories and the 合报 split are
+ * taken from the one of each adoption's quarter).
+ */
+export function adoptionDetails(ruleSets: readonly RuleSet[], facts: Facts, scores: PeriodScores): AdoptionDetail[] {
   const p = scores.period;
   const points = linePoints(scores, 'adoption');
   const items = new Map(facts.items.map((i) => [i.id, i]));
   const unitGroup = new Map(scores.groups.flatMap((g) => g.units.map((u) => [u.unitId, { name: u.unitName, group: g.name }] as const)));
-  const pubs = new Map(rules.publications.map((x) => [x.key, x.name]));
-  const levelStars = new Map(rules.instructionLevels.map((l) => [l.key, l.stars]));
-  const bestStars = new Map<number, number>();
-  for (const r of facts.instructions)
-    if (r.date <= p.end) bestStars.set(r.itemId, Math.max(bestStars.get(r.itemId) ?? 0, levelStars.get(r.level) ?? 0));
   const unitNames = new Map(facts.units.map((u) => [u.id, u.name]));
-  return facts.adoptions
-    .filter((a) => inPeriod(a.date, p))
-    .map((a) => {
-      const item = items.get(a.itemId);
-      const unit = item ? unitGroup.get(item.unitId) : undefined;
-      return {
-        unitName: unit?.name ?? (item ? (unitNames.get(item.unitId) ?? '') : ''),
-        groupName: unit?.group ?? '不计分',
-        itemNo: item?.no ?? '',
-        title: item?.title ?? '',
-        publication: pubs.get(a.publication) ?? a.publication,
-        form: ADOPTION_FORM_LABEL[a.form],
-        issueNo: a.issueNo,
-        date: a.date,
-        points: points.get(a.id) ?? 0,
-        stars: stars(bestStars.get(a.itemId) ?? 0),
-      };
-    })
-    .sort((x, y) => x.date.localeCompare(y.date) || x.unitName.localeCompare(y.unitName, 'zh-CN'));
+  const nameOf = (id: number): string => unitGroup.get(id)?.name ?? unitNames.get(id) ?? '';
+  const bestStars = new Map<number, number>();
+  for (const r of facts.instructions) {
+    if (r.date > p.end) continue;
+    const level = ruleSetForQuarterOf(ruleSets, r.date).instructionLevels.find((l) => l.key === r.level);
+    bestStars.set(r.itemId, Math.max(bestStars.get(r.itemId) ?? 0, level?.stars ?? 0));
+  }
+  const rows: (AdoptionDetail & { order: [string, number, number] })[] = [];
+  for (const a of facts.adoptions) {
+    if (!inPeriod(a.date, p)) continue;
+    const rules = ruleSetForQuarterOf(ruleSets, a.date);
+    const item = items.get(a.itemId);
+    const units = item ? unitsOfItem(item) : [];
+    const names = units.map(nameOf);
+    const shared = {
+      itemNo: item?.no ?? '',
+      title: item?.title ?? '',
+      category: item?.category === undefined ? '' : (rules.categories.find((c) => c.key === item.category)?.name ?? item.category),
+      publication: rules.publications.find((x) => x.key === a.publication)?.name ?? a.publication,
+      form: ADOPTION_FORM_LABEL[a.form],
+      issueNo: a.issueNo,
+      date: a.date,
+      stars: stars(bestStars.get(a.itemId) ?? 0),
+    };
+    if (units.length === 0) {
+      rows.push({ ...shared, unitId: 0, unitName: '', groupName: '不计分', points: points.get(`${a.id}`) ?? 0, joint: '', order: ['', a.id, 0] });
+      continue;
+    }
+    units.forEach((unitId, position) =>
+      rows.push({
+        ...shared,
+        unitId,
+        unitName: names[position]!,
+        groupName: unitGroup.get(unitId)?.group ?? '不计分',
+        points: points.get(`${unitId}:${a.id}`) ?? 0,
+        joint: jointText(names, position, rules.jointSplit),
+        order: [names[0]!, a.id, position],
+      }),
+    );
+  }
+  // by date, then the item's (lead) unit; a 合报 item's rows stay together, lead first
+  rows.sort(
+    (x, y) =>
+      x.date.localeCompare(y.date) ||
+      x.order[0].localeCompare(y.order[0], 'zh-CN') ||
+      x.order[1] - y.order[1] ||
+      x.order[2] - y.order[2],
+  );
+  return rows.map(({ order: _order, ...row }) => row);
 }
 
 export function requestDetails(rules: RuleSet, facts: Facts, scores: PeriodScores): RequestDetail[] {
@@ -87,6 +144,6 @@ export function requestDetails(rules: RuleSet, facts: Facts, scores: PeriodScore
       unitName: unitNames.get(t.unitId) ?? '',
       outcome: REQUEST_OUTCOME_LABEL[t.outcome],
       overdue: t.outcome === 'pending' && t.deadline < scores.asOf,
-      points: points.get(t.id) ?? 0,
+      points: points.get(`${t.id}`) ?? 0,
     }));
 }

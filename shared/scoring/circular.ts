@@ -3,7 +3,7 @@ import { isActiveIn, type Facts, type RequestTargetFact } from '../domain';
 import { monthsOf, previousMonth, type Period } from '../periods';
 import type { RuleSet } from '../rules/schema';
 import { belowPassLine } from './clauses';
-import { countInRange, inRange, indexFacts } from './facts-index';
+import { countInRange, inRange, indexFacts, type FactIndex } from './facts-index';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, UnitScore } from './types';
 
@@ -182,23 +182,29 @@ export function circularFacts(
     twoEmptyMonths,
     overdue,
     belowStandard,
-    summary: summarise(rules, facts, scores),
+    summary: summarise(rules, facts, scores, idx),
   };
 }
 
-function summarise(rules: RuleSet, facts: Facts, scores: PeriodScores): CircularSummary {
+function summarise(rules: RuleSet, facts: Facts, scores: PeriodScores, idx: FactIndex): CircularSummary {
   const p = scores.period;
   const scored = scores.groups.flatMap((g) => g.units);
   const itemsByGroup: Record<string, number> = {};
-  const adoptionsByPublication: Record<string, number> = {};
-  const instructionsByLevel: Record<string, number> = {};
+  for (const u of scored) itemsByGroup[u.group] = (itemsByGroup[u.group] ?? 0) + u.counts.items;
+  // a 合报 item's record is in every one of its units' counts, but the office counts it once: each record by its id
+  const adoptions = new Map<number, string>();
+  const instructions = new Map<number, string>();
   for (const u of scored) {
-    itemsByGroup[u.group] = (itemsByGroup[u.group] ?? 0) + u.counts.items;
-    for (const [k, n] of Object.entries(u.counts.adoptionsByPublication))
-      adoptionsByPublication[k] = (adoptionsByPublication[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(u.counts.instructionsByLevel))
-      instructionsByLevel[k] = (instructionsByLevel[k] ?? 0) + n;
+    for (const a of inRange(idx.adoptionsByUnit.get(u.unitId), p.start, p.end)) adoptions.set(a.id, a.publication);
+    for (const r of inRange(idx.instructionsByUnit.get(u.unitId), p.start, p.end)) instructions.set(r.id, r.level);
   }
+  const tally = (keys: Iterable<string>): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  const adoptionsByPublication = tally(adoptions.values());
+  const instructionsByLevel = tally(instructions.values());
   const adoptionsByLevel: Record<string, number> = {};
   for (const pub of rules.publications)
     adoptionsByLevel[pub.level] = (adoptionsByLevel[pub.level] ?? 0) + (adoptionsByPublication[pub.key] ?? 0);

@@ -5,7 +5,6 @@ import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, publicati
 import { monthOf, monthsOf, periodLabel, quartersOf, yearPeriod, type Period } from '../periods';
 import type { GroupRule, PublicationRule, RuleSet } from '../rules/schema';
 import {
-  adoptionPoints,
   applyFloor,
   baseGrantPoints,
   categoryAdoptionPoints,
@@ -13,7 +12,6 @@ import {
   competitionRanks,
   eventPoints,
   jointShare,
-  publicationInstructionPoints,
   quotaPoints,
   requestDonePoints,
   requestMissPenalty,
@@ -23,6 +21,7 @@ import {
 } from './clauses';
 import { countInRange, indexFacts, inRange, itemCount, unitsOfItem, type FactIndex } from './facts-index';
 import { addPoints, formatPoints, sumPoints } from './points';
+import { adoptionValue, instructionValue } from './record-values';
 import { ruleSetForQuarterOf } from './rulesets';
 import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
 import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
@@ -264,7 +263,7 @@ function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Sco
     }
     const cat = categoryOf(ctx, rules, itemId);
     const place = jointPlace(ctx, unit, itemId);
-    const whole = (r: (typeof records)[number]): number => adoptionPoints(pubs.get(r.publication), r.form, cat);
+    const whole = (r: (typeof records)[number]): number => adoptionValue(rules, cat?.key, r);
     const share = (r: (typeof records)[number]): number => jointShare(whole(r), rules.jointSplit, place.position, place.units);
     lines.push(
       ...gainLines(
@@ -286,18 +285,13 @@ function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): 
   const inMonth = inRange(ctx.idx.instructionsByUnit.get(unit.id), m.start, m.end);
   const itemIds = [...new Set(inMonth.map((a) => a.itemId))];
   const levels = new Map(rules.instructionLevels.map((l) => [l.key, l]));
-  const pubs = new Map(rules.publications.map((p) => [p.key, p]));
   const lines: ScoreLine[] = [];
   for (const itemId of itemIds) {
     const records = (ctx.idx.instructionsByItem.get(itemId) ?? []).filter((a) => a.date <= m.end);
     const place = jointPlace(ctx, unit, itemId);
     // the bonus may depend on where the item was adopted: its adoptions up to the instruction's date
-    const bonus = (r: (typeof records)[number]): ReturnType<typeof publicationInstructionPoints> => {
-      const adoptedIn = (ctx.idx.adoptionsByItem.get(itemId) ?? [])
-        .filter((a) => a.date <= r.date)
-        .flatMap((a) => pubs.get(a.publication) ?? []);
-      return publicationInstructionPoints(levels.get(r.level), r.form, adoptedIn);
-    };
+    const adoptions = ctx.idx.adoptionsByItem.get(itemId) ?? [];
+    const bonus = (r: (typeof records)[number]): ReturnType<typeof instructionValue> => instructionValue(rules, r, adoptions);
     const share = (r: (typeof records)[number]): number =>
       jointShare(bonus(r).points, rules.jointSplit, place.position, place.units);
     lines.push(

@@ -5,3 +5,4 @@ export * from './circular';
 export * from './persons';
 export * from './rulesets';
 export * from './points';
+export * from './record-values';
