@@ -278,6 +278,19 @@ describe('the rule-set editor', () => {
     await shots('04e-刊物-别名条款');
   });
 
+  it('every list has the same expanded row: 别名 and 条款 (and 办法原文 for 加减分)', async () => {
+    for (const tab of [/^信息类别/, /^批示/, /^约稿/, /^加减分/]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await active().locator('.ant-table-row-expand-icon').first().click();
+      const detail = active().locator('.ant-table-expanded-row').first();
+      await detail.locator('input[aria-label="别名"]').waitFor();
+      await detail.locator('input[aria-label="条款"]').waitFor();
+    }
+    const detail = active().locator('.ant-table-expanded-row').first();
+    await detail.locator('input[aria-label="办法原文"]').fill('配备专职信息工作人员的单位（每年）');
+    await shots('04f-加减分-展开');
+  });
+
   it('a plain save names the quarters it would change and offers 另存为新版本', async () => {
     await page.getByTestId('rules-save').click();
     const says = page.getByTestId('rules-change-quarters');
@@ -339,6 +352,7 @@ describe('the rule-set editor', () => {
     expect(laiwu.aliases).toContain('莱芜信息');
     expect(laiwu.aliases).not.toContain('济南政务信息');
     expect(laiwu.clause).toBe('二（一）');
+    expect(fresh.rules.eventKinds[0]!.description).toBe('配备专职信息工作人员的单位（每年）');
     // the old rule set is unchanged
     const old = rows.find((r) => r.rules.name === '莱芜区2019')!.rules;
     expect(old.publications.some((p) => p.name === NEW_PUB)).toBe(false);

@@ -1,6 +1,6 @@
-// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups,
-// categories, publications, 批示 levels, 加减分 events, 约稿方 — in the office's words; keys are made from the name's
-// pinyin once and never shown. A change to a rule set that has scored past quarters names those quarters and offers
+// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups and
+// their 调研、专报 requirements, categories, publications, 批示 levels, 加减分 events, 约稿方, and each entry's 别名 and
+// 条款 in its expanded row — in the office's words; keys are made from the name's pinyin once and never shown. A change to a rule set that has scored past quarters names those quarters and offers
 // 另存为新版本 (issue 13 §7); a rule set used by a locked quarter can only be saved as a new version.
 import {
   Alert,
@@ -615,7 +615,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         locale={{ emptyText: '尚无信息类别' }}
         expandable={{
           expandedRowRender: (c, i) =>
-            namesLine(c.aliases, (v) => edit((r) => (r.categories[i]!.aliases = v)), ['categories', i], { value: c.clause, onChange: (v) => edit((r) => (r.categories[i]!.clause = v)) }),
+            <div style={{ paddingLeft: 8 }}>{namesLine(c.aliases, (v) => edit((r) => (r.categories[i]!.aliases = v)), ['categories', i], { value: c.clause, onChange: (v) => edit((r) => (r.categories[i]!.clause = v)) })}</div>,
         }}
         columns={[
           { title: '类别', render: (_, c, i) => nameInput(c.name, (v) => edit((r) => (r.categories[i]!.name = v)), ['categories', i]) },
@@ -788,7 +788,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         dataSource={draft.instructionLevels}
         expandable={{
           expandedRowRender: (l, i) =>
-            namesLine(l.aliases, (v) => edit((r) => (r.instructionLevels[i]!.aliases = v)), ['instructionLevels', i], { value: l.clause, onChange: (v) => edit((r) => (r.instructionLevels[i]!.clause = v)) }),
+            <div style={{ paddingLeft: 8 }}>{namesLine(l.aliases, (v) => edit((r) => (r.instructionLevels[i]!.aliases = v)), ['instructionLevels', i], { value: l.clause, onChange: (v) => edit((r) => (r.instructionLevels[i]!.clause = v)) })}</div>,
         }}
         columns={[
           { title: '批示级别', render: (_, l, i) => nameInput(l.name, (v) => edit((r) => (r.instructionLevels[i]!.name = v)), ['instructionLevels', i]) },
@@ -855,7 +855,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   // ---- events
   const eventsTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{EXPAND_HINT}。</Typography.Text>
+      <Typography.Text type="secondary">{EXPAND_HINT}，以及计分明细中显示的办法原文。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
@@ -863,8 +863,23 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         dataSource={draft.eventKinds}
         scroll={{ x: 'max-content' }}
         expandable={{
-          expandedRowRender: (e, i) =>
-            namesLine(e.aliases, (v) => edit((r) => (r.eventKinds[i]!.aliases = v)), ['eventKinds', i], { value: e.clause, onChange: (v) => edit((r) => (r.eventKinds[i]!.clause = v)) }),
+          expandedRowRender: (e, i) => (
+            <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+              {namesLine(e.aliases, (v) => edit((r) => (r.eventKinds[i]!.aliases = v)), ['eventKinds', i], { value: e.clause, onChange: (v) => edit((r) => (r.eventKinds[i]!.clause = v)) })}
+              <Space size={4}>
+                办法原文
+                <Input
+                  size="small"
+                  aria-label="办法原文"
+                  placeholder="计分明细中显示，如：重大信息迟报、漏报（每条）"
+                  value={e.description}
+                  status={status('eventKinds', i, 'description')}
+                  onChange={(x) => edit((r) => (r.eventKinds[i]!.description = x.target.value))}
+                  style={{ width: 520 }}
+                />
+              </Space>
+            </Space>
+          ),
         }}
         columns={[
           { title: '事项', render: (_, e, i) => nameInput(e.name, (v) => edit((r) => (r.eventKinds[i]!.name = v)), ['eventKinds', i], 190) },
@@ -949,7 +964,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         dataSource={draft.requestIssuers}
         expandable={{
           expandedRowRender: (q, i) =>
-            namesLine(q.aliases, (v) => edit((r) => (r.requestIssuers[i]!.aliases = v)), ['requestIssuers', i], { value: q.clause, onChange: (v) => edit((r) => (r.requestIssuers[i]!.clause = v)) }),
+            <div style={{ paddingLeft: 8 }}>{namesLine(q.aliases, (v) => edit((r) => (r.requestIssuers[i]!.aliases = v)), ['requestIssuers', i], { value: q.clause, onChange: (v) => edit((r) => (r.requestIssuers[i]!.clause = v)) })}</div>,
         }}
         columns={[
           { title: '约稿方', render: (_, q, i) => nameInput(q.name, (v) => edit((r) => (r.requestIssuers[i]!.name = v)), ['requestIssuers', i]) },
