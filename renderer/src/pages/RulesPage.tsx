@@ -339,7 +339,8 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         aria-label="别名"
         open={false}
         suffixIcon={null}
-        tokenSeparators={['、', '，', ',', '；', ';']}
+        // not 、 or ，: an alias may hold them (工业区、各镇（街道）)
+        tokenSeparators={['；', ';', '\n']}
         placeholder="导入时也认的其他写法，输入后按回车"
         value={aliases}
         status={status(...path, 'aliases')}
