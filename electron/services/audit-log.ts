@@ -229,8 +229,8 @@ const RULE_VALUE: Record<string, string> = {
   month: '每月',
   quarter: '每季度',
   year: '每年',
-  each_month: '每月计分',
-  once: '只计一次',
+  each_month: '每月各得一次',
+  once: '周期内得一次',
   highest: '就高不就低',
   sum: '累加',
   period: '当期',
@@ -280,9 +280,14 @@ export function ruleSetDifferences(before: unknown, after: unknown): { field: st
       for (const [k, eb] of mb) if (!ma.has(k)) out.push({ field: [...path, String(eb['name'])].join(' · '), before: '（新增）', after: ruleValue(eb) });
       return;
     }
+    // a group's requirements have no key: the same number of them is compared one by one, by name
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && [...a, ...b].every((e) => isObj(e) && typeof e['name'] === 'string')) {
+      a.forEach((ea, i) => walk(ea, b[i], [...path, String((b[i] as Json)['name'])]));
+      return;
+    }
     if (isObj(a) && isObj(b)) {
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        if (k === 'key' || k === 'clause') continue;
+        if (k === 'key') continue;
         walk(a[k], b[k], [...path, RULE_FIELD[k] ?? k]);
       }
       return;

@@ -2,6 +2,7 @@
 // A change of rules is a new rule set with its own effective date, never an edit of the past.
 import { z } from 'zod';
 import { hasDecimals } from '../scoring/points';
+import { vocabKey } from '../text';
 
 const key = z
   .string()
@@ -150,6 +151,39 @@ function uniqueBy<T>(list: T[], pick: (t: T) => string): boolean {
   return new Set(list.map(pick)).size === list.length;
 }
 
+type Named = { name: string; aliases: string[] };
+
+/**
+ * An importer reads a name or an alias as one entry of its kind (vocabulary.ts, spaces and 《》 ignored): an alias
+ * written again for the same entry, or the name or alias of another entry, would be read as two things. Each problem
+ * is reported on the alias list of the entry that repeats it, naming the other entry.
+ */
+function aliasClashes(list: readonly Named[], what: string): { index: number; message: string }[] {
+  const names = new Map<string, number>();
+  list.forEach((x, i) => {
+    const k = vocabKey(x.name);
+    if (!names.has(k)) names.set(k, i);
+  });
+  const seen = new Map<string, number>();
+  const out: { index: number; message: string }[] = [];
+  list.forEach((x, i) => {
+    const own = new Set<string>([vocabKey(x.name)]);
+    for (const alias of x.aliases) {
+      const k = vocabKey(alias);
+      const named = names.get(k);
+      const aliased = seen.get(k);
+      // the entry's own name written another way (《莱芜政务信息》) is harmless
+      if (named !== undefined) {
+        if (named !== i) out.push({ index: i, message: `别名“${alias}”是${what}「${list[named]!.name}」的名称，不能再作别名` });
+      } else if (aliased !== undefined && aliased !== i) out.push({ index: i, message: `别名“${alias}”已是${what}「${list[aliased]!.name}」的别名` });
+      else if (own.has(k)) out.push({ index: i, message: `别名“${alias}”重复` });
+      own.add(k);
+      if (aliased === undefined) seen.set(k, i);
+    }
+  });
+  return out;
+}
+
 export const ruleSetSchema = z
   .object({
     name: name,
@@ -198,6 +232,16 @@ export const ruleSetSchema = z
         }),
       ),
     );
+    const kinds = [
+      ['groups', '分组'],
+      ['categories', '信息类别'],
+      ['publications', '刊物'],
+      ['instructionLevels', '批示级别'],
+      ['eventKinds', '加减分事项'],
+      ['requestIssuers', '约稿方'],
+    ] as const;
+    for (const [field, what] of kinds)
+      for (const c of aliasClashes(r[field], what)) ctx.addIssue({ code: 'custom', message: c.message, path: [field, c.index, 'aliases'] });
     r.publications.forEach((p, pi) => {
       for (const k of Object.keys(p.categoryPoints))
         if (!categories.has(k))

@@ -1,7 +1,9 @@
 // Issue 15 §3 in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
 // on a ledger with 2019Q2 and 2019Q3 data, a clerk adds an item category and a publication with points by form only,
 // is told which quarters a plain save would change, saves a new version from 2019-07-01 instead — and 2019Q2 scores
-// the same as before while an adoption by the new publication in 2019Q3 scores its points.
+// the same as before while an adoption by the new publication in 2019Q3 scores its points. Before saving, the clerk also
+// gives 镇街 a requirement (每季度 调研 ≥ 1 篇 得 3 分) and 莱芜政务信息 an alias and a clause, by keyboard; the saved
+// version holds them and scores the requirement.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +17,7 @@ const SHOTS = resolve(__dirname, '../../test-output/screenshots');
 const TODAY = '2019-08-20';
 const NEW_NAME = '莱芜区2019（7月修订）';
 const NEW_PUB = '莱芜要情快报';
+const REQUIREMENT = '季度调研';
 const dir = tempDir('zwxx-e2e-rules-');
 let bridge: Bridge;
 let browser: Browser;
@@ -47,6 +50,18 @@ async function go(label: string): Promise<void> {
 /** The tab of the editor the clerk is looking at. */
 const active = () => page.getByTestId('rules-editor').getByRole('tabpanel');
 const focused = (id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id);
+
+/** In the focused select, by keyboard: ↓ opens the list on the current choice, the arrows move to `option`, Enter takes it. */
+async function choose(option: string, key: 'ArrowDown' | 'ArrowUp'): Promise<void> {
+  await page.keyboard.press('ArrowDown');
+  const list = page.locator('.ant-select-dropdown:visible');
+  await list.waitFor();
+  const activeOption = list.locator('.ant-select-item-option-active');
+  for (let n = 0; n < 5 && (await activeOption.innerText().catch(() => '')) !== option; n++) await page.keyboard.press(key);
+  await list.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  await list.waitFor({ state: 'hidden' });
+}
 
 /** The 计分 page of a quarter of 2019, as the clerk reads it: every group's table text. */
 async function scoresPageText(quarter: '第二季度' | '第三季度'): Promise<string> {
@@ -185,6 +200,97 @@ describe('the rule-set editor', () => {
     await shots('04-刊物-按类别计分');
   });
 
+  it('adds a requirement to a group by keyboard: 每季度 调研 ≥ 1 篇 得 3 分', async () => {
+    await page.getByRole('tab', { name: /^分组与任务/ }).click();
+    const town = active().locator('.ant-table-row').filter({ has: page.locator('input[value="镇街"]') });
+    await town.locator('.ant-table-row-expand-icon').click();
+    const requirements = page.getByTestId('rules-requirements-0');
+    await requirements.getByRole('button', { name: '添加要求…' }).click();
+    await focused('add-name');
+    await page.keyboard.type(REQUIREMENT);
+    await page.keyboard.press('Tab');
+    await focused('add-window');
+    await choose('每季度', 'ArrowDown');
+    await page.keyboard.press('Tab'); // 类别: 调研 stays
+    await focused('add-kind');
+    await page.keyboard.press('Tab');
+    await focused('add-min'); // 1 stays
+    await page.keyboard.press('Enter');
+    await focused('add-points');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await focused('add-award');
+    await choose('周期内得一次', 'ArrowDown');
+    await page.keyboard.press('Tab');
+    await focused('add-clause');
+    await page.keyboard.type('一（一）3');
+    await shots('04b-添加要求');
+    await page.keyboard.press('Enter'); // the last field: adds
+    await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
+    // 镇街's own 调研、专报 first, the new one below it
+    await expect(requirements.locator('.ant-table-row').count()).resolves.toBe(2);
+    const row = requirements.locator('.ant-table-row').nth(1);
+    await expect(row.locator('input[aria-label="要求名称"]').inputValue()).resolves.toBe(REQUIREMENT);
+    await expect(row.innerText()).resolves.toMatch(/每季度[\s\S]*调研[\s\S]*周期内得一次/);
+    await expect(row.locator('input[aria-label="要求得分"]').inputValue()).resolves.toBe('3');
+    // on second thought every month of the quarter earns it: the table's own select, by keyboard
+    await row.locator('input[aria-label="计分方式"]').focus();
+    await choose('每月各得一次', 'ArrowUp');
+    await row.locator('[title="每月各得一次"]').waitFor();
+    // a second condition is added and taken away again
+    await row.getByRole('button', { name: '添加条件' }).click();
+    await expect(row.locator('input[aria-label="最少篇数"]').count()).resolves.toBe(2);
+    await row.getByRole('button', { name: '删除条件' }).last().click();
+    await expect(row.locator('input[aria-label="最少篇数"]').count()).resolves.toBe(1);
+    // a requirement without a name is refused on the form, in words
+    const name = row.locator('input[aria-label="要求名称"]');
+    await name.fill('');
+    await page.getByText(/规则有误，改正后才能保存：分组「镇街」的要求第2项的名称：名称不能为空/).waitFor();
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await name.fill(REQUIREMENT);
+    await page.getByText(/规则有误/).waitFor({ state: 'detached' });
+    await shots('04c-分组-要求');
+  });
+
+  it('gives a publication an alias and a clause; an alias that is another publication’s name is refused', async () => {
+    await page.getByRole('tab', { name: /^刊物/ }).click();
+    const row = active().locator('.ant-table-row').filter({ has: page.locator('input[value="莱芜政务信息"]') });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const detail = active().locator('.ant-table-expanded-row').first();
+    const aliases = detail.locator('input[aria-label="别名"]');
+    await aliases.focus();
+    await page.keyboard.type('济南政务信息');
+    await page.keyboard.press('Enter');
+    await page.getByText(/刊物「莱芜政务信息」的别名：别名“济南政务信息”是刊物「济南政务信息」的名称/).waitFor();
+    await expect(page.getByTestId('rules-save').isDisabled()).resolves.toBe(true);
+    await shots('04d-别名重名');
+    await page.keyboard.press('Backspace'); // takes the last alias away again
+    await page.getByText(/规则有误/).waitFor({ state: 'detached' });
+    await page.keyboard.type('莱芜信息');
+    await page.keyboard.press('Enter');
+    await detail.locator('.ant-select-selection-item').filter({ hasText: '莱芜信息' }).first().waitFor();
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '条款');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('二（一）');
+    await page.keyboard.press('Tab');
+    await shots('04e-刊物-别名条款');
+  });
+
+  it('every list has the same expanded row: 别名 and 条款 (and 办法原文 for 加减分)', async () => {
+    for (const tab of [/^信息类别/, /^批示/, /^约稿/, /^加减分/]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await active().locator('.ant-table-row-expand-icon').first().click();
+      const detail = active().locator('.ant-table-expanded-row').first();
+      await detail.locator('input[aria-label="别名"]').waitFor();
+      await detail.locator('input[aria-label="条款"]').waitFor();
+    }
+    const detail = active().locator('.ant-table-expanded-row').first();
+    await detail.locator('input[aria-label="办法原文"]').fill('配备专职信息工作人员的单位（每年）');
+    await shots('04f-加减分-展开');
+  });
+
   it('a plain save names the quarters it would change and offers 另存为新版本', async () => {
     await page.getByTestId('rules-save').click();
     const says = page.getByTestId('rules-change-quarters');
@@ -234,8 +340,24 @@ describe('the rule-set editor', () => {
     expect(pub).toMatchObject({ level: 'district', points: { single: 4.5, combined: 2, brief: 1 }, categoryPoints: { [cat.key]: { single: 6, combined: 2, brief: 1 } } });
     expect(pub.key).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(fresh.usedBy).toEqual(['2019Q3', '2019Q4']);
+    expect(fresh.rules.groups.find((g) => g.name === '镇街')!.requirements.at(-1)).toEqual({
+      name: REQUIREMENT,
+      window: 'quarter',
+      conditions: [{ kind: 'research', min: 1 }],
+      points: 3,
+      award: 'each_month',
+      clause: '一（一）3',
+    });
+    const laiwu = fresh.rules.publications.find((p) => p.name === '莱芜政务信息')!;
+    expect(laiwu.aliases).toContain('莱芜信息');
+    expect(laiwu.aliases).not.toContain('济南政务信息');
+    expect(laiwu.clause).toBe('二（一）');
+    expect(fresh.rules.eventKinds[0]!.description).toBe('配备专职信息工作人员的单位（每年）');
     // the old rule set is unchanged
-    expect(rows.find((r) => r.rules.name === '莱芜区2019')!.rules.publications.some((p) => p.name === NEW_PUB)).toBe(false);
+    const old = rows.find((r) => r.rules.name === '莱芜区2019')!.rules;
+    expect(old.publications.some((p) => p.name === NEW_PUB)).toBe(false);
+    expect(old.groups.find((g) => g.name === '镇街')!.requirements.some((q) => q.name === REQUIREMENT)).toBe(false);
+    expect(old.publications.find((p) => p.name === '莱芜政务信息')!.aliases).not.toContain('莱芜信息');
   });
 
   it('2019Q2 scores do not change; an adoption by the new publication in 2019Q3 scores 4.5', async () => {
@@ -260,6 +382,23 @@ describe('the rule-set editor', () => {
     await page.getByTestId('score-unit-凤城街道').click();
     await page.locator('.ant-drawer').getByText(NEW_PUB).first().waitFor();
     await shots('08-计分-第三季度明细');
+  });
+});
+
+describe('the saved requirement', () => {
+  it('scores: a town with a 调研 in 2019Q3 earns 3 points in each scored month of the quarter', async () => {
+    const units = await rpc('units:list', {});
+    const unitId = units.find((u) => u.name === '张家洼街道')!.id;
+    const before = unitTotal((await rpc('scores:period', { period: '2019Q3' })).scores, '张家洼街道');
+    expect(before.lines.filter((l) => l.rule === REQUIREMENT).map((l) => l.points)).toEqual([0, 0]);
+    await rpc('items:create', { unitId, date: '2019-07-15', title: '张家洼街道关于农村集体经济发展的调研', kinds: ['research'], authors: [], note: '' });
+    const after = unitTotal((await rpc('scores:period', { period: '2019Q3' })).scores, '张家洼街道');
+    const lines = after.lines.filter((l) => l.rule === REQUIREMENT);
+    expect(lines.map((l) => [l.month, l.points, l.clause])).toEqual([
+      ['2019-07', 3, '一（一）3'],
+      ['2019-08', 3, '一（一）3'],
+    ]);
+    expect(lines[0]!.detail).toContain('调研1篇（需1篇）');
   });
 });
 

@@ -1,7 +1,8 @@
-// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups,
-// categories, publications, 批示 levels, 加减分 events, 约稿方 — in the office's words; keys are made from the name's
-// pinyin once and never shown. A change to a rule set that has scored past quarters names those quarters and offers
-// 另存为新版本 (issue 13 §7); a rule set used by a locked quarter can only be saved as a new version.
+// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups and
+// their 调研、专报 requirements, categories, publications, 批示 levels, 加减分 events, 约稿方, and each entry's 别名 and
+// 条款 in its expanded row — in the office's words; keys are made from the name's pinyin once and never shown. A change
+// to a rule set that has scored past quarters names those quarters and offers 另存为新版本 (issue 13 §7); a rule set
+// used by a locked quarter can only be saved as a new version.
 import {
   Alert,
   Button,
@@ -50,6 +51,16 @@ const WINDOWS = [
   { value: 'month', label: '每月' },
   { value: 'quarter', label: '每季度' },
   { value: 'year', label: '每年' },
+];
+const REQUIREMENT_WINDOWS = [
+  { value: 'month', label: '每月' },
+  { value: 'quarter', label: '每季度' },
+  { value: 'year', label: '每年' },
+];
+// the engine gives `each_month` points in every scored month of the window, `once` in its last scored month only
+const AWARDS = [
+  { value: 'each_month', label: '每月各得一次' },
+  { value: 'once', label: '周期内得一次' },
 ];
 const COMBINE = [
   { value: 'highest', label: '就高不就低（只计最高）' },
@@ -314,11 +325,164 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   const nameInput = (value: string, onChange: (v: string) => void, path: Path, width = 150) => (
     <Input size="small" aria-label="名称" value={value} status={status(...path, 'name')} onChange={(e) => onChange(e.target.value)} style={{ width }} />
   );
+  /** 条款: the clause number of the regulation, shown with the score lines it gives */
+  const clauseInput = (value: string, onChange: (v: string) => void, path: Path, label = '条款', width = 104) => (
+    <Input size="small" aria-label={label} placeholder="如 二（一）" value={value} status={status(...path, 'clause')} onChange={(e) => onChange(e.target.value)} style={{ width }} />
+  );
+  /** 别名 (the other names an import accepts) and 条款 of an entry: the first line of its expanded row */
+  const namesLine = (aliases: string[], onAliases: (v: string[]) => void, path: Path, clause?: { value: string; onChange: (v: string) => void }) => (
+    <Space size={4} wrap>
+      别名
+      <Select
+        mode="tags"
+        size="small"
+        aria-label="别名"
+        open={false}
+        suffixIcon={null}
+        // not 、 or ，: an alias may hold them (工业区、各镇（街道）)
+        tokenSeparators={['；', ';', '\n']}
+        placeholder="导入时也认的其他写法，输入后按回车"
+        value={aliases}
+        status={status(...path, 'aliases')}
+        onChange={(v: string[]) => onAliases([...new Set(v.map((x) => x.trim()).filter((x) => x !== ''))])}
+        style={{ width: 380 }}
+      />
+      {clause && (
+        <>
+          <span style={{ marginLeft: 12 }}>条款</span>
+          {clauseInput(clause.value, clause.onChange, path)}
+        </>
+      )}
+    </Space>
+  );
+  const EXPAND_HINT = '点行首的 + 设置别名（导入时也认的其他写法）和条款';
+
+  // ---- a group's 调研、专报等要求: each a row of conditions (调研 ≥ 1 篇 且 专报 ≥ 2 篇) met within the window
+  const kindOptions = [
+    { value: 'research', label: '调研' },
+    { value: 'special', label: '专报' },
+    ...draft.categories.map((c, ci) => ({ value: c.key, label: c.name.trim() || `第${ci + 1}个类别` })),
+  ];
+  const requirementsOf = (g: RuleSet['groups'][number], i: number) => (
+    <div data-testid={`rules-requirements-${i}`} style={{ display: 'flex', flexDirection: 'column', gap: 6, alignItems: 'flex-start' }}>
+      <span>调研、专报等要求（周期内条件全部达到才得分）：{g.requirements.length === 0 && <Typography.Text type="secondary">无</Typography.Text>}</span>
+      {g.requirements.length > 0 && (
+        <Table
+          size="small"
+          bordered
+          rowKey="qi"
+          pagination={false}
+          dataSource={g.requirements.map((q, qi) => ({ ...q, qi }))}
+          columns={[
+            {
+              title: '要求',
+              render: (_, q) => <Input size="small" aria-label="要求名称" value={q.name} status={status('groups', i, 'requirements', q.qi, 'name')} onChange={(e) => edit((r) => (r.groups[i]!.requirements[q.qi]!.name = e.target.value))} style={{ width: 92 }} />,
+            },
+            {
+              title: '周期',
+              render: (_, q) => <Select size="small" aria-label="要求周期" value={q.window} options={REQUIREMENT_WINDOWS} onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.window = v))} style={{ width: 78 }} />,
+            },
+            {
+              title: '条件（全部达到）',
+              render: (_, q) => (
+                <Space direction="vertical" size={2}>
+                  {q.conditions.map((c, ci) => (
+                    <Space key={ci} size={4}>
+                      <Select
+                        size="small"
+                        aria-label="要求类别"
+                        value={c.kind}
+                        status={status('groups', i, 'requirements', q.qi, 'conditions', ci, 'kind')}
+                        options={kindOptions}
+                        onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.conditions[ci]!.kind = v))}
+                        style={{ width: 80 }}
+                      />
+                      ≥
+                      <Num label="最少篇数" int min={1} max={1000} width={52} value={c.min} status={status('groups', i, 'requirements', q.qi, 'conditions', ci, 'min')} onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.conditions[ci]!.min = v ?? 1))} />
+                      篇
+                      {q.conditions.length > 1 && (
+                        <Button size="small" type="text" aria-label="删除条件" title="删除这个条件" onClick={() => edit((r) => void r.groups[i]!.requirements[q.qi]!.conditions.splice(ci, 1))}>
+                          ✕
+                        </Button>
+                      )}
+                    </Space>
+                  ))}
+                  <Button
+                    size="small"
+                    type="link"
+                    aria-label="添加条件"
+                    style={{ padding: 0 }}
+                    onClick={() =>
+                      edit((r) => {
+                        const conditions = r.groups[i]!.requirements[q.qi]!.conditions;
+                        const kind = kindOptions.find((k) => !conditions.some((c) => c.kind === k.value))?.value ?? 'research';
+                        conditions.push({ kind, min: 1 });
+                      })
+                    }
+                  >
+                    + 再加一个条件
+                  </Button>
+                </Space>
+              ),
+            },
+            {
+              title: '得分',
+              render: (_, q) => <Num label="要求得分" min={0} width={54} value={q.points} status={status('groups', i, 'requirements', q.qi, 'points')} onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.points = v ?? 0))} />,
+            },
+            {
+              title: '计分方式',
+              render: (_, q) => <Select size="small" aria-label="计分方式" value={q.award} options={AWARDS} onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.award = v))} style={{ width: 124 }} />,
+            },
+            { title: '条款', render: (_, q) => clauseInput(q.clause, (v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.clause = v)), ['groups', i, 'requirements', q.qi], '要求条款', 80) },
+            { title: '', render: (_, q) => <Remove what="要求" name={q.name} onConfirm={() => edit((r) => void r.groups[i]!.requirements.splice(q.qi, 1))} /> },
+          ]}
+        />
+      )}
+      <Button
+          size="small"
+          onClick={() =>
+            setAdding({
+              title: `给「${g.name}」添加要求`,
+              names: namesOf(g.requirements),
+              fields: [
+                { key: 'name', label: '名称', type: 'text' },
+                { key: 'window', label: '周期', type: 'select', options: REQUIREMENT_WINDOWS },
+                { key: 'kind', label: '类别', type: 'select', options: kindOptions },
+                { key: 'min', label: '至少篇数', type: 'num', int: true, min: 1, max: 1000 },
+                { key: 'points', label: '得分', type: 'num', min: 0 },
+                { key: 'award', label: '计分方式', type: 'select', options: AWARDS },
+                { key: 'clause', label: '条款', type: 'text' },
+              ],
+              initial: { name: '', window: 'month', kind: 'research', min: 1, points: 0, award: 'each_month', clause: '' },
+              hint: '添加后可在表中再加条件（如调研 ≥ 1 篇且专报 ≥ 2 篇）。',
+              apply: (v) =>
+                edit((r) =>
+                  r.groups[i]!.requirements.push({
+                    name: String(v.name),
+                    window: v.window as RuleSet['groups'][number]['requirements'][number]['window'],
+                    conditions: [{ kind: String(v.kind), min: Number(v.min ?? 1) }],
+                    points: Number(v.points ?? 0),
+                    award: v.award as RuleSet['groups'][number]['requirements'][number]['award'],
+                    clause: String(v.clause ?? '').trim(),
+                  }),
+                ),
+            })
+          }
+        >
+          添加要求…
+      </Button>
+      {g.requirements.length > 0 && (
+        <Typography.Text type="secondary" style={{ display: 'block', maxWidth: 640 }}>
+          计分方式：“每月各得一次”——周期内达到要求，周期的每个计分月都得此分；“周期内得一次”——只得一次，记在周期的最后一个计分月。
+        </Typography.Text>
+      )}
+    </div>
+  );
 
   // ---- groups
   const groupsTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">点行首的 + 设置基础分的周期和达标线、通报批评末位个数，查看调研、专报要求。</Typography.Text>
+      <Typography.Text type="secondary">点行首的 + 设置别名、条款、基础分的周期和达标线、通报批评末位个数，以及调研、专报等要求。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
@@ -328,8 +492,15 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         expandable={{
           expandedRowRender: (g, i) => (
             <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
-              {g.baseGrant && (
+              {namesLine(g.aliases, (v) => edit((r) => (r.groups[i]!.aliases = v)), ['groups', i])}
+              {g.quota && (
                 <Space size={4}>
+                  报送任务的条款
+                  {clauseInput(g.quota.clause, (v) => edit((r) => (r.groups[i]!.quota!.clause = v)), ['groups', i, 'quota'], '报送任务条款')}
+                </Space>
+              )}
+              {g.baseGrant && (
+                <Space size={4} wrap>
                   基础分按
                   <Select
                     size="small"
@@ -344,7 +515,8 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                   />
                   给，达标线
                   <Num label="达标线" min={0} nullable width={62} placeholder="无" value={g.baseGrant.passLine} onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.passLine = v))} />
-                  分（低于达标线的单位在通报中列为未达标）
+                  分（低于达标线的单位在通报中列为未达标），条款
+                  {clauseInput(g.baseGrant.clause, (v) => edit((r) => (r.groups[i]!.baseGrant!.clause = v)), ['groups', i, 'baseGrant'], '基础分条款')}
                 </Space>
               )}
               <Space size={4}>
@@ -352,12 +524,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                 <Num label="通报批评末位个数" int min={0} max={10} width={52} value={g.criticiseLast} onChange={(v) => edit((r) => (r.groups[i]!.criticiseLast = v ?? 0))} />
                 个单位
               </Space>
-              <span>
-                调研、专报等要求：
-                {g.requirements
-                  .map((q) => `${q.name}：${q.conditions.map((c) => `${c.kind === 'research' ? '调研' : c.kind === 'special' ? '专报' : (draft.categories.find((x) => x.key === c.kind)?.name ?? c.kind)}≥${c.min}`).join('、')}得${q.points}分`)
-                  .join('；') || '无'}
-              </span>
+              {requirementsOf(g, i)}
             </Space>
           ),
         }}
@@ -441,13 +608,17 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   // ---- categories
   const categoriesTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">调研、专报之外的信息类别（要情、动态、图片信息…）。折算倍数乘在采用得分上，如图片信息计一半填 0.5。</Typography.Text>
+      <Typography.Text type="secondary">调研、专报之外的信息类别（要情、动态、图片信息…）。折算倍数乘在采用得分上，如图片信息计一半填 0.5。{EXPAND_HINT}。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={draft.categories}
         locale={{ emptyText: '尚无信息类别' }}
+        expandable={{
+          expandedRowRender: (c, i) =>
+            <div style={{ paddingLeft: 8 }}>{namesLine(c.aliases, (v) => edit((r) => (r.categories[i]!.aliases = v)), ['categories', i], { value: c.clause, onChange: (v) => edit((r) => (r.categories[i]!.clause = v)) })}</div>,
+        }}
         columns={[
           { title: '类别', render: (_, c, i) => nameInput(c.name, (v) => edit((r) => (r.categories[i]!.name = v)), ['categories', i]) },
           { title: '折算倍数', render: (_, c, i) => <Num label="折算倍数" min={0} max={100} value={c.factor} status={status('categories', i, 'factor')} onChange={(v) => edit((r) => (r.categories[i]!.factor = v ?? 1))} /> },
@@ -507,6 +678,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   );
   const publicationDetail = (p: RuleSet['publications'][number], i: number) => (
     <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+      {namesLine(p.aliases, (v) => edit((r) => (r.publications[i]!.aliases = v)), ['publications', i], { value: p.clause, onChange: (v) => edit((r) => (r.publications[i]!.clause = v)) })}
       {draft.categories.length === 0 && <Typography.Text type="secondary">本规则集没有信息类别，所有信息按上面的分值计分。</Typography.Text>}
       {draft.categories.map((c) => {
         const own = p.categoryPoints[c.key];
@@ -545,7 +717,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
       <Space wrap>
         一条信息被多次采用：
         <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={COMBINE} style={{ width: 190 }} />
-        <Typography.Text type="secondary">点行首的 + 设置按信息类别的分值和本刊物的批示加分。</Typography.Text>
+        <Typography.Text type="secondary">点行首的 + 设置别名、条款、按信息类别的分值和本刊物的批示加分。</Typography.Text>
       </Space>
       <Table
         size="small"
@@ -609,12 +781,17 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
       <Space wrap>
         一条信息有多个批示：
         <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Typography.Text type="secondary">{EXPAND_HINT}。</Typography.Text>
       </Space>
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={draft.instructionLevels}
+        expandable={{
+          expandedRowRender: (l, i) =>
+            <div style={{ paddingLeft: 8 }}>{namesLine(l.aliases, (v) => edit((r) => (r.instructionLevels[i]!.aliases = v)), ['instructionLevels', i], { value: l.clause, onChange: (v) => edit((r) => (r.instructionLevels[i]!.clause = v)) })}</div>,
+        }}
         columns={[
           { title: '批示级别', render: (_, l, i) => nameInput(l.name, (v) => edit((r) => (r.instructionLevels[i]!.name = v)), ['instructionLevels', i]) },
           {
@@ -680,12 +857,32 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   // ---- events
   const eventsTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{EXPAND_HINT}，以及计分明细中显示的办法原文。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={draft.eventKinds}
         scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowRender: (e, i) => (
+            <Space direction="vertical" size={6} style={{ paddingLeft: 8 }}>
+              {namesLine(e.aliases, (v) => edit((r) => (r.eventKinds[i]!.aliases = v)), ['eventKinds', i], { value: e.clause, onChange: (v) => edit((r) => (r.eventKinds[i]!.clause = v)) })}
+              <Space size={4}>
+                办法原文
+                <Input
+                  size="small"
+                  aria-label="办法原文"
+                  placeholder="计分明细中显示，如：重大信息迟报、漏报（每条）"
+                  value={e.description}
+                  status={status('eventKinds', i, 'description')}
+                  onChange={(x) => edit((r) => (r.eventKinds[i]!.description = x.target.value))}
+                  style={{ width: 520 }}
+                />
+              </Space>
+            </Space>
+          ),
+        }}
         columns={[
           { title: '事项', render: (_, e, i) => nameInput(e.name, (v) => edit((r) => (r.eventKinds[i]!.name = v)), ['eventKinds', i], 190) },
           { title: '分值（减分为负）', render: (_, e, i) => <Num label="分值" value={e.points} status={status('eventKinds', i, 'points')} onChange={(v) => edit((r) => (r.eventKinds[i]!.points = v ?? 0))} /> },
@@ -761,11 +958,16 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   // ---- request issuers
   const issuersTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{EXPAND_HINT}。</Typography.Text>
       <Table
         size="small"
         rowKey="key"
         pagination={false}
         dataSource={draft.requestIssuers}
+        expandable={{
+          expandedRowRender: (q, i) =>
+            <div style={{ paddingLeft: 8 }}>{namesLine(q.aliases, (v) => edit((r) => (r.requestIssuers[i]!.aliases = v)), ['requestIssuers', i], { value: q.clause, onChange: (v) => edit((r) => (r.requestIssuers[i]!.clause = v)) })}</div>,
+        }}
         columns={[
           { title: '约稿方', render: (_, q, i) => nameInput(q.name, (v) => edit((r) => (r.requestIssuers[i]!.name = v)), ['requestIssuers', i]) },
           { title: '未完成扣分', render: (_, q, i) => <Num label="未完成扣分" max={0} value={q.missPoints} status={status('requestIssuers', i, 'missPoints')} onChange={(v) => edit((r) => (r.requestIssuers[i]!.missPoints = v ?? 0))} /> },

@@ -21,6 +21,24 @@ describe('ruleSetDifferences', () => {
     expect(JSON.stringify(diff)).not.toMatch(/jn_canyue|highest|"sum"|city/);
   });
 
+  it('names a changed clause, an added alias and a changed or added requirement', () => {
+    const after = structuredClone(LAIWU_2019);
+    after.publications[0]!.clause = '二（一）';
+    after.publications[0]!.aliases.push('莱芜信息');
+    after.groups[0]!.requirements[0]!.points = 12;
+    after.groups[1]!.requirements[0]!.award = 'once';
+    const diff = ruleSetDifferences(LAIWU_2019, after);
+    expect(diff).toEqual([
+      { field: '分组 · 镇街 · 调研专报要求 · 调研、专报 · 分值', before: '10', after: '12' },
+      { field: '分组 · 第一数量级 · 调研专报要求 · 调研 · 计分方式', before: '每月各得一次', after: '周期内得一次' },
+      { field: '刊物 · 莱芜政务信息 · 别名', before: '《莱芜政务信息》', after: '《莱芜政务信息》、莱芜信息' },
+      { field: '刊物 · 莱芜政务信息 · 条款', before: '二（一）1', after: '二（一）' },
+    ]);
+    const added = structuredClone(LAIWU_2019);
+    added.groups[0]!.requirements.push({ name: '季度调研', window: 'quarter', conditions: [{ kind: 'research', min: 1 }], points: 3, award: 'once', clause: '' });
+    expect(ruleSetDifferences(LAIWU_2019, added)).toEqual([{ field: '分组 · 镇街 · 调研专报要求', before: '调研、专报', after: '调研、专报、季度调研' }]);
+  });
+
   it('is empty when nothing changed', () => {
     expect(ruleSetDifferences(LAIWU_2019, structuredClone(LAIWU_2019))).toEqual([]);
   });

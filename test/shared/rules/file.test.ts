@@ -87,6 +87,30 @@ describe('Chinese messages that name the field', () => {
     expect(errorsOf(category)).toEqual(['刊物「莱芜政务信息」的按类别分值「tupian」：信息类别“tupian”不在本规则集中']);
   });
 
+  it('an alias that is another entry’s name or alias, or written twice, names the other entry', () => {
+    type Entry = { name: string; aliases: string[] };
+    const text = laiwuWith((r) => {
+      const pubs = r.publications as Entry[];
+      pubs[1]!.aliases.push('《莱芜政务信息》'); // another publication's name, 《》 and all
+      pubs[5]!.aliases.push(pubs[4]!.aliases[0]!); // another publication's alias
+      (r.instructionLevels as Entry[])[2]!.aliases.push('省领导'); // 省's alias on 市
+      (r.groups as Entry[])[2]!.aliases.push('一级'); // 第一数量级's alias on 第二数量级
+    });
+    expect(errorsOf(text)).toEqual([
+      '分组「第二数量级」的别名：别名“一级”已是分组「第一数量级」的别名',
+      '刊物「报送市政府办公厅」的别名：别名“《莱芜政务信息》”是刊物「莱芜政务信息」的名称，不能再作别名',
+      '刊物「国务院办公厅采用」的别名：别名“经市政府办公厅报送国务院办公厅”已是刊物「报送国务院办公厅」的别名',
+      '批示级别「市」的别名：别名“省领导”已是批示级别「省」的别名',
+    ]);
+  });
+
+  it('an alias may repeat its own entry’s name (《莱芜政务信息》 for 莱芜政务信息) and twice is one too many', () => {
+    type Entry = { name: string; aliases: string[] };
+    expect(parseRuleFile(laiwuWith((r) => (r.publications as Entry[])[0]!.aliases.push('莱芜 政务信息'))).ok).toBe(true);
+    const text = laiwuWith((r) => (r.eventKinds as Entry[])[0]!.aliases.push('兼职信息员', '兼职信息员'));
+    expect(errorsOf(text)).toEqual([expect.stringMatching(/^加减分事项「.+」的别名：别名“兼职信息员”重复$/)]);
+  });
+
   it('a file that is not JSON says where it broke', () => {
     const [msg] = errorsOf('{\n  "文件类型": "政务信息计分规则",\n  "格式版本": 1\n  "规则集": []\n}');
     expect(msg).toMatch(/^文件不是有效的 JSON（第4行第3列附近）/);
