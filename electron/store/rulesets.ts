@@ -1,4 +1,4 @@
-import { parseRuleSet, type RuleSet } from '../../shared/rules/schema';
+import { parseRuleSet, storedRuleSetSchema, type RuleSet } from '../../shared/rules/schema';
 import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 
@@ -28,7 +28,7 @@ export function listRuleSets(db: Db): RuleSetRow[] {
     // a rule set's text is parsed and validated once; pages ask for it on every load
     const known = parsedBodies.get(r.body);
     if (known) return { id: r.id, rules: known };
-    const parsed = parseRuleSet(JSON.parse(r.body));
+    const parsed = parseRuleSet(JSON.parse(r.body), storedRuleSetSchema);
     if (!parsed.ok)
       throw new UserError(`规则集“${r.name}”的内容无效（${parsed.errors.join('；')}），请在“规则设置”中修正。`);
     if (parsedBodies.size > 100) parsedBodies.clear();

@@ -184,7 +184,11 @@ function aliasClashes(list: readonly Named[], what: string): { index: number; me
   return out;
 }
 
-export const ruleSetSchema = z
+/**
+ * A rule set as stored: what the engine needs to score. Rule sets saved before the alias check (below) still load with
+ * this, so a ledger is never locked out of its own rules; every save and import uses `ruleSetSchema`.
+ */
+export const storedRuleSetSchema = z
   .object({
     name: name,
     effectiveFrom: isoDate,
@@ -232,16 +236,6 @@ export const ruleSetSchema = z
         }),
       ),
     );
-    const kinds = [
-      ['groups', '分组'],
-      ['categories', '信息类别'],
-      ['publications', '刊物'],
-      ['instructionLevels', '批示级别'],
-      ['eventKinds', '加减分事项'],
-      ['requestIssuers', '约稿方'],
-    ] as const;
-    for (const [field, what] of kinds)
-      for (const c of aliasClashes(r[field], what)) ctx.addIssue({ code: 'custom', message: c.message, path: [field, c.index, 'aliases'] });
     r.publications.forEach((p, pi) => {
       for (const k of Object.keys(p.categoryPoints))
         if (!categories.has(k))
@@ -251,6 +245,20 @@ export const ruleSetSchema = z
           ctx.addIssue({ code: 'custom', message: `批示级别“${k}”不在本规则集中`, path: ['publications', pi, 'instructionPoints', k] });
     });
   });
+
+/** A rule set as the editor and the rule file save it: also no alias read as two entries of a kind. */
+export const ruleSetSchema = storedRuleSetSchema.superRefine((r, ctx) => {
+  const kinds = [
+    ['groups', '分组'],
+    ['categories', '信息类别'],
+    ['publications', '刊物'],
+    ['instructionLevels', '批示级别'],
+    ['eventKinds', '加减分事项'],
+    ['requestIssuers', '约稿方'],
+  ] as const;
+  for (const [field, what] of kinds)
+    for (const c of aliasClashes(r[field], what)) ctx.addIssue({ code: 'custom', message: c.message, path: [field, c.index, 'aliases'] });
+});
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type RuleSetInput = z.input<typeof ruleSetSchema>;
@@ -271,9 +279,9 @@ export interface StoredRuleSet {
   rules: RuleSet;
 }
 
-/** Parses a rule set, returning Chinese messages with the path of each problem. */
-export function parseRuleSet(input: unknown): { ok: true; value: RuleSet } | { ok: false; errors: string[] } {
-  const r = ruleSetSchema.safeParse(input);
+/** Parses a rule set (by default as saved, with every check), returning Chinese messages with the path of each problem. */
+export function parseRuleSet(input: unknown, schema: z.ZodType<RuleSet, RuleSetInput> = ruleSetSchema): { ok: true; value: RuleSet } | { ok: false; errors: string[] } {
+  const r = schema.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, errors: r.error.issues.map((i) => `${i.path.join('.') || '规则'}：${i.message}`) };
 }

@@ -125,3 +125,23 @@ describe('zwxx rules', () => {
     expect(refused.stdout).toContain('刊物「省政府办公厅采用」的倍数：应为不小于 0 的数');
   });
 });
+
+describe('a stored rule set saved before the alias check', () => {
+  it('still loads and scores, while saving it again asks for the clash to be fixed', () => {
+    const db = openDatabase(join(dir, 'old-aliases.db'));
+    try {
+      // as an older version could have stored it: 《济南政务信息》 also written as an alias of 莱芜政务信息
+      const body = JSON.parse(JSON.stringify(listRuleSets(db)[0]!.rules)) as { name: string; effectiveFrom: string; publications: { name: string; aliases: string[] }[] };
+      body.name = '旧版保存的规则';
+      body.effectiveFrom = '2020-01-01';
+      body.publications[0]!.aliases.push(body.publications.find((p) => p.name === '济南政务信息')!.name);
+      db.prepare(`INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')`).run(body.name, body.effectiveFrom, JSON.stringify(body));
+      expect(listRuleSets(db).map((r) => r.rules.name)).toContain('旧版保存的规则');
+      expect(() => periodScores(db, quarterPeriod(2020, 1), LATE)).not.toThrow();
+      const again = importRuleText(db, JSON.stringify({ 文件类型: '政务信息计分规则', 格式版本: 1, 规则集: [{ ...body, name: '另存', effectiveFrom: '2021-01-01' }] }), { file: '规则.json', dryRun: true, source: SOURCE });
+      expect(again.problems.join('\n')).toContain('别名“济南政务信息”是刊物「济南政务信息」的名称');
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
