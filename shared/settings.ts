@@ -80,6 +80,14 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type Templates = z.infer<typeof templatesSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const DEFAULT_TEMPLATES: Templates = DEFAULT_SETTINGS.templates;
+
+/** The 总体情况 and 约稿 sentences for rule sets other than 莱芜's: every group by name, the issuers that issued. */
+export const GENERIC_TEMPLATES: Pick<Templates, 'overall' | 'requests'> = {
+  overall:
+    '{期间}，全区共报送政务信息{报送总数}条，其中{分组报送}；被各级刊物采用{采用总数}条次，其中区级{区级采用}条次，市级{市级采用}条次，省级{省级采用}条次，国家级{国家级采用}条次；获各级领导批示{批示总数}条次。',
+  requests: '{约稿方}共下发约稿{约稿数}次，涉及{约稿单位数}个单位次，按时完成{约稿完成}个，作出说明{约稿说明}个，未完成{约稿未完成}个，尚未报送{约稿待报}个。',
+};
 
 /** Fills {名称} placeholders; an unknown placeholder stays visible so the clerk sees it. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -2,7 +2,7 @@
 // sentence templates. The .docx writer only lays this out; the UI previews the same text.
 import { chineseDate, periodLabel, type Period } from '../periods';
 import { formatPoints } from '../scoring/points';
-import { fill, type Settings } from '../settings';
+import { DEFAULT_TEMPLATES, GENERIC_TEMPLATES, fill, type Settings } from '../settings';
 import type { CircularFacts, GroupUnits, UnitRef } from '../scoring/circular';
 import type { PeriodScores, PersonScore, UnitScore } from '../scoring/types';
 
@@ -49,6 +49,22 @@ function summaryValues(c: CircularFacts, label: string, s: PeriodScores): Record
     约稿说明: c.summary.targetsExplained,
     约稿未完成: c.summary.targetsMissed,
     约稿待报: c.summary.targetsPending,
+    约稿方: c.summary.requestIssuers.join('、'),
+  };
+}
+
+/**
+ * The office's templates, except that the built-in 总体情况 and 约稿 sentences — written for 莱芜's groups (镇街 and
+ * 区直部门) and its two issuers — give way to wordings built from the rule set's own groups and issuers when the
+ * period is scored by rules without a 镇街 group. A sentence the office has edited is always used as written.
+ */
+function templatesFor(settings: Settings, s: PeriodScores): Settings['templates'] {
+  const t = settings.templates;
+  if (s.groups.some((g) => g.key === 'town')) return t;
+  return {
+    ...t,
+    overall: t.overall === DEFAULT_TEMPLATES.overall ? GENERIC_TEMPLATES.overall : t.overall,
+    requests: t.requests === DEFAULT_TEMPLATES.requests ? GENERIC_TEMPLATES.requests : t.requests,
   };
 }
 
@@ -132,7 +148,7 @@ const heading = (i: number, text: string): string => `${NUMERALS[i]}、${text}`;
 
 /** The quarterly circular (docs/计分表与通报稿.md §2.1). */
 export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string): CircularText {
-  const t = settings.templates;
+  const t = templatesFor(settings, s);
   const label = periodLabel(s.period);
   const v = summaryValues(c, label, s);
   const praise = groupLines(t.praiseLine, c.praise, label);
@@ -193,7 +209,7 @@ export function yearCircularText(
   persons: readonly PersonScore[],
   date: string,
 ): CircularText & { advancedUnits: GroupUnits[]; advancedPersons: PersonScore[] } {
-  const t = settings.templates;
+  const t = templatesFor(settings, s);
   const label = periodLabel(s.period);
   const v = summaryValues(c, label, s);
   const advancedUnits = proposeAdvancedUnits(s, settings.advancedUnitCount);

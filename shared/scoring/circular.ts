@@ -57,6 +57,8 @@ export interface CircularSummary {
   targetsExplained: number;
   targetsMissed: number;
   targetsPending: number;
+  /** the names of the issuers of those requests, in the rule set's order (区政府办公室、市政府办公厅) */
+  requestIssuers: string[];
 }
 
 export interface CircularFacts {
@@ -225,6 +227,7 @@ function summarise(rules: RuleSet, facts: Facts, scores: PeriodScores, idx: Fact
     targetsExplained: count('explained'),
     targetsMissed: count('missed'),
     targetsPending: count('pending'),
+    requestIssuers: rules.requestIssuers.filter((i) => targets.some((t) => t.issuer === i.key)).map((i) => i.name),
   };
 }
 
