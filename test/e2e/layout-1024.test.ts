@@ -118,6 +118,13 @@ describe('the office’s two screen sizes', () => {
     await page.locator('.ant-table-row-expand-icon').first().click();
     await page.getByRole('button', { name: '修改' }).first().click();
     await page.getByText('修改采用记录').waitFor();
+    const editor = page.getByTestId('adoption-editor');
+    // every field is found by its visible label, as a screen reader announces it
+    for (const label of ['采用日期', '刊物', '形式', '期号']) await expect(editor.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^${label}$`) }).count()).resolves.toBe(1);
+    await expect(editor.getByLabel('采用日期', { exact: true }).inputValue()).resolves.toBe('2019-06-20');
+    await expect(editor.getByRole('combobox', { name: '刊物', exact: true }).getAttribute('id')).resolves.toBe('adoption-edit-publication');
+    await expect(editor.getByRole('combobox', { name: '形式', exact: true }).getAttribute('id')).resolves.toBe('adoption-edit-form');
+    await expect(editor.getByLabel('期号', { exact: true }).inputValue()).resolves.toBe('第15期');
     await atBothSizes('采用修改');
     await page.keyboard.press('Escape');
   });
