@@ -132,6 +132,16 @@ describe('the office’s two screen sizes', () => {
   it('约稿', async () => {
     await go('约稿');
     await page.getByText('上半年经济运行亮点').first().waitFor();
-    await atBothSizes('约稿');
+    await atBothSizes('约稿', async () => {
+      // the counts end before the pinned 修改/删除 begin, the overdue list stays inside its card, nothing scrolls sideways
+      const counts = await page.getByTestId('request-counts-YG2019-001').boundingBox();
+      const pinned = await page.locator('tr.ant-table-row').first().locator('td.ant-table-cell-fix-right, td.ant-table-cell-fix-end').first().boundingBox();
+      expect(counts!.x + counts!.width).toBeLessThanOrEqual(pinned!.x);
+      await expect(page.getByTestId('request-counts-YG2019-001').textContent()).resolves.toBe('完成0 说明0 未完成0 待报3');
+      const card = await page.locator('[data-page] .ant-card').first().boundingBox();
+      const overdue = await page.locator('.ant-tag').filter({ hasText: '逾期未报 3 个' }).boundingBox();
+      expect(overdue!.x + overdue!.width).toBeLessThanOrEqual(card!.x + card!.width);
+      await expect(noSidewaysScroll()).resolves.toBe(true);
+    });
   });
 });
