@@ -144,4 +144,19 @@ describe('the office’s two screen sizes', () => {
       await expect(noSidewaysScroll()).resolves.toBe(true);
     });
   });
+
+  it('打开所在文件夹 after an export shows the written file, and nothing else', async () => {
+    await go('数据');
+    const file = join(dir, '全部数据.xlsx');
+    bridge.answerDialogs([file]);
+    await page.getByRole('button', { name: '导出全部数据' }).click();
+    const notice = page.locator('.ant-message-notice').filter({ hasText: `已导出到 ${file}` });
+    await notice.waitFor();
+    await atBothSizes('导出后');
+    await notice.getByRole('button', { name: '打开所在文件夹' }).click();
+    await expect.poll(() => bridge.shown()).toEqual([file]);
+    // the renderer may not name a file the app did not just write
+    await expect(rpc('app:showInFolder', { file: join(dir, 'zwxx.db') })).rejects.toThrow('只能打开本程序刚刚保存的文件所在的文件夹');
+    expect(bridge.shown()).toEqual([file]);
+  });
 });
