@@ -24,6 +24,7 @@ import { listRulesInUse, saveRules } from './services/rules';
 import { periodOf, periodScoresView } from './services/scores';
 import { readSettings, writeSettings } from './services/settings';
 import { recoverFromBackup, type StartupFailure } from './services/startup';
+import { writtenFiles, type Shell } from './services/written-files';
 
 /** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */
 export interface Dialogs {
@@ -50,6 +51,8 @@ export interface HandlerContext {
   startup: { failure: StartupFailure | null; notice: string | null; checked?: Promise<void> };
   /** runs an import; the desktop app runs it in a worker thread so the window never freezes */
   runImport?: ImportRunner;
+  /** 打开所在文件夹: Electron's shell in the app, a recorder in the test bridge; absent, the method is refused */
+  shell?: Shell;
 }
 
 /** One handler: the contract's arguments (as parsed) → the contract's result. */
@@ -73,6 +76,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const asOf = (): string => (ctx.today ?? today)();
   /** files the clerk chose in this session's import dialog: a confirming call may name only one of them */
   const chosenImports = new Set<string>();
+  /** files this session wrote where the clerk chose: the only ones 打开所在文件夹 may show */
+  const written = writtenFiles(ctx.shell);
   let checkDone = ctx.startup.checked === undefined;
   void ctx.startup.checked?.then(() => (checkDone = true));
   const h: Handlers = {
@@ -83,6 +88,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!dir) return null;
       const file = await copyDataInto(db(), dir);
       ctx.setDataFile(file);
+      written.remember(file);
       return { file };
     },
     'app:startup': () => startupView(ctx.dataFile, ctx.startup, !checkDone),
@@ -90,6 +96,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await ctx.startup.checked;
       return startupView(ctx.dataFile, ctx.startup, false);
     },
+    'app:showInFolder': (a) => written.reveal(a.file),
     'app:recover': async (a) => {
       if (!ctx.startup.failure) throw new UserError('数据文件检查正常，不需要恢复。');
       const file = a.name !== undefined ? listedBackupFile(ctx.dataFile, a.name) : await ctx.dialogs.openFile({ title: '选择用于恢复的备份', filters: DB });
@@ -145,8 +152,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const p = periodOf(a.period);
       const dir = await ctx.dialogs.chooseFolder({ title: `选择保存${periodLabel(p)}计分表和通报稿的文件夹` });
       if (!dir) return null;
-      const files = await writeReports(db(), p, dir, asOf(), { date: a.date, docNo: a.docNo });
-      return { files: [files.workbook, files.circular, files.sms].filter((f): f is string => Boolean(f)) };
+      const out = await writeReports(db(), p, dir, asOf(), { date: a.date, docNo: a.docNo });
+      const files = [out.workbook, out.circular, out.sms].filter((f): f is string => Boolean(f));
+      written.remember(...files);
+      return { files };
     },
     'data:import': async (a) => {
       // the first call (dry run) asks for the file; the confirming call passes back the file the clerk chose
@@ -161,18 +170,22 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'data:export': async () => {
       const file = await ctx.dialogs.saveFile({ title: '导出全部数据', defaultName: `政务信息全部数据-${asOf()}.xlsx`, filters: XLSX });
       if (!file) return null;
-      return { file, counts: await exportData(db(), file) };
+      const counts = await exportData(db(), file);
+      written.remember(file);
+      return { file, counts };
     },
     'data:template': async () => {
       const file = await ctx.dialogs.saveFile({ title: '保存导入模板', defaultName: '政务信息导入模板.xlsx', filters: XLSX });
       if (!file) return null;
       await writeTemplate(db(), file);
+      written.remember(file);
       return { file };
     },
     'backup:create': async () => {
       const file = await ctx.dialogs.saveFile({ title: '备份数据', defaultName: `政务信息备份-${timestamp()}.db`, filters: DB });
       if (!file) return null;
       await backupTo(db(), file);
+      written.remember(file);
       return { file };
     },
     'backup:restore': async () => {
@@ -180,6 +193,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!file) return null;
       const restored = await restoreFrom(db(), ctx.dataFile, file);
       ctx.replaceDb(restored.db);
+      written.remember(restored.safetyBackup);
       return { safetyBackup: restored.safetyBackup };
     },
   };

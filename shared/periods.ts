@@ -110,6 +110,27 @@ export function periodLabel(p: Period): string {
   return `${p.year}年${p.index}月`;
 }
 
+/** 2019Q2 → 2019年第二季度 (a code never reaches the screen). */
+export function periodText(code: string): string {
+  const p = parsePeriod(code);
+  return p ? periodLabel(p) : code;
+}
+
+/** Quarters as the clerk reads them: consecutive runs joined, "2019年第二季度至2020年第一季度", or "…起" when open-ended. */
+export function quartersText(codes: string[], openEnded = false): string {
+  const sorted = [...codes].sort();
+  const index = (c: string): number => Number(c.slice(0, 4)) * 4 + Number(c.slice(5)) - 1;
+  const runs: [string, string][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && index(c) === index(last[1]) + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs
+    .map(([a, b], i) => (openEnded && i === runs.length - 1 ? `${periodText(a)}起` : a === b ? periodText(a) : `${periodText(a)}至${periodText(b)}`))
+    .join('、');
+}
+
 /** 2019年7月10日 (no zero padding, as GB/T 9704 writes dates) */
 export function chineseDate(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;

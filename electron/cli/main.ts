@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Method } from '../../shared/ipc/contract';
+import { periodLabel, periodText } from '../../shared/periods';
 import { today } from '../clock';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
@@ -53,7 +54,6 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
   audit [--from 日期] [--to 日期] [--source 来源] [--offset N] [--limit N]
                                       操作记录
   recycle                             回收站
-  rules                               规则集及其适用季度
 ${RULES_USAGE}
   settings                            通报设置
 
@@ -176,16 +176,16 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   lock: ({ db, args, asOf, out }) => {
     const p = periodOf(period(args));
     lockQuarter(db, p, SOURCE, asOf);
-    out(`已锁定 ${p.code}`);
+    out(`已锁定${periodLabel(p)}`);
     return 0;
   },
   unlock: ({ db, args, out }) => {
     const p = periodOf(period(args));
     unlockQuarter(db, p, SOURCE);
-    out(`已解锁 ${p.code}`);
+    out(`已解锁${periodLabel(p)}`);
     return 0;
   },
-  locks: (r) => show(r, lockedQuarterList(r.db), (l) => (l.length > 0 ? l.join('\n') : '没有锁定的季度。')),
+  locks: (r) => show(r, lockedQuarterList(r.db), (l) => (l.length > 0 ? l.map((c) => periodText(c)).join('\n') : '没有锁定的季度。')),
   units: (r) => show(r, listUnits(r.db), unitsTable),
   items: (r) => {
     const a = r.args;
@@ -214,8 +214,11 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     return show(r, listAudit(r.db, filter), auditTable);
   },
   recycle: (r) => show(r, listRecycleBin(r.db), recycleTable),
-  // rules list | export | import: rule files (docs/规则文件.md); plain `rules` lists the rule sets in use
-  rules: (r) => (r.args.positional.length > 0 ? runRules(r.db, r.args, r.out, SOURCE) : show(r, listRulesInUse(r.db, r.asOf), rulesTable)),
+  // `rules` and `rules list`: one listing, the 规则设置 page's (with --json, its answer); export | import: rule files
+  rules: (r) => {
+    const [sub] = r.args.positional;
+    return sub === undefined || sub === 'list' ? show(r, listRulesInUse(r.db, r.asOf), rulesTable) : runRules(r.db, r.args, r.out, SOURCE);
+  },
   settings: (r) => show(r, readSettings(r.db), settingsText),
   'settings-save': ({ db, args, out }) => {
     writeSettings(db, readJson(need(args, '设置文件（JSON）')), SOURCE);

@@ -1,18 +1,12 @@
-// `zwxx rules list | export FILE [--name=名称] | import FILE [--dry-run]`: the command-line door to the rule-file
-// service (docs/规则文件.md). No logic here beyond reading the arguments.
+// `zwxx rules export FILE [--name=名称] | import FILE [--dry-run]`: the command-line door to the rule-file service
+// (docs/规则文件.md). No logic here beyond reading the arguments. `rules` and `rules list` are one listing, in main.ts.
 import { resolve } from 'node:path';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
-import {
-  exportRuleFile,
-  formatRuleImport,
-  formatRuleList,
-  importRuleFile,
-  listRuleSetFiles,
-} from '../services/rule-files';
+import { exportRuleFile, formatRuleImport, importRuleFile } from '../services/rule-files';
 import type { CliArgs } from './args';
 
-export const RULES_USAGE = `  rules list                          列出数据中的规则集（生效日期、用于哪些季度、已锁定季度）
+export const RULES_USAGE = `  rules [list]                        规则集：编号、生效日期、适用季度、已锁定季度
   rules export 文件.json [--name=名称]  把规则集导出为规则文件（默认全部）
   rules import 文件.json [--dry-run]   从规则文件导入新规则集（--dry-run 只检查不写入）`;
 
@@ -25,9 +19,6 @@ export function runRules(db: Db, args: CliArgs, out: (s: string) => void, source
     return resolve(file);
   };
   switch (sub) {
-    case 'list':
-      out(formatRuleList(listRuleSetFiles(db)));
-      return 0;
     case 'export': {
       const target = needFile();
       const name = args.flags.get('name');

@@ -3,7 +3,9 @@
 import type { CircularText } from '../../shared/outputs/circular-text';
 import type { Result } from '../../shared/ipc/contract';
 import { ITEM_KIND_LABEL, REQUEST_OUTCOME_LABEL } from '../../shared/labels';
+import { periodText, quartersText } from '../../shared/periods';
 import { RECYCLE_KIND_LABEL } from '../services/recycle';
+import { firstQuarterOf } from '../services/rule-files';
 
 /** A long value (a rule set's JSON in the audit log) cut to what a terminal line can show. */
 const clip = (s: string, max = 60): string => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -34,11 +36,19 @@ export const itemsTable = (r: Result<'items:list'>): string =>
     ]),
   )}\n共 ${r.total} 条${r.total > r.rows.length ? `，显示 ${r.rows.length} 条（用 --offset、--limit 翻页）` : ''}`;
 
-export const rulesTable = (rules: Result<'rules:list'>): string =>
-  table(
-    ['编号', '规则集', '生效日期', '适用季度', '已锁定'],
-    rules.map((r) => [r.id, r.rules.name, r.rules.effectiveFrom, r.usedBy.join('、'), r.lockedPeriods.join('、')]),
+/** Quarters in words, as the pages write them: 2019年第二季度至2019年第四季度 (the newest rule set: …起). */
+export function rulesTable(rules: Result<'rules:list'>): string {
+  const newest = rules.reduce<string>((m, r) => (r.rules.effectiveFrom > m ? r.rules.effectiveFrom : m), '');
+  return table(
+    ['编号', '规则集', '生效日期', '适用季度', '已锁定季度'],
+    rules.map((r) => {
+      const open = r.rules.effectiveFrom === newest;
+      // the newest rule set may start after the ledger's last year: name the quarter it starts with
+      const scores = r.usedBy.length > 0 ? quartersText(r.usedBy, open) : open ? `${periodText(firstQuarterOf(r.rules.effectiveFrom))}起` : '';
+      return [r.id, r.rules.name, r.rules.effectiveFrom, scores, quartersText(r.lockedPeriods)];
+    }),
   );
+}
 
 export const auditTable = (r: Result<'audit:list'>): string =>
   `${table(

@@ -5,7 +5,7 @@
 // and the whole-file integrity check runs right after in a worker thread; every writing method waits for it, and a
 // failure switches the window to the recovery screen. Any failure before the window is up shows a Chinese dialog and
 // is written to 启动日志.log in the data folder.
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
@@ -120,6 +120,7 @@ async function start(): Promise<void> {
     dialogs: dialogs(),
     version: app.getVersion(),
     setDataFile: (file) => writeFileSync(configFile, JSON.stringify({ dataFile: file }, null, 2)),
+    shell: { showItemInFolder: (file) => shell.showItemInFolder(file) },
   });
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, (event, args: unknown) => {

@@ -1,7 +1,7 @@
 // Rule sets to and from a rule file (docs/规则文件.md). Import never rewrites a stored rule set and never changes the
 // scores of a locked quarter: a new rule is a new version with its own name and effective date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { quarterOf, quarterPeriod } from '../../shared/periods';
+import { periodText, quarterOf, quarterPeriod, quartersText } from '../../shared/periods';
 import { parseRuleFile, serialiseRuleFile } from '../../shared/rules/file';
 import type { RuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
@@ -21,17 +21,6 @@ export interface RuleImportReport {
   problems: string[];
 }
 
-export interface RuleSetListing {
-  id: number;
-  rules: RuleSet;
-  /** the first quarter the rule set scores (rule sets change at quarter starts) */
-  firstQuarter: string;
-  /** the earliest rule set also scores every quarter before it */
-  earliest: boolean;
-  /** locked quarters scored with it */
-  lockedQuarters: string[];
-}
-
 /** The quarter a rule set effective on `date` first scores: the quarter starting on or after it. */
 export function firstQuarterOf(date: string): string {
   const q = quarterOf(date);
@@ -43,23 +32,9 @@ function quarterStart(code: string): string {
   return quarterPeriod(Number(code.slice(0, 4)), Number(code.slice(5))).start;
 }
 
-export function listRuleSetFiles(db: Db): RuleSetListing[] {
-  const rows = listRuleSets(db);
-  const all = rows.map((r) => r.rules);
-  const locks = [...lockedQuarters(db)].sort();
-  const first = [...all].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))[0];
-  return rows.map((r) => ({
-    id: r.id,
-    rules: r.rules,
-    firstQuarter: firstQuarterOf(r.rules.effectiveFrom),
-    earliest: r.rules === first,
-    lockedQuarters: locks.filter((q) => ruleSetForQuarterOf(all, quarterStart(q)).name === r.rules.name),
-  }));
-}
-
-/** Which quarters a rule set scores, in words: 2019Q3 起的季度; the earliest also every quarter before. */
+/** Which quarters a rule set scores, in words: 2019年第三季度起各季度; the earliest also every quarter before. */
 function coverage(r: RuleSet, earliest: boolean): string {
-  return earliest ? `${quarterOf(r.effectiveFrom).code}起的季度（最早的规则集，也用于更早的季度）` : `${firstQuarterOf(r.effectiveFrom)}起的季度`;
+  return earliest ? `${periodText(quarterOf(r.effectiveFrom).code)}起各季度（最早的规则集，也用于更早的季度）` : `${periodText(firstQuarterOf(r.effectiveFrom))}起各季度`;
 }
 
 /** Writes the stored rule sets (all, or the one named) to a rule file. */
@@ -115,7 +90,7 @@ export function importRuleText(
     );
     if (changed.length > 0) {
       report.problems.push(
-        `规则集“${r.name}”（${r.effectiveFrom} 生效）会改变已锁定的 ${changed.join('、')} 的计分。请改用晚于这些季度的生效日期；确需重算时先解锁这些季度。`,
+        `规则集“${r.name}”（${r.effectiveFrom} 生效）会改变已锁定的${quartersText(changed)}的计分。请改用晚于这些季度的生效日期；确需重算时先解锁这些季度。`,
       );
       continue;
     }
@@ -158,19 +133,4 @@ export function formatRuleImport(r: RuleImportReport): string {
   if (r.added.length === 0 && r.unchanged.length === 0) lines.push('文件中没有规则集。');
   if (r.dryRun) lines.push('（--dry-run：只检查，未写入）');
   return lines.join('\n');
-}
-
-export function formatRuleList(list: readonly RuleSetListing[]): string {
-  if (list.length === 0) return '数据中还没有规则集。';
-  return list
-    .map((l) => {
-      const r = l.rules;
-      const parts = [
-        `${r.name}：${r.effectiveFrom} 生效，用于${coverage(r, l.earliest)}`,
-        `分组 ${r.groups.length}，刊物 ${r.publications.length}，信息类别 ${r.categories.length}，批示级别 ${r.instructionLevels.length}，加减分事项 ${r.eventKinds.length}，约稿方 ${r.requestIssuers.length}`,
-      ];
-      if (l.lockedQuarters.length > 0) parts.push(`已锁定季度：${l.lockedQuarters.join('、')}`);
-      return parts.join('；');
-    })
-    .join('\n');
 }

@@ -4,7 +4,7 @@ import { Modal } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { toIsoDate } from '../../shared/dates';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { parsePeriod, periodLabel, quarterOf } from '../../shared/periods';
+import { quarterOf } from '../../shared/periods';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled])';
 
@@ -63,26 +63,8 @@ export function confirmDate(info: AppInfo | null, date: string): Promise<boolean
   );
 }
 
-/** 2019Q2 → 2019年第二季度 (a code never reaches the screen). */
-export function periodText(code: string): string {
-  const p = parsePeriod(code);
-  return p ? periodLabel(p) : code;
-}
-
-/** Quarters as the clerk reads them: consecutive runs joined, "2019年第二季度至2020年第一季度", or "…起" when open-ended. */
-export function quartersText(codes: string[], openEnded = false): string {
-  const sorted = [...codes].sort();
-  const index = (c: string): number => Number(c.slice(0, 4)) * 4 + Number(c.slice(5)) - 1;
-  const runs: [string, string][] = [];
-  for (const c of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && index(c) === index(last[1]) + 1) last[1] = c;
-    else runs.push([c, c]);
-  }
-  return runs
-    .map(([a, b], i) => (openEnded && i === runs.length - 1 ? `${periodText(a)}起` : a === b ? periodText(a) : `${periodText(a)}至${periodText(b)}`))
-    .join('、');
-}
+// periodText and quartersText live in shared/periods.ts (the command line prints quarters the same way)
+export { periodText, quartersText } from '../../shared/periods';
 
 /** The quarters among `codes` that have already begun by `today` (their scores exist and would change). */
 export function startedQuarters(codes: string[], today: string): string[] {

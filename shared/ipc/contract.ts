@@ -95,6 +95,8 @@ export const METHODS = {
   'app:moveData': method(none).returns<{ file: string } | null>(),
   'app:startup': method(none).returns<StartupView>(),
   'app:startupCheck': method(none).returns<StartupView>(),
+  /** 打开所在文件夹: shows a file the app has just written (an export, a backup) in the system's file manager */
+  'app:showInFolder': method(z.object({ file: z.string().min(1).max(1000) }).strict()).returns<null>(),
   'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{
     damagedCopy: string | null;
   } | null>(),
@@ -450,6 +452,8 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'app:info',
   'app:startup',
   'app:startupCheck',
+  // writes nothing: it only shows a file already written
+  'app:showInFolder',
   'audit:list',
   'recycle:list',
   'units:list',

@@ -43,6 +43,8 @@ export interface Bridge {
   /** answers the next file dialogs will give, in order (null = the clerk cancelled) */
   answerDialogs: (answers: (string | null)[]) => void;
   db: () => Db | null;
+  /** the files 打开所在文件夹 asked to show, in order (the bridge has no desktop shell: it records the call) */
+  shown: () => string[];
   close: () => Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
   const answers: (string | null)[] = [];
   const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
   const dialogs: Dialogs = { openFile: next, saveFile: next, chooseFolder: next };
+  const shown: string[] = [];
   const handlers = createHandlers({
     db: () => ledger.db!,
     replaceDb: (d) => (ledger.db = d),
@@ -63,6 +66,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
     runImport: (file, o) => runImportInWorker(resolve(opts.dbFile), file, o),
     assetsDir: join(ROOT, 'assets'),
     dialogs,
+    shell: { showItemInFolder: (file) => void shown.push(file) },
     version: '测试',
     today: opts.today ? () => opts.today! : undefined,
   });
@@ -111,6 +115,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
     url: `http://127.0.0.1:${port}/`,
     answerDialogs: (a) => answers.push(...a),
     db: () => ledger.db,
+    shown: () => [...shown],
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       await ledger.startup.checked;

@@ -274,6 +274,9 @@ describe('a clerk’s quarter', () => {
     const doc = await (await JSZip.loadAsync(readFileSync(join(out, '关于2019年第二季度全区政务信息报送采用情况的通报（稿）.docx')))).file('word/document.xml')!.async('string');
     expect(doc).toContain('二、通报表扬');
     expect(doc).toContain('凤城街道');
+    // 打开所在文件夹 shows the folder with the workbook selected
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '打开所在文件夹' }).click();
+    await expect.poll(() => bridge.shown()).toEqual([join(out, '2019年第二季度政务信息计分表.xlsx')]);
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
   });
 

@@ -76,12 +76,17 @@ describe('lock and unlock', () => {
     ]);
     const lock = runCli(['lock', '--period', '2019Q2', '--db', db, '--as-of', '2019-07-10']);
     expect(lock.code, lock.stderr).toBe(0);
+    // quarters are printed as the clerk writes them, never as codes
+    expect(lock.stdout.trim()).toBe('已锁定2019年第二季度');
+    expect(runCli(['locks', '--db', db]).stdout.trim()).toBe('2019年第二季度');
     const before = rows();
     const refused = runCli(['import', file, '--db', db]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('2019年第二季度已锁定');
     expect(rows()).toBe(before);
-    expect(runCli(['unlock', '--period', '2019Q2', '--db', db]).code).toBe(0);
+    const unlock = runCli(['unlock', '--period', '2019Q2', '--db', db]);
+    expect(unlock.code).toBe(0);
+    expect(unlock.stdout.trim()).toBe('已解锁2019年第二季度');
     expect(runCli(['import', file, '--db', db]).code).toBe(0);
   });
 

@@ -106,3 +106,36 @@ describe('moving the data folder', () => {
     expect(reply).toEqual({ ok: false, error: '更改数据文件夹只能在桌面程序中进行。' });
   });
 });
+
+describe('打开所在文件夹', () => {
+  it('shows only a file the app itself has just written', async () => {
+    const out = tempDir('zwxx-shown-');
+    const shown: string[] = [];
+    const answers = [join(out, '备份.db')];
+    const h = createHandlers({
+      db: () => db,
+      replaceDb: () => undefined,
+      dataFile: join(dir, 'zwxx.db'),
+      assetsDir: join(__dirname, '../../assets'),
+      dialogs: { openFile: async () => null, saveFile: async () => answers.shift() ?? null, chooseFolder: async () => null },
+      version: 'test',
+      startup: { failure: null, notice: null },
+      shell: { showItemInFolder: (f) => void shown.push(f) },
+    });
+    for (const file of [join(dir, 'zwxx.db'), '/etc/passwd', join(out, '备份.db')]) {
+      expect(await dispatch(h, 'app:showInFolder', { file })).toEqual({ ok: false, error: '只能打开本程序刚刚保存的文件所在的文件夹。' });
+    }
+    const backup = await dispatch(h, 'backup:create', {});
+    expect(backup).toEqual({ ok: true, value: { file: join(out, '备份.db') } });
+    expect(await dispatch(h, 'app:showInFolder', { file: join(out, '备份.db') })).toEqual({ ok: true, value: null });
+    // the same file named another way is the same file; a neighbour is not
+    expect((await dispatch(h, 'app:showInFolder', { file: `${out}/./备份.db` })).ok).toBe(true);
+    expect((await dispatch(h, 'app:showInFolder', { file: join(out, '其他.db') })).ok).toBe(false);
+    expect(shown).toEqual([join(out, '备份.db'), join(out, '备份.db')]);
+  });
+
+  it('is refused where there is no desktop shell', async () => {
+    expect(await dispatch(handlers, 'app:showInFolder', { file: join(dir, 'zwxx.db') })).toEqual({ ok: false, error: '只能打开本程序刚刚保存的文件所在的文件夹。' });
+  });
+});
+

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
 import { importWorkbook } from '../../electron/exchange/import';
-import { exportRuleFile, importRuleFile, importRuleText, listRuleSetFiles } from '../../electron/services/rule-files';
+import { exportRuleFile, importRuleFile, importRuleText } from '../../electron/services/rule-files';
+import { listRulesInUse } from '../../electron/services/rules';
 import { lockQuarter } from '../../electron/services/locks';
 import { periodScores } from '../../electron/services/scores';
 import { listRuleSets } from '../../electron/store/rulesets';
@@ -94,9 +95,9 @@ describe('what import refuses', () => {
       file.规则集[0]!.effectiveFrom = '2019-04-01';
       const r = importRuleText(db, JSON.stringify(file), { file: 'x.json', dryRun: false, source: SOURCE });
       expect(r.problems).toEqual([
-        '规则集“示例区2023”（2019-04-01 生效）会改变已锁定的 2019Q2 的计分。请改用晚于这些季度的生效日期；确需重算时先解锁这些季度。',
+        '规则集“示例区2023”（2019-04-01 生效）会改变已锁定的2019年第二季度的计分。请改用晚于这些季度的生效日期；确需重算时先解锁这些季度。',
       ]);
-      expect(listRuleSetFiles(db).map((l) => [l.rules.name, l.lockedQuarters])).toEqual([['莱芜区2019', ['2019Q2']]]);
+      expect(listRulesInUse(db, '2019-07-10').map((l) => [l.rules.name, l.lockedPeriods])).toEqual([['莱芜区2019', ['2019Q2']]]);
     } finally {
       closeDatabase(db);
     }
@@ -108,9 +109,14 @@ describe('zwxx rules', () => {
     const db = join(dir, 'cli.db');
     const imp = runCli(['rules', 'import', join(ASSETS, 'example-city-2024.json'), '--db', db]);
     expect(imp.code, imp.stderr).toBe(0);
-    expect(imp.stdout).toContain('已导入规则集“示例市2024”（2024-01-01 生效，用于2024Q1起的季度）');
-    const list = runCli(['rules', 'list', '--db', db]);
-    expect(list.stdout).toContain('示例市2024：2024-01-01 生效');
+    expect(imp.stdout).toContain('已导入规则集“示例市2024”（2024-01-01 生效，用于2024年第一季度起各季度）');
+    // `rules` and `rules list` are one listing; quarters are written as the pages write them, never as codes
+    const list = runCli(['rules', 'list', '--db', db, '--as-of', '2019-07-08']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('示例市2024\t2024-01-01\t2024年第一季度起');
+    expect(list.stdout).not.toMatch(/\d{4}Q[1-4]/);
+    expect(runCli(['rules', '--db', db, '--as-of', '2019-07-08']).stdout).toBe(list.stdout);
+    expect(JSON.parse(runCli(['rules', 'list', '--json', '--db', db, '--as-of', '2019-07-08']).stdout)).toEqual(JSON.parse(runCli(['rules', '--json', '--db', db, '--as-of', '2019-07-08']).stdout));
     const out = join(dir, 'cli-export.json');
     const exp = runCli(['rules', 'export', out, '--name=示例市2024', '--db', db]);
     expect(exp.code, exp.stderr).toBe(0);

@@ -47,6 +47,7 @@ const record = {
   served: [],
   preload: null,
   calls: {},
+  shownInFolder: [],
   requireOutsideElectron: [],
 };
 
@@ -186,7 +187,7 @@ const electron = {
     buildFromTemplate: (template) => ({ template }),
     setApplicationMenu: (menu) => (record.menu = menu.template),
   },
-  shell: { openPath: async () => '' },
+  shell: { openPath: async () => '', showItemInFolder: (file) => record.shownInFolder.push(file) },
   screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
 };
 

@@ -62,6 +62,7 @@ interface Record_ {
   preload: { path: string; exists: boolean; error?: string; exposed?: string[]; namespaces?: Record<string, string[]> } | null;
   requireOutsideElectron: string[];
   calls: Record<string, { ok: boolean; value?: unknown; error?: string }>;
+  shownInFolder: string[];
 }
 
 function loadApp(mode: 'default_app' | 'packaged', extra: Record<string, unknown> = {}): { record: Record_; userData: string } {
@@ -104,8 +105,9 @@ describe('the built desktop shell, loaded as Electron loads it', () => {
   });
 
   it.each(['default_app', 'packaged'] as const)('%s: main loads, sets up the window and answers through the preload', (mode) => {
+    const backup = join(tempDir(), '备份.db');
     const { record } = loadApp(mode, {
-      dialogAnswers: [workbook],
+      dialogAnswers: [workbook, backup],
       refuseUrls: [
         'app://zwxx/../../package.json',
         'app://zwxx/..%2f..%2fpackage.json',
@@ -123,6 +125,10 @@ describe('the built desktop shell, loaded as Electron loads it', () => {
         { method: 'items:list', args: { offset: 0, limit: 50 } },
         { method: 'app:info' },
         { method: 'units:save', args: { name: 'x' }, as: 'badArgs' },
+        // 打开所在文件夹 reaches Electron's shell for a file main just wrote, and only for such a file
+        { method: 'app:showInFolder', args: { file: backup }, as: 'notYetWritten' },
+        { method: 'backup:create' },
+        { method: 'app:showInFolder', args: { file: backup }, as: 'shown' },
       ],
     });
     // the module format Electron would pick must load the bundle
@@ -202,6 +208,10 @@ describe('the built desktop shell, loaded as Electron loads it', () => {
     expect(c['app:info']).toMatchObject({ ok: true, value: { items: 2 } });
     expect(c.badArgs).toMatchObject({ ok: false, error: expect.stringMatching(/参数有误/) });
     expect(c.untrusted).toMatchObject({ ok: false, error: expect.stringMatching(/拒绝/) });
+    expect(c.notYetWritten).toMatchObject({ ok: false, error: expect.stringMatching(/只能打开本程序刚刚保存的文件/) });
+    expect(c['backup:create']).toEqual({ ok: true, value: { file: backup } });
+    expect(c.shown).toEqual({ ok: true, value: null });
+    expect(record.shownInFolder).toEqual([backup]);
   });
 
   it('a second copy of the program sets up nothing and quits', () => {

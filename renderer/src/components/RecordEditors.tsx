@@ -1,6 +1,6 @@
 // Correcting a record in place (issue 13 §3): an item, an adoption, a 批示. Each editor checks what entry checks
 // (the services refuse a locked quarter by name), focuses its first field, and Enter moves field by field.
-import { Alert, Checkbox, Input, Modal, Select, Space, Typography, message } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Select, Space, Typography, message } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
@@ -41,6 +41,9 @@ export async function confirmAdoptionWarnings(list: Parameters<ReturnType<typeof
 export function publicationOptions(info: ReturnType<typeof useInfo>, date: string | null) {
   return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: publicationTitle(p.name) }));
 }
+
+/** The record editors' labelled fields: labels in one column, the fields beside them. */
+const EDITOR_FORM = { layout: 'horizontal', labelCol: { flex: '72px' }, wrapperCol: { flex: 1 }, colon: false, style: { marginTop: 16 } } as const;
 
 function useFirstFocus() {
   const ref = useRef<InputRef>(null);
@@ -167,14 +170,23 @@ export function AdoptionEditor({ itemId, record, onClose }: { itemId: number; re
   };
   return (
     <Modal open title="修改采用记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'adoption-edit-save' }}>
+      {/* every field has a label the eye and a screen reader both find (the selects had only their value to go by) */}
       <div onKeyDown={enterMovesOn(() => void save())}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Input id="adoption-edit-date" ref={first} addonBefore="采用日期" value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
-          <Select id="adoption-edit-publication" style={{ width: '100%' }} value={offered ? publication : undefined} placeholder="刊物（按采用日期适用的规则）" onChange={setPublication} options={options} />
-          <Select id="adoption-edit-form" style={{ width: '100%' }} value={form} onChange={setForm} options={Object.entries(ADOPTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
-          <Input id="adoption-edit-issue" addonBefore="期号" value={issueNo} onChange={(e) => setIssueNo(e.target.value)} placeholder="如 第12期" />
+        <Form {...EDITOR_FORM} data-testid="adoption-editor">
+          <Form.Item label="采用日期" htmlFor="adoption-edit-date">
+            <Input id="adoption-edit-date" ref={first} value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
+          </Form.Item>
+          <Form.Item label="刊物" htmlFor="adoption-edit-publication">
+            <Select id="adoption-edit-publication" aria-label="刊物" value={offered ? publication : undefined} placeholder="按采用日期适用的规则" onChange={setPublication} options={options} />
+          </Form.Item>
+          <Form.Item label="形式" htmlFor="adoption-edit-form">
+            <Select id="adoption-edit-form" aria-label="形式" value={form} onChange={setForm} options={Object.entries(ADOPTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
+          </Form.Item>
+          <Form.Item label="期号" htmlFor="adoption-edit-issue">
+            <Input id="adoption-edit-issue" value={issueNo} onChange={(e) => setIssueNo(e.target.value)} placeholder="如 第12期" />
+          </Form.Item>
           {!offered && publication && <Alert type="warning" showIcon message="原刊物不属于该日期适用的规则，请重新选择刊物或核对日期。" />}
-        </Space>
+        </Form>
       </div>
     </Modal>
   );
@@ -209,12 +221,20 @@ export function InstructionEditor({ itemId, record, onClose }: { itemId: number;
   return (
     <Modal open title="修改批示记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'instruction-edit-save' }}>
       <div onKeyDown={enterMovesOn(() => void save())}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Input id="instruction-edit-date" ref={first} addonBefore="批示日期" value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
-          <Select style={{ width: '100%' }} value={level} onChange={setLevel} options={rules?.instructionLevels.map((l) => ({ value: l.key, label: `${l.name} ${stars(l.stars)}` }))} />
-          <Select style={{ width: '100%' }} value={form} onChange={setForm} options={Object.entries(INSTRUCTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
-          <Input id="instruction-edit-leader" addonBefore="批示领导" value={leader} onChange={(e) => setLeader(e.target.value)} />
-        </Space>
+        <Form {...EDITOR_FORM} data-testid="instruction-editor">
+          <Form.Item label="批示日期" htmlFor="instruction-edit-date">
+            <Input id="instruction-edit-date" ref={first} value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
+          </Form.Item>
+          <Form.Item label="批示级别" htmlFor="instruction-edit-level">
+            <Select id="instruction-edit-level" aria-label="批示级别" value={level} onChange={setLevel} options={rules?.instructionLevels.map((l) => ({ value: l.key, label: `${l.name} ${stars(l.stars)}` }))} />
+          </Form.Item>
+          <Form.Item label="形式" htmlFor="instruction-edit-form">
+            <Select id="instruction-edit-form" aria-label="形式" value={form} onChange={setForm} options={Object.entries(INSTRUCTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />
+          </Form.Item>
+          <Form.Item label="批示领导" htmlFor="instruction-edit-leader">
+            <Input id="instruction-edit-leader" value={leader} onChange={(e) => setLeader(e.target.value)} />
+          </Form.Item>
+        </Form>
       </div>
     </Modal>
   );

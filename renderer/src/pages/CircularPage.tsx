@@ -9,6 +9,7 @@ import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { periodText } from '../forms';
 import { useChanged, useInfo } from '../store';
 import { useApi } from '../useApi';
+import { ShowInFolderButton } from '../components/ShowInFolder';
 
 const TEMPLATE_LABELS: Record<string, string> = {
   quarterTitle: '季度通报标题',
@@ -201,7 +202,18 @@ export function CircularPage() {
     setBusy(true);
     const r = await attempt(() => call(api().report.export({ period, date: issueDate.format('YYYY-MM-DD'), ...(docNo.trim() ? { docNo: docNo.trim() } : {}) })));
     setBusy(false);
-    if (r) Modal.success({ title: '已生成', content: <div>{r.files.map((f) => <div key={f}>{f}</div>)}</div> });
+    if (r)
+      Modal.success({
+        title: '已生成',
+        content: (
+          <div>
+            {r.files.map((f) => (
+              <div key={f}>{f}</div>
+            ))}
+            {r.files[0] && <ShowInFolderButton file={r.files[0]} />}
+          </div>
+        ),
+      });
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={10}>

@@ -1,7 +1,8 @@
 import { quartersText } from '../forms';
-import { Alert, Button, Card, Descriptions, Modal, Space, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Modal, Space, Typography } from 'antd';
 import { api, attempt, call } from '../api';
 import { ImportButton } from '../components/ImportFlow';
+import { savedMessage, ShowInFolderButton } from '../components/ShowInFolder';
 import { useApp } from '../store';
 
 export function DataPage() {
@@ -20,7 +21,7 @@ export function DataPage() {
             onClick={() =>
               attempt(async () => {
                 const r = await call(api().data.export({}));
-                if (r) void message.success(`已导出到 ${r.file}`);
+                if (r) savedMessage(`已导出到 ${r.file}`, r.file);
               })
             }
           >
@@ -30,7 +31,7 @@ export function DataPage() {
             onClick={() =>
               attempt(async () => {
                 const r = await call(api().data.template({}));
-                if (r) void message.success(`导入模板已保存到 ${r.file}`);
+                if (r) savedMessage(`导入模板已保存到 ${r.file}`, r.file);
               })
             }
           >
@@ -47,7 +48,7 @@ export function DataPage() {
               onClick={() =>
                 attempt(async () => {
                   const r = await call(api().backup.create({}));
-                  if (r) void message.success(`已备份到 ${r.file}`);
+                  if (r) savedMessage(`已备份到 ${r.file}`, r.file);
                 })
               }
             >
@@ -65,7 +66,7 @@ export function DataPage() {
                     attempt(async () => {
                       const r = await call(api().backup.restore({}));
                       if (r) {
-                        void message.success(`已恢复。恢复前的数据另存为 ${r.safetyBackup}`, 8);
+                        savedMessage(`已恢复。恢复前的数据另存为 ${r.safetyBackup}`, r.safetyBackup);
                         changed();
                       }
                     }),
@@ -90,7 +91,14 @@ export function DataPage() {
                     if (r)
                       Modal.success({
                         title: '数据已复制到新文件夹',
-                        content: `新数据文件：${r.file}。请关闭并重新打开程序，之后使用新位置；原数据文件仍保留在原处，确认无误后可自行删除。`,
+                        content: (
+                          <div>
+                            新数据文件：{r.file}。请关闭并重新打开程序，之后使用新位置；原数据文件仍保留在原处，确认无误后可自行删除。
+                            <div>
+                              <ShowInFolderButton file={r.file} />
+                            </div>
+                          </div>
+                        ),
                       });
                   })
                 }

@@ -68,8 +68,9 @@ export function HomePage() {
               height={230}
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: ['报送', '采用'], top: 0, right: 50 },
-                grid: { left: 44, right: 44, top: 36, bottom: 24 },
+                // the legend sits under the months, clear of the two axis titles over the plot (it used to cover 采用's)
+                legend: { data: ['报送', '采用'], bottom: 0, left: 'center' },
+                grid: { left: 44, right: 44, top: 32, bottom: 52 },
                 xAxis: { type: 'category', data: d.series.map((s) => `${Number(s.month.slice(5))}月`) },
                 yAxis: [{ type: 'value', name: '报送' }, { type: 'value', name: '采用' }],
                 series: [

@@ -173,7 +173,8 @@ export function RequestsPage() {
           placeholder="全部年份"
         />
         {overdue.length > 0 && (
-          <Tag color="red">
+          // a long list wraps inside the card instead of running off its right edge at 1024 wide
+          <Tag color="red" style={{ whiteSpace: 'normal' }}>
             逾期未报 {overdue.length} 个：{overdue.slice(0, 3).join('、')}
             {overdue.length > 3 ? '…' : ''}
           </Tag>
@@ -183,7 +184,9 @@ export function RequestsPage() {
         size="small"
         rowKey="id"
         dataSource={list}
-        scroll={{ x: 880 }}
+        // fixed widths that fit 1024 wide (the card's table is about 818px there); 主题 takes what is left. With a
+        // pinned column the table lays out fixed, so a cell wider than its column slid under 修改/删除.
+        scroll={{ x: 800 }}
         locale={{ emptyText: year ? `${year}年没有约稿` : '没有约稿' }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         expandable={{
@@ -267,19 +270,19 @@ export function RequestsPage() {
           ),
         }}
         columns={[
-          { title: '编号', dataIndex: 'no', width: 105 },
-          { title: '约稿方', dataIndex: 'issuer', width: 115, render: issuer },
-          // at 1024 wide the topic keeps a readable width (the table scrolls sideways instead of stacking characters)
-          { title: '主题', dataIndex: 'topic', onCell: () => ({ style: { minWidth: 180 } }) },
-          { title: '下发', dataIndex: 'issued', width: 95 },
-          { title: '截止', dataIndex: 'deadline', width: 95 },
+          { title: '编号', dataIndex: 'no', width: 100 },
+          { title: '约稿方', dataIndex: 'issuer', width: 110, render: issuer },
+          { title: '主题', dataIndex: 'topic' },
+          { title: '下发', dataIndex: 'issued', width: 92 },
+          { title: '截止', dataIndex: 'deadline', width: 92 },
           {
             title: '完成情况',
-            width: 200,
+            width: 150,
             render: (_, r) => {
               const c = (o: string) => r.targets.filter((t) => t.outcome === o).length;
+              // breaks only at the spaces (完成1 说明0 / 未完成1 待报0), never inside a count
               return (
-                <Typography.Text>{`完成${c('done')} 说明${c('explained')} 未完成${c('missed')} 待报${c('pending')}`}</Typography.Text>
+                <Typography.Text data-testid={`request-counts-${r.no}`} style={{ wordBreak: 'keep-all' }}>{`完成${c('done')} 说明${c('explained')} 未完成${c('missed')} 待报${c('pending')}`}</Typography.Text>
               );
             },
           },

@@ -91,22 +91,34 @@ export function ScoresPage() {
             pagination={false}
             onRow={(u) => ({ onClick: () => setUnit(u), style: { cursor: 'pointer' } })}
             columns={[
-              { title: '排名', dataIndex: 'rank', width: 55 },
-              { title: '单位', dataIndex: 'unitName', render: (n: string, u) => <a data-testid={`score-unit-${n}`}>{n}{u.provisional && <Tag color="orange" style={{ marginLeft: 6 }}>含暂定分</Tag>}</a> },
-              { title: '报送', width: 60, render: (_, u) => u.counts.items },
-              { title: '调研', width: 55, render: (_, u) => u.counts.research },
-              { title: '专报', width: 55, render: (_, u) => u.counts.special },
-              { title: '基础分', dataIndex: 'base', width: 65 },
-              { title: '采用', dataIndex: 'adoption', width: 60 },
-              { title: '批示', dataIndex: 'instruction', width: 60 },
-              { title: '加分', dataIndex: 'bonus', width: 60 },
-              { title: '减分', dataIndex: 'deduction', width: 60 },
+              { title: '排名', dataIndex: 'rank', width: 48 },
+              // the only column without a width takes the rest: at 1024 wide a long name ends in … (the full name on hover)
+              // instead of wrapping every row onto two or three lines
+              {
+                title: '单位',
+                dataIndex: 'unitName',
+                ellipsis: { showTitle: false },
+                render: (n: string, u) => (
+                  <a data-testid={`score-unit-${n}`} title={u.provisional ? `${n}（含暂定分）` : n}>
+                    {n}
+                    {u.provisional && <Tag color="orange" style={{ marginLeft: 6 }}>含暂定分</Tag>}
+                  </a>
+                ),
+              },
+              { title: '报送', width: 50, render: (_, u) => u.counts.items },
+              { title: '调研', width: 50, render: (_, u) => u.counts.research },
+              { title: '专报', width: 50, render: (_, u) => u.counts.special },
+              { title: '基础分', dataIndex: 'base', width: 60 },
+              { title: '采用', dataIndex: 'adoption', width: 50 },
+              { title: '批示', dataIndex: 'instruction', width: 50 },
+              { title: '加分', dataIndex: 'bonus', width: 50 },
+              { title: '减分', dataIndex: 'deduction', width: 50 },
               // 扣完为止: what the floor gave back, so that the row adds up (基础分 0, 减分 78, 返还 78 → 得分 0)
-              { title: '扣完为止', width: 80, render: (_, u) => (givenBack(u) > 0 ? <span title="扣完为止：只扣至0分，返还的分数">返还{givenBack(u)}</span> : '') },
-              { title: '得分', dataIndex: 'total', width: 65, render: (t: number) => <b data-testid="score-total">{t}</b> },
+              { title: '扣完为止', width: 76, render: (_, u) => (givenBack(u) > 0 ? <span title="扣完为止：只扣至0分，返还的分数">返还{givenBack(u)}</span> : '') },
+              { title: '得分', dataIndex: 'total', width: 54, render: (t: number) => <b data-testid="score-total">{t}</b> },
               {
                 title: prevLabel,
-                width: 90,
+                width: 80,
                 render: (_, u) => {
                   const p = prev.get(u.unitId);
                   if (p === undefined) return '—';
