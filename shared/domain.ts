@@ -95,6 +95,8 @@ export interface Facts {
   instructions: InstructionFact[];
   requestTargets: RequestTargetFact[];
   events: EventFact[];
+  /** the date of the ledger's earliest item: months before it hold no records, so none of them is an empty month */
+  firstItemDate?: string;
 }
 
 /** Whether a unit is scored in the month (YYYY-MM): within its active months. */

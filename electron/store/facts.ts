@@ -236,5 +236,8 @@ export function loadFacts(
        FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL
        WHERE r.deadline BETWEEN ? AND ? ORDER BY r.deadline, t.id`,
   ).all(range.start, p.end) as RequestTargetFact[];
-  return { units: loadUnits(db), persons, items, adoptions, instructions, requestTargets, events };
+  const first = cachedStatement(db, 'SELECT min(submitted) AS d FROM items INDEXED BY items_live_date WHERE deleted_at IS NULL').get() as { d: string | null };
+  const facts: Facts = { units: loadUnits(db), persons, items, adoptions, instructions, requestTargets, events };
+  if (first.d !== null) facts.firstItemDate = first.d;
+  return facts;
 }

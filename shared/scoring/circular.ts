@@ -125,6 +125,9 @@ export function circularFacts(
   const emptyMonth: EmptyMonthsUnit[] = [];
   const twoEmptyMonths: EmptyMonthsUnit[] = [];
   const months = monthsOf(p);
+  // a month before the ledger's first item holds no records at all: it is not an empty month (else a ledger begun in
+  // January would find every unit empty in January "two months running", counting December)
+  const recordedFrom = facts.firstItemDate?.slice(0, 7) ?? '';
   for (const u of scored) {
     const unit = idx.units.get(u.unitId)!;
     const events = inRange(idx.eventsByUnit.get(u.unitId), p.start, p.end).filter((e) => criticisedKinds.has(e.kind));
@@ -141,7 +144,7 @@ export function circularFacts(
     if (inRange(idx.adoptionsByUnit.get(u.unitId), p.start, p.end).length === 0) zeroAdoption.push(ref(u));
     // a month counts as empty only once it is over (as of the circular's date)
     const isEmpty = (m: Period): boolean =>
-      m.end < scores.asOf && isActiveIn(unit, m.code) && countInRange(idx.itemsByUnit.get(u.unitId), m.start, m.end) === 0;
+      m.code >= recordedFrom && m.end < scores.asOf && isActiveIn(unit, m.code) && countInRange(idx.itemsByUnit.get(u.unitId), m.start, m.end) === 0;
     const empties = months.filter(isEmpty);
     if (empties.length > 0) emptyMonth.push({ ...ref(u), months: empties.map((m) => m.code) });
     const pairs = new Set<string>();

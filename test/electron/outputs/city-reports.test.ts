@@ -178,6 +178,7 @@ describe('the circular under 示例市2024', () => {
     );
     expect(ps.find((p) => p.includes('共下发约稿'))).toMatch(/^市政府办公厅共下发约稿\d+次/);
     expect(ps.join('\n')).not.toMatch(/镇街|区政府办公室/);
+
     expect(ps.join('\n')).not.toMatch(/\d\.\d{2,}|\d\.0\D/);
   });
 

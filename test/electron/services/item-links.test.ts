@@ -131,6 +131,15 @@ describe('信息类别 and 合报单位 entered with an item', () => {
     expect(await refused('items:create', item(jia, { jointUnitIds: [99999] }))).toContain('合报单位');
   });
 
+  it('the circular of the ledger’s first quarter does not count the month before its first item as empty', async () => {
+    // the first item is dated 2024-04-08; 乙县 and 市财政局 submitted nothing of their own in April–June (today is
+    // 2024-07-08, so June is over): three empty months in a row, and March — before the ledger began — is not one
+    const { circular } = await ok('circular:preview', { period: '2024Q2' });
+    const two = Object.fromEntries(circular.twoEmptyMonths.map((u) => [u.unitName, u.months]));
+    expect(two['乙县']).toEqual(['2024-04', '2024-05', '2024-06']);
+    expect(two['市财政局']).toEqual(['2024-04', '2024-05', '2024-06']);
+  });
+
   it('keeps a unit named as a 合报 unit from being deleted', async () => {
     const lone = await unit('丙县', 'county');
     const other = (await ok('items:create', item(jia, { title: '另一条合报信息', jointUnitIds: [lone] }))).id;

@@ -70,6 +70,14 @@ describe('circular facts for 2019Q2', () => {
     ]);
   });
 
+  it('does not count a month before the ledger’s first item as empty', () => {
+    // the same facts, as a ledger whose earliest item is dated in April: March holds no records at all, so 高庄街道's
+    // April and May are empty months but not "two in a row" with March
+    const c2 = circularFacts([LAIWU_2019], { ...b.facts, firstItemDate: '2019-04-02' }, scores);
+    expect(c2.emptyMonth.map((u) => [u.unitName, u.months])).toEqual([['高庄街道', ['2019-04', '2019-05']]]);
+    expect(c2.twoEmptyMonths.map((u) => [u.unitName, u.months])).toEqual([['高庄街道', ['2019-04', '2019-05']]]);
+  });
+
   it('lists 约稿 targets still 待报 after the deadline', () => {
     expect(c.overdue.map((o) => o.unitName)).toEqual(['张家洼街道']);
     expect(overdueTargetsIn(b.facts, quarterPeriod(2019, 2), '2019-07-05')).toHaveLength(1);
