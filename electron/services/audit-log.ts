@@ -245,25 +245,42 @@ const RULE_VALUE: Record<string, string> = {
   lead: '只计牵头单位',
 };
 
-function ruleValue(v: unknown): string {
+/** A rule value in words; `names` turns the rule set's own keys (a category, a 批示 level) into their names. */
+function ruleValue(v: unknown, names: ReadonlyMap<string, string> = new Map()): string {
   if (v === null || v === undefined) return '无';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map(ruleValue).join('、');
+  if (Array.isArray(v)) return v.length === 0 ? '无' : v.map((x) => ruleValue(x, names)).join('、');
   if (typeof v === 'object') {
     const o = v as Json;
     if (typeof o['name'] === 'string') return String(o['name']);
+    // a requirement's condition, as the editor shows it: 调研≥1篇
+    if (typeof o['kind'] === 'string' && typeof o['min'] === 'number' && Object.keys(o).length === 2) return `${ruleValue(o['kind'], names)}≥${o['min']}篇`;
     return Object.entries(o)
       .filter(([k]) => k !== 'clause')
-      .map(([k, x]) => `${RULE_FIELD[k] ?? k}${ruleValue(x)}`)
+      .map(([k, x]) => `${RULE_FIELD[k] ?? names.get(k) ?? k}${ruleValue(x, names)}`)
       .join('，');
   }
   const s = String(v);
-  return RULE_VALUE[s] ?? s;
+  return RULE_VALUE[s] ?? names.get(s) ?? s;
+}
+
+/** The names of the keys a rule set's rules refer to (categories, 批示 levels), from both versions of it. */
+function keyNames(...bodies: unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const b of bodies) {
+    if (typeof b !== 'object' || b === null) continue;
+    for (const list of [(b as Json)['categories'], (b as Json)['instructionLevels']])
+      if (Array.isArray(list))
+        for (const e of list as Json[]) if (typeof e['key'] === 'string' && typeof e['name'] === 'string') names.set(e['key'], e['name']);
+  }
+  return names;
 }
 
 /** The differences between two rule sets, one line per changed setting, named by what the clerk sees on 规则设置. */
 export function ruleSetDifferences(before: unknown, after: unknown): { field: string; before: string; after: string }[] {
   const out: { field: string; before: string; after: string }[] = [];
+  const names = keyNames(before, after);
+  const value = (v: unknown): string => ruleValue(v, names);
   const walk = (a: unknown, b: unknown, path: string[]): void => {
     if (JSON.stringify(a) === JSON.stringify(b)) return;
     const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -274,10 +291,10 @@ export function ruleSetDifferences(before: unknown, after: unknown): { field: st
       const mb = byKey(b);
       for (const [k, ea] of ma) {
         const eb = mb.get(k);
-        if (!eb) out.push({ field: [...path, String(ea['name'])].join(' · '), before: ruleValue(ea), after: '（删除）' });
+        if (!eb) out.push({ field: [...path, String(ea['name'])].join(' · '), before: value(ea), after: '（删除）' });
         else walk(ea, eb, [...path, String(eb['name'] ?? ea['name'])]);
       }
-      for (const [k, eb] of mb) if (!ma.has(k)) out.push({ field: [...path, String(eb['name'])].join(' · '), before: '（新增）', after: ruleValue(eb) });
+      for (const [k, eb] of mb) if (!ma.has(k)) out.push({ field: [...path, String(eb['name'])].join(' · '), before: '（新增）', after: value(eb) });
       return;
     }
     // a group's requirements have no key: the same number of them is compared one by one, by name
@@ -288,11 +305,11 @@ export function ruleSetDifferences(before: unknown, after: unknown): { field: st
     if (isObj(a) && isObj(b)) {
       for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
         if (k === 'key') continue;
-        walk(a[k], b[k], [...path, RULE_FIELD[k] ?? k]);
+        walk(a[k], b[k], [...path, RULE_FIELD[k] ?? names.get(k) ?? k]);
       }
       return;
     }
-    out.push({ field: path.join(' · ') || '规则', before: ruleValue(a), after: ruleValue(b) });
+    out.push({ field: path.join(' · ') || '规则', before: value(a), after: value(b) });
   };
   walk(before, after, []);
   return out;

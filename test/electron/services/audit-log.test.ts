@@ -39,6 +39,20 @@ describe('ruleSetDifferences', () => {
     expect(ruleSetDifferences(LAIWU_2019, added)).toEqual([{ field: '分组 · 镇街 · 调研专报要求', before: '调研、专报', after: '调研、专报、季度调研' }]);
   });
 
+  it('names the rule set’s own categories and 批示 levels, never their keys', () => {
+    const before = structuredClone(LAIWU_2019);
+    before.categories.push({ key: 'yq', name: '要情', aliases: [], factor: 1, clause: '' });
+    const after = structuredClone(before);
+    after.groups[0]!.requirements[0]!.conditions.push({ kind: 'yq', min: 8 });
+    after.publications[0]!.categoryPoints['yq'] = { single: 5, combined: 2, brief: 1 };
+    after.publications[0]!.instructionPoints['city'] = { single: 8, combined: 4 };
+    const diff = ruleSetDifferences(before, after);
+    expect(diff).toContainEqual({ field: '刊物 · 莱芜政务信息 · 按类别分值 · 要情', before: '无', after: '单篇5，综合2，简讯1' });
+    expect(diff).toContainEqual({ field: '刊物 · 莱芜政务信息 · 按刊物批示分值 · 市', before: '无', after: '单篇8，综合4' });
+    expect(diff).toContainEqual({ field: '分组 · 镇街 · 调研专报要求 · 调研、专报 · 条件', before: '调研≥1篇、专报≥2篇', after: '调研≥1篇、专报≥2篇、要情≥8篇' });
+    expect(JSON.stringify(diff)).not.toMatch(/\byq\b|"city"|· city/);
+  });
+
   it('is empty when nothing changed', () => {
     expect(ruleSetDifferences(LAIWU_2019, structuredClone(LAIWU_2019))).toEqual([]);
   });
