@@ -178,6 +178,10 @@ describe('the circular under 示例市2024', () => {
     );
     expect(ps.find((p) => p.includes('共下发约稿'))).toMatch(/^市政府办公厅共下发约稿\d+次/);
     expect(ps.join('\n')).not.toMatch(/镇街|区政府办公室/);
+    // the ledger begins in January 2024: 市财政局's empty January and March are single empty months, not "two in a
+    // row" with December 2023, a month the ledger holds nothing for
+    expect(ps).toContain('有整月未报送信息的单位：乙县（3月）、市财政局（1月、3月）。');
+    expect(ps.find((p) => p.startsWith('连续两个月未报送信息的单位'))).toBe('连续两个月未报送信息的单位：市教育局（1月、2月、3月）。对上述单位，将约谈其分管领导。');
 
     expect(ps.join('\n')).not.toMatch(/\d\.\d{2,}|\d\.0\D/);
   });
