@@ -3,29 +3,18 @@
 // view, every record is corrected in place and 操作记录 speaks the office's words. Each step checks the database too.
 import JSZip from 'jszip';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Args, Method, Result } from '../../shared/ipc/contract';
 import { LAIWU_2019 } from '../../shared/rules/laiwu2019';
-import { startBridge, type Bridge } from '../bridge/server';
-import { tempDir } from '../helpers/cli';
-import { launch } from './browser';
+import { SHOTS, focusIs as focusOn, frame, go as goTo, optionReady, pickTyped as pickOn, startApp, toast as toastOn, type App } from './harness';
 
-const SHOTS = resolve(__dirname, '../../test-output/screenshots');
 const TODAY = '2019-07-08';
 const SEEDED = '凤城街道召开防汛工作部署会议';
-const dir = tempDir('zwxx-e2e-day-');
-let bridge: Bridge;
-let browser: Browser;
+let app: App;
+let bridge: App['bridge'];
 let page: Page;
-
-/** A call through the contract over the bridge, as the renderer makes it (used to set the scene). */
-async function rpc<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
-  const r = (await (await fetch(`${bridge.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) })).json()) as { ok: boolean; value: Result<M>; error: string };
-  if (!r.ok) throw new Error(`${method}: ${r.error}`);
-  return r.value;
-}
+const rpc: App['rpc'] = (method, args) => app.rpc(method, args);
 
 const count = (sql: string, ...params: unknown[]): number => (bridge.db()!.prepare(sql).get(...params) as { n: number }).n;
 
@@ -35,37 +24,17 @@ async function shot(name: string): Promise<void> {
     [1024, 768],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frame(page);
     await page.screenshot({ path: join(SHOTS, `day-${name}-${w}.png`) });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 
-async function go(label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
-  await page.locator(`[data-page]`).getByRole('heading', { name: label, exact: true }).waitFor();
-}
-
+const go = (label: string) => goTo(page, label);
 const active = (): Promise<string | undefined> => page.evaluate(() => document.activeElement?.id);
-
-async function focusIs(id: string): Promise<void> {
-  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10_000 });
-}
-
-async function toast(text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
-}
-
-async function optionReady(expected: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: expected }).first().waitFor({ timeout: 10_000 });
-}
-
-/** Types into a focused Select and picks the first option once it is offered. */
-async function pickTyped(typed: string, expected = typed): Promise<void> {
-  await page.keyboard.type(typed);
-  await optionReady(expected);
-  await page.keyboard.press('Enter');
-}
+const focusIs = (id: string) => focusOn(page, id);
+const toast = (text: string | RegExp) => toastOn(page, text);
+const pickTyped = (typed: string, expected = typed) => pickOn(page, typed, expected);
 
 async function typeDate(selector: string, date: string): Promise<void> {
   const input = page.locator(selector);
@@ -75,25 +44,23 @@ async function typeDate(selector: string, date: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: TODAY });
   // the scene, through the contract: the sample roster, a second-half rule set that adds 《济南参阅》 from 2019-07-01,
   // and one item of 凤城街道 in May
-  await rpc('units:importSample', {});
-  const second = structuredClone(LAIWU_2019);
-  second.name = '莱芜区2019下半年';
-  second.effectiveFrom = '2019-07-01';
-  second.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, categoryPoints: {}, multiplier: 1, instructionPoints: {}, clause: '' });
-  await rpc('rules:save', { rules: second });
-  const fc = (await rpc('units:list', {})).find((u) => u.name === '凤城街道')!;
-  await rpc('items:create', { unitId: fc.id, date: '2019-05-06', title: SEEDED, kinds: [], authors: [], note: '' });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => {
-    throw e;
+  app = await startApp({
+    prefix: 'zwxx-e2e-day-',
+    today: TODAY,
+    seed: async (rpc) => {
+      await rpc('units:importSample', {});
+      const second = structuredClone(LAIWU_2019);
+      second.name = '莱芜区2019下半年';
+      second.effectiveFrom = '2019-07-01';
+      second.publications.push({ key: 'jn_canyue', name: '济南参阅', aliases: [], level: 'city', points: { single: 15, combined: 5, brief: 5 }, categoryPoints: {}, multiplier: 1, instructionPoints: {}, clause: '' });
+      await rpc('rules:save', { rules: second });
+      const fc = (await rpc('units:list', {})).find((u) => u.name === '凤城街道')!;
+      await rpc('items:create', { unitId: fc.id, date: '2019-05-06', title: SEEDED, kinds: [], authors: [], note: '' });
+    },
   });
-  await page.goto(bridge.url);
-  await page.locator('[data-page]').waitFor();
+  ({ bridge, page } = app);
 });
 
 afterEach(async (ctx) => {
@@ -101,8 +68,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
 });
 
 describe('a clerk’s day without friction', () => {
@@ -228,7 +194,7 @@ describe('a clerk’s day without friction', () => {
     await page.keyboard.press('Enter');
     await page.locator('#issue-publication').focus();
     await page.keyboard.type('济南参阅');
-    await optionReady('济南参阅');
+    await optionReady(page, '济南参阅');
     await page.keyboard.press('Escape');
   });
 
@@ -330,7 +296,7 @@ describe('a clerk’s day without friction', () => {
     await page.locator('#circular-docno').fill('12');
     await page.getByTestId('circular-preview').getByText('2019年7月10日').waitFor();
     await shot('12-通报');
-    const out = join(dir, '通报');
+    const out = join(app.dir, '通报');
     mkdirSync(out);
     bridge.answerDialogs([out]);
     await page.locator('#export-report').click();

@@ -2,74 +2,41 @@
 // under a rule set with item categories and 合报 split evenly (the shipped 示例市2024), a clerk enters an item with
 // its 信息类别 and two 合报 units by keyboard only; the list, the drawer and the scores show them; the clerk corrects
 // them in the drawer. Under 莱芜区2019 (no categories) the entry form offers no category at all.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Args, Method, Reply, Results } from '../../shared/ipc/contract';
 import { parseRuleFile } from '../../shared/rules/file';
-import { startBridge, type Bridge } from '../bridge/server';
-import { tempDir } from '../helpers/cli';
-import { launch } from './browser';
+import { SHOTS, focusIs as focusOn, go as goTo, pickTyped as pickOn, settledShots, startApp, type App } from './harness';
 
-const SHOTS = resolve(__dirname, '../../test-output/screenshots');
-const TODAY = '2024-05-20';
 const TITLE = '甲县乙县联合推进跨县域产业协作的调研';
-const dir = tempDir('zwxx-e2e-joint-');
-let bridge: Bridge;
-let browser: Browser;
+let app: App;
 let page: Page;
-const ids: Record<string, number> = {};
+const rpc: App['rpc'] = (method, args) => app.rpc(method, args);
+const go = (label: string) => goTo(page, label);
+const focusIs = (id: string) => focusOn(page, id);
+const pickTyped = (typed: string, expected = typed) => pickOn(page, typed, expected);
 
-async function rpc<M extends Method>(method: M, args: Args<M>): Promise<Results[M]> {
-  const res = await fetch(`${bridge.url}api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-  const reply = (await res.json()) as Reply<Results[M]>;
-  if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
-  return reply.value;
-}
-
-async function shots(name: string): Promise<void> {
-  for (const width of [1366, 1024]) {
-    await page.setViewportSize({ width, height: 768 });
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-    await page.screenshot({ path: join(SHOTS, `合报-${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-const focusIs = (id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id);
-
-/** Types into the focused Select and picks the option offered for it. */
-async function pickTyped(typed: string, expected = typed): Promise<void> {
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: expected }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-async function go(label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
-  await page.locator(`[data-page]`).getByRole('heading', { name: label, exact: true }).waitFor();
-}
+const shots = (name: string) => settledShots(page, '合报', name);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: TODAY });
-  const file = parseRuleFile(readFileSync(resolve(__dirname, '../../assets/rules/example-city-2024.json'), 'utf8'));
-  if (!file.ok) throw new Error(file.errors.join('\n'));
-  await rpc('rules:save', { rules: file.value[0] });
-  for (const [name, group] of [
-    ['甲县', 'county'],
-    ['乙县', 'county'],
-    ['市财政局', 'bureau'],
-  ] as const)
-    ids[name] = (await rpc('units:save', { name, group, aliases: [], contact: '', phone: '', activeFrom: null, activeUntil: null, note: '' })).id;
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => {
-    throw e;
+  // the shipped 示例市2024 and three units of its two groups
+  app = await startApp({
+    prefix: 'zwxx-e2e-joint-',
+    today: '2024-05-20',
+    seed: async (rpc) => {
+      const file = parseRuleFile(readFileSync(resolve(__dirname, '../../assets/rules/example-city-2024.json'), 'utf8'));
+      if (!file.ok) throw new Error(file.errors.join('\n'));
+      await rpc('rules:save', { rules: file.value[0] });
+      for (const [name, group] of [
+        ['甲县', 'county'],
+        ['乙县', 'county'],
+        ['市财政局', 'bureau'],
+      ] as const)
+        await rpc('units:save', { name, group, aliases: [], contact: '', phone: '', activeFrom: null, activeUntil: null, note: '' });
+    },
   });
-  await page.goto(bridge.url);
-  await page.locator('[data-page]').waitFor();
+  page = app.page;
 });
 
 afterEach(async (ctx) => {
@@ -77,8 +44,7 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
 });
 
 describe('信息类别 and 合报单位 in the entry form and the drawer', () => {

@@ -1,29 +1,18 @@
 // The clerk's keyboard walk at the two screen sizes the office has (1024×768 and 1366×768): the pages whose layout a
 // review found wanting — 计分, 首页, the adoption editor, 约稿 — and the 打开所在文件夹 offered after each export.
 // Screenshots of each at both sizes go to test-output/screenshots/layout-*.png.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Args, Method, Result } from '../../shared/ipc/contract';
-import { startBridge, type Bridge } from '../bridge/server';
-import { tempDir } from '../helpers/cli';
-import { launch } from './browser';
+import { SHOTS, frame as frameOf, go as goTo, startApp, type App } from './harness';
 
-const SHOTS = resolve(__dirname, '../../test-output/screenshots');
-const TODAY = '2019-07-08';
-const dir = tempDir('zwxx-e2e-layout-');
-let bridge: Bridge;
-let browser: Browser;
+let app: App;
+let bridge: App['bridge'];
 let page: Page;
+const rpc: App['rpc'] = (method, args) => app.rpc(method, args);
+const go = (label: string) => goTo(page, label);
 
-async function rpc<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
-  const r = (await (await fetch(`${bridge.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) })).json()) as { ok: boolean; value: Result<M>; error: string };
-  if (!r.ok) throw new Error(`${method}: ${r.error}`);
-  return r.value;
-}
-
-const frame = (): Promise<unknown> => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const frame = (): Promise<unknown> => frameOf(page);
 
 /** Runs `check` at each size, then screenshots it. */
 async function atBothSizes(name: string, check: (width: number) => Promise<void> = async () => undefined): Promise<void> {
@@ -44,14 +33,12 @@ async function atBothSizes(name: string, check: (width: number) => Promise<void>
 const noSidewaysScroll = (): Promise<boolean> =>
   page.evaluate(() => [document.scrollingElement!, ...Array.from(document.querySelectorAll('.ant-table-content, .ant-table-body, main, [data-page]'))].every((e) => e.scrollWidth <= e.clientWidth + 1));
 
-async function go(label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
-  await page.locator(`[data-page]`).getByRole('heading', { name: label, exact: true }).waitFor();
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: TODAY });
+  app = await startApp({ prefix: 'zwxx-e2e-layout-', today: '2019-07-08', seed: (rpc) => seed(rpc) });
+  ({ bridge, page } = app);
+});
+
+async function seed(rpc: App['rpc']): Promise<void> {
   await rpc('units:importSample', {});
   const units = await rpc('units:list', {});
   const unit = (name: string) => units.find((u) => u.name === name)!.id;
@@ -73,22 +60,14 @@ beforeAll(async () => {
     unitIds: [unit('凤城街道'), unit('张家洼街道'), long[0]!.id],
     note: '',
   });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(bridge.url);
-  await page.locator('[data-page]').waitFor();
-});
+}
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-layout-${ctx.task.name.slice(0, 30)}.png`) });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
 });
 
 describe('the office’s two screen sizes', () => {
@@ -147,7 +126,7 @@ describe('the office’s two screen sizes', () => {
 
   it('打开所在文件夹 after an export shows the written file, and nothing else', async () => {
     await go('数据');
-    const file = join(dir, '全部数据.xlsx');
+    const file = join(app.dir, '全部数据.xlsx');
     bridge.answerDialogs([file]);
     await page.getByRole('button', { name: '导出全部数据' }).click();
     const notice = page.locator('.ant-message-notice').filter({ hasText: `已导出到 ${file}` });
@@ -156,7 +135,7 @@ describe('the office’s two screen sizes', () => {
     await notice.getByRole('button', { name: '打开所在文件夹' }).click();
     await expect.poll(() => bridge.shown()).toEqual([file]);
     // the renderer may not name a file the app did not just write
-    await expect(rpc('app:showInFolder', { file: join(dir, 'zwxx.db') })).rejects.toThrow('只能打开本程序刚刚保存的文件所在的文件夹');
+    await expect(rpc('app:showInFolder', { file: join(app.dir, 'zwxx.db') })).rejects.toThrow('只能打开本程序刚刚保存的文件所在的文件夹');
     expect(bridge.shown()).toEqual([file]);
   });
 });

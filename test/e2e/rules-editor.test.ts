@@ -4,48 +4,20 @@
 // the same as before while an adoption by the new publication in 2019Q3 scores its points. Before saving, the clerk also
 // gives 镇街 a requirement (每季度 调研 ≥ 1 篇 得 3 分) and 莱芜政务信息 an alias and a clause, by keyboard; the saved
 // version holds them and scores the requirement.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Args, Method, Reply, Results } from '../../shared/ipc/contract';
-import { startBridge, type Bridge } from '../bridge/server';
-import { tempDir } from '../helpers/cli';
-import { launch } from './browser';
+import type { Results } from '../../shared/ipc/contract';
+import { SHOTS, go as goTo, settledShots, startApp, type App } from './harness';
 
-const SHOTS = resolve(__dirname, '../../test-output/screenshots');
-const TODAY = '2019-08-20';
 const NEW_NAME = '莱芜区2019（7月修订）';
 const NEW_PUB = '莱芜要情快报';
 const REQUIREMENT = '季度调研';
-const dir = tempDir('zwxx-e2e-rules-');
-let bridge: Bridge;
-let browser: Browser;
+let app: App;
 let page: Page;
-
-/** A service call through the same loopback bridge the page uses. */
-async function rpc<M extends Method>(method: M, args: Args<M>): Promise<Results[M]> {
-  const res = await fetch(`${bridge.url}api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-  const reply = (await res.json()) as Reply<Results[M]>;
-  if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
-  return reply.value;
-}
-
-/** Screenshots at the two window sizes offices have; the page settles (no animation running) first. */
-async function shots(name: string): Promise<void> {
-  for (const width of [1366, 1024]) {
-    await page.setViewportSize({ width, height: 768 });
-    // finite animations (dialogs opening, tabs sliding) finish; a spinner's endless one is not waited for
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-    await page.screenshot({ path: join(SHOTS, `规则-${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-async function go(label: string): Promise<void> {
-  await page.getByRole('menuitem', { name: label, exact: true }).click();
-  await page.locator(`[data-page]`).getByRole('heading', { name: label, exact: true }).waitFor();
-}
+const rpc: App['rpc'] = (method, args) => app.rpc(method, args);
+const shots = (name: string) => settledShots(page, '规则', name);
+const go = (label: string) => goTo(page, label);
 
 /** The tab of the editor the clerk is looking at. */
 const active = () => page.getByTestId('rules-editor').getByRole('tabpanel');
@@ -85,8 +57,12 @@ let q2PageBefore: string;
 let q3ItemId: number;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: TODAY });
+  app = await startApp({ prefix: 'zwxx-e2e-rules-', today: '2019-08-20', seed: (rpc) => seed(rpc) });
+  page = app.page;
+  await page.getByRole('menuitem', { name: '规则设置', exact: true }).waitFor();
+});
+
+async function seed(rpc: App['rpc']): Promise<void> {
   // the sample roster, then a few items and adoptions in 2019Q2 and 2019Q3 through the services
   await rpc('units:importSample', {});
   const units = await rpc('units:list', {});
@@ -102,23 +78,14 @@ beforeAll(async () => {
   await rpc('adoptions:create', { list: [adopt(a1, 'district', '2019-05-20'), adopt(a2, 'city', '2019-06-10'), adopt(b1, 'district', '2019-06-12'), adopt(b2, 'district', '2019-07-20')] });
   q2Before = (await rpc('scores:period', { period: '2019Q2' })).scores;
   q3Before = (await rpc('scores:period', { period: '2019Q3' })).scores;
-
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await page.goto(bridge.url);
-  await page.getByRole('menuitem', { name: '规则设置', exact: true }).waitFor();
-});
+}
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-规则-${ctx.task.name.slice(0, 30)}.png`) });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
 });
 
 describe('the rule-set editor', () => {

@@ -17,17 +17,27 @@ interface Props {
   onPicked?: () => void;
 }
 
-/** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
-export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
+/** The roster as Select options, grouped as the roster is (less a unit that may not be picked). */
+function useUnitOptions(exclude?: number) {
   const units = useApp((s) => s.units);
   const info = useApp((s) => s.info);
-  const groups = groupOptions(info);
-  const options = groups
+  return groupOptions(info)
     .map((g) => ({
       label: g.label,
-      options: units.filter((u) => u.group === g.value).map((u) => ({ value: u.id, label: u.name, unit: u })),
+      options: units.filter((u) => u.group === g.value && u.id !== exclude).map((u) => ({ value: u.id, label: u.name, unit: u })),
     }))
     .filter((g) => g.options.length > 0);
+}
+
+/** A unit option matches what was typed by its name, an alias or the pinyin initials. */
+function matchUnit(input: string, option: unknown): boolean {
+  const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
+  return u ? unitMatches(u, input) : false;
+}
+
+/** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
+export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
+  const options = useUnitOptions();
   return (
     <Select
       ref={ref}
@@ -42,10 +52,7 @@ export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(
       autoFocus={props.autoFocus}
       style={props.style}
       options={options}
-      filterOption={(input, option) => {
-        const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
-        return u ? unitMatches(u, input) : false;
-      }}
+      filterOption={matchUnit}
       defaultActiveFirstOption
       notFoundContent="没有匹配的单位"
     />
@@ -67,15 +74,8 @@ interface ManyProps {
 
 /** Several units, in the order picked (合报单位): searchable as UnitSelect; Backspace removes the last one. */
 export function UnitsSelect(props: ManyProps) {
-  const units = useApp((s) => s.units);
-  const info = useApp((s) => s.info);
   const open = useRef(false);
-  const options = groupOptions(info)
-    .map((g) => ({
-      label: g.label,
-      options: units.filter((u) => u.group === g.value && u.id !== props.exclude).map((u) => ({ value: u.id, label: u.name, unit: u })),
-    }))
-    .filter((g) => g.options.length > 0);
+  const options = useUnitOptions(props.exclude);
   return (
     <div
       style={props.style}
@@ -99,10 +99,7 @@ export function UnitsSelect(props: ManyProps) {
         placeholder={props.placeholder}
         style={{ width: '100%' }}
         options={options}
-        filterOption={(input, option) => {
-          const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
-          return u ? unitMatches(u, input) : false;
-        }}
+        filterOption={matchUnit}
         defaultActiveFirstOption
         notFoundContent="没有匹配的单位"
       />

@@ -1,0 +1,97 @@
+// What every UI test does the same way: start the loopback bridge on a fresh ledger, open the built renderer in
+// Debian's Chromium at 1366×768 (a page error fails the test), set the scene through the contract, and the clerk's
+// keyboard moves — go to a page, wait for the focus, pick from a Select by typing, wait for a message.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Args, Method, Reply, Result } from '../../shared/ipc/contract';
+import { startBridge, type Bridge } from '../bridge/server';
+import { tempDir } from '../helpers/cli';
+import { launch } from './browser';
+
+export const SHOTS = resolve(__dirname, '../../test-output/screenshots');
+
+export interface App {
+  bridge: Bridge;
+  browser: Browser;
+  page: Page;
+  /** the ledger's folder (the data file is zwxx.db in it); a test may write its exports here */
+  dir: string;
+  /** a call through the contract over the bridge, as the renderer makes it (used to set the scene and to check) */
+  rpc: <M extends Method>(method: M, args: Args<M>) => Promise<Result<M>>;
+  close: () => Promise<void>;
+}
+
+/** A bridge on a new ledger in a temporary folder; `seed` sets the scene before the page opens. */
+export async function startApp(opts: { prefix: string; today: string; seed?: (rpc: App['rpc'], bridge: Bridge) => Promise<void> }): Promise<App> {
+  mkdirSync(SHOTS, { recursive: true });
+  const dir = tempDir(opts.prefix);
+  const bridge = await startBridge({ dbFile: join(dir, 'zwxx.db'), today: opts.today });
+  const rpc = async <M extends Method>(method: M, args: Args<M>): Promise<Result<M>> => {
+    const res = await fetch(`${bridge.url}api/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+    const reply = (await res.json()) as Reply<Result<M>>;
+    if (!reply.ok) throw new Error(`${method}: ${reply.error}`);
+    return reply.value;
+  };
+  await opts.seed?.(rpc, bridge);
+  const browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await page.goto(bridge.url);
+  await page.locator('[data-page]').waitFor();
+  return {
+    bridge,
+    browser,
+    page,
+    dir,
+    rpc,
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+    },
+  };
+}
+
+/** Opens a page from the menu and waits for its heading. */
+export async function go(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+  await page.locator('[data-page]').getByRole('heading', { name: label, exact: true }).waitFor();
+}
+
+export function focusIs(page: Page, id: string): Promise<unknown> {
+  return page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10_000 });
+}
+
+/** Waits until the open Select list offers `expected` as its active option. */
+export async function optionReady(page: Page, expected: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: expected }).first().waitFor({ timeout: 10_000 });
+}
+
+/** Types into the focused Select and picks the first option once it is offered. */
+export async function pickTyped(page: Page, typed: string, expected = typed): Promise<void> {
+  await page.keyboard.type(typed);
+  await optionReady(page, expected);
+  await page.keyboard.press('Enter');
+}
+
+export async function toast(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+}
+
+/** Two animation frames: what was just set is laid out and painted. */
+export function frame(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Screenshots at the two window sizes offices have, named `${prefix}-${name}-${width}.png`, once the page has
+ *  settled (finite animations — a dialog opening, a tab sliding — done; a spinner's endless one is not waited for). */
+export async function settledShots(page: Page, prefix: string, name: string): Promise<void> {
+  for (const width of [1366, 1024]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+    await page.screenshot({ path: join(SHOTS, `${prefix}-${name}-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
