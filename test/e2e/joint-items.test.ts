@@ -128,17 +128,31 @@ describe('信息类别 and 合报单位 in the entry form and the drawer', () =>
     await page.locator('#item-edit').focus();
     await page.keyboard.press('Enter');
     await focusIs('item-edit-title');
+    // Esc with corrections not saved asks first, 继续修改 focused: Enter goes on editing, nothing lost
+    await page.locator('#item-edit-title').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('（改）');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '放弃未保存的修改？' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent?.replace(/\s/g, '') === '继续修改');
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await expect(page.locator('#item-edit-title').inputValue()).resolves.toBe(`${TITLE}（改）`);
     await page.locator('#item-edit-joint').focus();
     await page.keyboard.press('Backspace'); // removes the last 合报 unit, 市财政局
     await page.locator('#item-edit-category').focus();
     await pickTyped('要情', '要情动态');
+    await expect(page.getByTestId('item-editor').innerText()).resolves.toContain('要情动态');
     await shots('03-修改合报信息');
     await page.locator('#item-edit-save').click();
     await page.locator('.ant-message-notice').filter({ hasText: '已修改' }).waitFor();
     await page.getByTestId('drawer-joint').filter({ hasText: '甲县（牵头）、乙县　' }).waitFor();
+    // the keyboard is back on the drawer's 修改信息, not lost on the page
+    await focusIs('item-edit');
     const detail = await rpc('items:get', { id: itemId });
     expect(detail.jointUnits.map((u) => u.name)).toEqual(['乙县']);
     expect(detail.categoryName).toBe('要情动态');
+    expect(detail.title).toBe(`${TITLE}（改）`);
     // 《信息专报》 gives 要情动态 its plain 10 points now
     expect(detail.adoptionRecords.map((r) => r.points)).toEqual([10]);
   });

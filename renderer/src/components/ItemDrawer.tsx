@@ -72,6 +72,11 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
   const item = useApi('items:get', id === null ? null : { id }).data;
   const shown = item && item.id === id ? item : undefined;
   const rules = rulesFor(info, shown?.date);
+  // an editor unmounts when it closes: the keyboard comes back to the drawer's main button, not to the page body
+  const closeEditor = () => {
+    setEditing(null);
+    requestAnimationFrame(() => document.getElementById('item-edit')?.focus());
+  };
   const [editing, setEditing] = useState<'item' | { adoption: AdoptionRow['record'] } | { instruction: InstructionRow['record'] } | null>(null);
   const pubName = (k: string) => publicationTitle(vocabName(info, 'publications', k));
   const levelOf = (k: string) => {
@@ -177,9 +182,9 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
           )}
         </Space>
       )}
-      {shown && editing === 'item' && <ItemEditor item={shown} onClose={() => setEditing(null)} />}
-      {shown && editing && typeof editing === 'object' && 'adoption' in editing && <AdoptionEditor itemId={shown.id} record={editing.adoption} onClose={() => setEditing(null)} />}
-      {shown && editing && typeof editing === 'object' && 'instruction' in editing && <InstructionEditor itemId={shown.id} record={editing.instruction} onClose={() => setEditing(null)} />}
+      {shown && editing === 'item' && <ItemEditor item={shown} onClose={closeEditor} />}
+      {shown && editing && typeof editing === 'object' && 'adoption' in editing && <AdoptionEditor itemId={shown.id} record={editing.adoption} onClose={closeEditor} />}
+      {shown && editing && typeof editing === 'object' && 'instruction' in editing && <InstructionEditor itemId={shown.id} record={editing.instruction} onClose={closeEditor} />}
     </Drawer>
   );
 }

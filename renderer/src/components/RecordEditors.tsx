@@ -45,6 +45,25 @@ export function publicationOptions(info: ReturnType<typeof useInfo>, date: strin
 /** The record editors' labelled fields: labels in one column, the fields beside them. */
 const EDITOR_FORM = { layout: 'horizontal', labelCol: { flex: '72px' }, wrapperCol: { flex: 1 }, colon: false, style: { marginTop: 16 } } as const;
 
+/**
+ * Closing an editor (Esc, ×, 取消) with changes not saved asks first, 继续修改 focused: an Esc meant for a dropdown
+ * never throws a clerk's corrections away. Nothing changed: it closes at once.
+ */
+function guardedClose(dirty: boolean, onClose: () => void): () => void {
+  return () => {
+    if (!dirty) return onClose();
+    Modal.confirm({
+      title: '放弃未保存的修改？',
+      content: '刚才的修改还没有保存。',
+      okText: '放弃修改',
+      okButtonProps: { danger: true },
+      cancelText: '继续修改',
+      autoFocusButton: 'cancel',
+      onOk: onClose,
+    });
+  };
+}
+
 function useFirstFocus() {
   const ref = useRef<InputRef>(null);
   useEffect(() => {
@@ -73,6 +92,9 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
   // a category the date's rule set does not have is shown as a problem, never dropped silently
   const lostCategory = category !== null && !categories.some((c) => c.key === category) ? (item.categoryName ?? category) : null;
   const jointUnits = joint.filter((u) => u !== unitId);
+  const dirty =
+    JSON.stringify([unitId, dateText, title, kinds, authors, note, category, jointUnits]) !==
+    JSON.stringify([item.unitId, item.date, item.title, item.kinds, item.authorList.join('、'), item.note, item.category, item.jointUnits.map((u) => u.id)]);
   const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const save = async () => {
     if (busy) return;
@@ -91,7 +113,7 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
     }
   };
   return (
-    <Modal open title={`修改信息 ${item.no}`} onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'item-edit-save' }} width={640}>
+    <Modal open title={`修改信息 ${item.no}`} onCancel={guardedClose(dirty, onClose)} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'item-edit-save' }} width={640}>
       <div onKeyDown={enterMovesOn(() => void save())} data-testid="item-editor">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input id="item-edit-title" ref={first} addonBefore="标题" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
@@ -153,6 +175,7 @@ export function AdoptionEditor({ itemId, record, onClose }: { itemId: number; re
   const date = dateFromText(dateText, info?.today ?? record.date);
   const options = publicationOptions(info, date);
   const offered = options.some((o) => o.value === publication);
+  const dirty = JSON.stringify([dateText, publication, form, issueNo]) !== JSON.stringify([record.date, record.publication, record.form, record.issueNo]);
   const save = async () => {
     if (busy) return;
     if (!date) return void message.warning({ key: 'edit', content: '采用日期无效' });
@@ -169,7 +192,7 @@ export function AdoptionEditor({ itemId, record, onClose }: { itemId: number; re
     }
   };
   return (
-    <Modal open title="修改采用记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'adoption-edit-save' }}>
+    <Modal open title="修改采用记录" onCancel={guardedClose(dirty, onClose)} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'adoption-edit-save' }}>
       {/* every field has a label the eye and a screen reader both find (the selects had only their value to go by) */}
       <div onKeyDown={enterMovesOn(() => void save())}>
         <Form {...EDITOR_FORM} data-testid="adoption-editor">
@@ -205,6 +228,7 @@ export function InstructionEditor({ itemId, record, onClose }: { itemId: number;
   const first = useFirstFocus();
   const date = dateFromText(dateText, info?.today ?? record.date);
   const rules = rulesFor(info, date);
+  const dirty = JSON.stringify([dateText, level, form, leader]) !== JSON.stringify([record.date, record.level, record.form, record.leader]);
   const save = async () => {
     if (busy) return;
     if (!date) return void message.warning({ key: 'edit', content: '批示日期无效' });
@@ -219,7 +243,7 @@ export function InstructionEditor({ itemId, record, onClose }: { itemId: number;
     }
   };
   return (
-    <Modal open title="修改批示记录" onCancel={onClose} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'instruction-edit-save' }}>
+    <Modal open title="修改批示记录" onCancel={guardedClose(dirty, onClose)} onOk={() => void save()} okText="保存修改" cancelText="取消" confirmLoading={busy} okButtonProps={{ id: 'instruction-edit-save' }}>
       <div onKeyDown={enterMovesOn(() => void save())}>
         <Form {...EDITOR_FORM} data-testid="instruction-editor">
           <Form.Item label="批示日期" htmlFor="instruction-edit-date">
