@@ -58,8 +58,16 @@ export function groupOptions(info: AppInfo | null): { value: string; label: stri
   return [...(rules?.groups ?? []).map((g) => ({ value: g.key, label: g.name })), { value: 'none', label: '不计分' }];
 }
 
+/** A group's name: in the newest rule set, else in the newest older one that has it (a unit left in a group a new
+ *  rule set dropped still shows its name, never its key). */
 export function groupName(info: AppInfo | null, key: string): string {
-  return groupOptions(info).find((g) => g.value === key)?.label ?? key;
+  const found = groupOptions(info).find((g) => g.value === key)?.label;
+  if (found) return found;
+  for (const r of [...(info?.ruleSets ?? [])].reverse()) {
+    const g = r.groups.find((x) => x.key === key);
+    if (g) return `${g.name}（现行规则无此分组）`;
+  }
+  return key;
 }
 
 export function latestRules(info: AppInfo | null) {

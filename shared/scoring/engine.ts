@@ -30,6 +30,12 @@ interface Ctx {
   idx: FactIndex;
   asOf: string;
   warnings: Set<string>;
+  /** the name a key has in the rule sets (newest first), for warnings in the office's words */
+  nameOf: (kind: 'groups' | 'categories' | 'publications' | 'eventKinds', key: string) => string;
+}
+
+function namesIn(ruleSets: readonly RuleSet[]): Ctx['nameOf'] {
+  return (kind, key) => [...ruleSets].reverse().flatMap((r) => r[kind] as readonly { key: string; name: string }[]).find((x) => x.key === key)?.name ?? key;
 }
 
 // ---------------------------------------------------------------- 一、报送任务
@@ -235,7 +241,7 @@ function categoryOf(ctx: Ctx, rules: RuleSet, itemId: number): RuleSet['categori
   const key = ctx.idx.items.get(itemId)?.category;
   if (key === undefined) return undefined;
   const c = rules.categories.find((x) => x.key === key);
-  if (!c) ctx.warnings.add(`信息类别“${key}”不在规则集“${rules.name}”中，按无类别计分`);
+  if (!c) ctx.warnings.add(`信息类别“${ctx.nameOf('categories', key)}”不在规则集“${rules.name}”中，按无类别计分`);
   return c;
 }
 
@@ -259,7 +265,7 @@ function adoptionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): Sco
     const records = (ctx.idx.adoptionsByItem.get(itemId) ?? []).filter((a) => a.date <= m.end);
     for (const r of records) {
       if (!pubs.has(r.publication))
-        ctx.warnings.add(`刊物“${r.publication}”不在规则集“${rules.name}”中，相关采用记0分`);
+        ctx.warnings.add(`刊物“${ctx.nameOf('publications', r.publication)}”不在规则集“${rules.name}”中，相关采用记0分`);
     }
     const cat = categoryOf(ctx, rules, itemId);
     const place = jointPlace(ctx, unit, itemId);
@@ -326,7 +332,7 @@ function eventLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, start: string, end
   for (const e of inRange(all, start, end)) {
     const kind = kinds.get(e.kind);
     if (!kind) {
-      ctx.warnings.add(`事项“${e.kind}”不在规则集“${rules.name}”中，相关加减分未计`);
+      ctx.warnings.add(`事项“${ctx.nameOf('eventKinds', e.kind)}”不在规则集“${rules.name}”中，相关加减分未计`);
       continue;
     }
     if (kind.scope !== scope || !isActiveIn(unit, e.date.slice(0, 7))) continue;
@@ -548,7 +554,7 @@ export function rankUnits(units: UnitScore[]): UnitScore[] {
 
 /** Scores every scored unit active in period `p`. */
 export function scorePeriod(ruleSets: readonly RuleSet[], facts: Facts, p: Period, asOf: string): PeriodScores {
-  const ctx: Ctx = { idx: indexFacts(facts), asOf, warnings: new Set() };
+  const ctx: Ctx = { idx: indexFacts(facts), asOf, warnings: new Set(), nameOf: namesIn(ruleSets) };
   const quarters = p.kind === 'year' ? quartersOf(p) : [monthOf(p.start)];
   const used = [...new Set(quarters.map((q) => ruleSetForQuarterOf(ruleSets, q.start).name))];
   const rules = ruleSetForQuarterOf(ruleSets, p.start);
@@ -556,15 +562,22 @@ export function scorePeriod(ruleSets: readonly RuleSet[], facts: Facts, p: Perio
   const groups: GroupScores[] = rules.groups.map((g) => ({ key: g.key, name: g.name, units: [] }));
   const byKey = new Map(groups.map((g) => [g.key, g]));
   const roster = [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  const outside = new Map<string, string[]>();
   for (const unit of roster) {
     if (unit.group === UNSCORED_GROUP || !months.some((m) => isActiveIn(unit, m))) continue;
     const group = byKey.get(unit.group);
     if (!group) {
-      ctx.warnings.add(`单位“${unit.name}”的分组“${unit.group}”不在规则集“${rules.name}”中，未计分`);
+      outside.set(unit.group, [...(outside.get(unit.group) ?? []), unit.name]);
       continue;
     }
     group.units.push(unitScore(ctx, ruleSets, unit, group.name, p));
   }
+  // one warning a group the rule set does not have, however many units are in it
+  for (const [key, names] of outside)
+    ctx.warnings.add(
+      `规则集“${rules.name}”没有“${ctx.nameOf('groups', key)}”这个分组，其中${names.length}个单位未计分（${names.slice(0, 6).join('、')}${names.length > 6 ? '等' : ''}）。` +
+        '请在“单位名单”中把这些单位改到本规则的分组，或在“规则设置”中添加这个分组。',
+    );
   for (const g of groups) g.units = rankUnits(g.units);
   return { period: p, ruleSetNames: used, asOf, groups, warnings: [...ctx.warnings] };
 }

@@ -334,6 +334,7 @@ export function EntryPage() {
             allowClear
             placeholder="全部类型"
             aria-label="类型"
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 110 }}
             popupMatchSelectWidth={false}
             value={filter.category ? `c:${filter.category}` : filter.joint ? 'joint' : filter.kind}

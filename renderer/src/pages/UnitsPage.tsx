@@ -52,6 +52,9 @@ function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => vo
       onClose();
     });
   };
+  // a unit in a group the newest rule set dropped keeps that group offered, by name, until the clerk moves it
+  const withCurrent = (options: { value: string; label: string }[], current: string | undefined) =>
+    current === undefined || options.some((o) => o.value === current) ? options : [...options, { value: current, label: groupName(info, current) }];
   return (
     <Modal open title={u ? `编辑单位：${u.name}` : '新增单位'} onCancel={onClose} onOk={() => form.submit()} okText="保存" destroyOnHidden>
       <Form
@@ -75,7 +78,7 @@ function UnitForm({ unit, onClose }: { unit: UnitView | 'new'; onClose: () => vo
           <Input autoFocus />
         </Form.Item>
         <Form.Item name="group" label="分组" rules={[{ required: true }]}>
-          <Select options={groupOptions(info)} />
+          <Select options={withCurrent(groupOptions(info), u?.group)} />
         </Form.Item>
         <Form.Item name="aliases" label="别名" extra="文件中出现的其他写法，多个用“、”分隔，如：区发展改革局、区发改局">
           <Input />
