@@ -78,6 +78,7 @@ describe('信息类别 and 合报单位 in the entry form and the drawer', () =>
     await shots('01-登记合报信息');
     // Esc closes the list and keeps what was typed; Enter then saves
     await page.keyboard.press('Escape');
+    await page.locator('#entry-joint[aria-expanded="false"]').waitFor();
     await expect(page.locator('#entry-title').inputValue()).resolves.toBe(TITLE);
     await page.keyboard.press('Enter');
     await page.locator('.ant-message-notice').filter({ hasText: /已保存：X2024-/ }).waitFor();

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
-import { forwardRef, useRef } from 'react';
+import { forwardRef } from 'react';
 import { unitMatches } from '../pinyin';
 import { groupOptions, useApp } from '../store';
 
@@ -74,14 +74,18 @@ interface ManyProps {
 
 /** Several units, in the order picked (合报单位): searchable as UnitSelect; Backspace removes the last one. */
 export function UnitsSelect(props: ManyProps) {
-  const open = useRef(false);
-  const options = useUnitOptions(props.exclude);
+  // a unit already picked leaves the list (Enter on it would take it away again); its tag keeps its name
+  const all = useUnitOptions(props.exclude);
+  const names = new Map(all.flatMap((g) => g.options.map((o) => [o.value, o.label] as const)));
+  const options = all.map((g) => ({ ...g, options: g.options.filter((o) => !props.value.includes(o.value)) })).filter((g) => g.options.length > 0);
   return (
     <div
       style={props.style}
       onKeyDownCapture={(e) => {
-        // rc-select opens its list on Enter; with the list closed Enter belongs to the form
-        if (e.key === 'Enter' && !e.nativeEvent.isComposing && !open.current && props.onEnter) {
+        // rc-select opens its list on Enter; with the list closed (as rendered now: aria-expanded, not a callback
+        // that may come later) Enter belongs to the form
+        const expanded = (e.target as HTMLElement).getAttribute('aria-expanded') === 'true';
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing && !expanded && props.onEnter) {
           e.preventDefault();
           e.stopPropagation();
           props.onEnter();
@@ -93,9 +97,9 @@ export function UnitsSelect(props: ManyProps) {
         aria-label={props['aria-label']}
         mode="multiple"
         showSearch
-        value={props.value}
-        onChange={(v) => props.onChange(v)}
-        onOpenChange={(o) => (open.current = o)}
+        labelInValue
+        value={props.value.map((id) => ({ value: id, label: names.get(id) ?? '（已不在名单中的单位）' }))}
+        onChange={(v: { value: number }[]) => props.onChange(v.map((x) => x.value))}
         placeholder={props.placeholder}
         style={{ width: '100%' }}
         options={options}
