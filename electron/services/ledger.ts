@@ -136,15 +136,37 @@ function itemLinks(
   return { category, jointUnitIds };
 }
 
-/** Writes an item's 合报 units; an unchanged list writes nothing (so the audit trail shows only real changes). */
-function writeJointUnits(db: Db, id: number, unitIds: number[], replace: boolean): void {
-  if (replace) {
-    const cur = db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck().all(id) as number[];
-    if (cur.join() === unitIds.join()) return;
-    db.prepare('DELETE FROM item_joint_units WHERE item_id = ?').run(id);
+/**
+ * Writes an item's 合报 units as a difference: a unit taken off is deleted, a new one inserted, one that moved gets
+ * its new place — so 操作记录 shows what changed, not the whole list deleted and added again.
+ */
+function writeJointUnits(db: Db, id: number, unitIds: number[]): void {
+  const cur = db.prepare('SELECT unit_id AS unitId, position FROM item_joint_units WHERE item_id = ?').all(id) as { unitId: number; position: number }[];
+  const at = new Map(cur.map((c) => [c.unitId, c.position]));
+  for (const c of cur) if (!unitIds.includes(c.unitId)) db.prepare('DELETE FROM item_joint_units WHERE item_id = ? AND unit_id = ?').run(id, c.unitId);
+  unitIds.forEach((u, i) => {
+    if (!at.has(u)) db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)').run(id, u, i);
+    else if (at.get(u) !== i) db.prepare('UPDATE item_joint_units SET position = ? WHERE item_id = ? AND unit_id = ?').run(i, id, u);
+  });
+}
+
+/**
+ * Writes an item's authors. 'update' leaves the same names in the same order alone (no delete-and-add in 操作记录);
+ * 'rewrite' replaces them whatever they are (a change of unit: the same names under another unit are other persons).
+ */
+function writeAuthors(db: Db, id: number, unitId: number, authors: readonly string[], mode: 'insert' | 'update' | 'rewrite'): void {
+  if (mode === 'rewrite') db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
+  if (mode === 'update') {
+    const cur = db
+      .prepare('SELECT p.name FROM item_authors a JOIN persons p ON p.id = a.person_id WHERE a.item_id = ? ORDER BY a.position')
+      .pluck()
+      .all(id) as string[];
+    if (cur.join('\u0000') === authors.join('\u0000')) return;
+    db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
   }
-  const insert = db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)');
-  unitIds.forEach((u, i) => insert.run(id, u, i));
+  const person = personResolver(db);
+  const insert = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
+  authors.forEach((a, i) => insert.run(id, person(unitId, a), i));
 }
 
 function insertItem(db: Db, input: ItemInput): number {
@@ -163,9 +185,8 @@ function insertItem(db: Db, input: ItemInput): number {
       .run(no, input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, t, t)
       .lastInsertRowid,
   );
-  writeJointUnits(db, id, links.jointUnitIds, false);
-  const person = personResolver(db);
-  input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
+  writeJointUnits(db, id, links.jointUnitIds);
+  writeAuthors(db, id, input.unitId, input.authors, 'insert');
   return id;
 }
 
@@ -198,10 +219,8 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
     db.prepare(
       `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, category = ?, updated_at = ? WHERE id = ?`,
     ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, now(), id);
-    writeJointUnits(db, id, links.jointUnitIds, true);
-    db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
-    const person = personResolver(db);
-    input.authors.forEach((a, i) => db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)').run(id, person(input.unitId, a), i));
+    writeJointUnits(db, id, links.jointUnitIds);
+    writeAuthors(db, id, input.unitId, input.authors, cur.unitId === input.unitId ? 'update' : 'rewrite');
   });
 }
 

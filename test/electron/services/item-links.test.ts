@@ -91,11 +91,17 @@ describe('信息类别 and 合报单位 entered with an item', () => {
   });
 
   it('are kept by an edit that leaves them out, changed by one that names them, and the change is in 操作记录', async () => {
-    await ok('items:update', { id, item: item(jia, { title: '关于县域特色产业发展的调研报告' }) });
+    const links = () => db.prepare(`SELECT count(*) FROM audit_log WHERE entity IN ('item_joint_units', 'item_authors')`).pluck().get() as number;
+    const before = links();
+    await ok('items:update', { id, item: item(jia, { title: '关于县域特色产业发展的调研报告', authors: [] }) });
+    // a title corrected: 操作记录 has no 合报单位 or 作者 deleted and added again
+    expect(links()).toBe(before);
     let detail = await ok('items:get', { id });
     expect(detail.category).toBe('long');
     expect(detail.jointUnits.map((u) => u.id)).toEqual([bureau, yi]);
     await ok('items:update', { id, item: item(jia, { category: 'short', jointUnitIds: [yi] }) });
+    // 市财政局 taken off, 乙县 moved up: one deletion and one change of place, nothing added again
+    expect(db.prepare(`SELECT action FROM audit_log WHERE entity = 'item_joint_units' ORDER BY id DESC LIMIT 2`).pluck().all()).toEqual(['update', 'delete']);
     detail = await ok('items:get', { id });
     expect(detail.categoryName).toBe('要情动态');
     expect(detail.jointUnits.map((u) => u.name)).toEqual(['乙县']);
