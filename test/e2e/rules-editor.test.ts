@@ -205,11 +205,18 @@ describe('the rule-set editor', () => {
     await row.locator('input[aria-label="计分方式"]').focus();
     await choose('每月各得一次', 'ArrowUp');
     await row.locator('[title="每月各得一次"]').waitFor();
-    // a second condition is added and taken away again
-    await row.getByRole('button', { name: '添加条件' }).click();
+    // a second condition is added and taken away again, by keyboard: the focus stays in the cell each time
+    const focusedLabel = (label: string) => page.waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, label);
+    await row.getByRole('button', { name: '添加条件' }).focus();
+    await page.keyboard.press('Enter');
     await expect(row.locator('input[aria-label="最少篇数"]').count()).resolves.toBe(2);
-    await row.getByRole('button', { name: '删除条件' }).last().click();
+    await focusedLabel('最少篇数'); // the new condition's 篇数, ready to type
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab'); // on to its ✕
+    await focusedLabel('删除条件');
+    await page.keyboard.press('Enter');
     await expect(row.locator('input[aria-label="最少篇数"]').count()).resolves.toBe(1);
+    await focusedLabel('添加条件');
     // a requirement without a name is refused on the form, in words
     const name = row.locator('input[aria-label="要求名称"]');
     await name.fill('');

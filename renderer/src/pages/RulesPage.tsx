@@ -87,6 +87,20 @@ function makeKey(name: string, taken: readonly string[], fallback: string): stri
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), button.ant-switch';
 
+/**
+ * After a button adds or removes a row inside a table cell, the keyboard stays in that cell: once the change is drawn,
+ * `selector` within the cell (its first match, or its last: the row just added) gets the focus.
+ */
+function focusAfter(from: HTMLElement, selector: string, which: 'first' | 'last' = 'first'): void {
+  const cell = from.closest('td');
+  requestAnimationFrame(() => {
+    const found = cell ? [...cell.querySelectorAll<HTMLElement>(selector)] : [];
+    const target = which === 'last' ? found[found.length - 1] : found[0];
+    target?.focus();
+    if (target instanceof HTMLInputElement) target.select();
+  });
+}
+
 /** Enter in a text or number field moves to the next field (the last one calls `onLast`); selects and date pickers keep Enter. */
 function enterMovesOn(e: KeyboardEvent<HTMLElement>, onLast?: () => void): void {
   if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
@@ -401,7 +415,16 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                       <Num label="最少篇数" int min={1} max={1000} width={52} value={c.min} status={status('groups', i, 'requirements', q.qi, 'conditions', ci, 'min')} onChange={(v) => edit((r) => (r.groups[i]!.requirements[q.qi]!.conditions[ci]!.min = v ?? 1))} />
                       篇
                       {q.conditions.length > 1 && (
-                        <Button size="small" type="text" aria-label="删除条件" title="删除这个条件" onClick={() => edit((r) => void r.groups[i]!.requirements[q.qi]!.conditions.splice(ci, 1))}>
+                        <Button
+                          size="small"
+                          type="text"
+                          aria-label="删除条件"
+                          title="删除这个条件"
+                          onClick={(e) => {
+                            focusAfter(e.currentTarget, 'button[aria-label="添加条件"]');
+                            edit((r) => void r.groups[i]!.requirements[q.qi]!.conditions.splice(ci, 1));
+                          }}
+                        >
                           ✕
                         </Button>
                       )}
@@ -412,13 +435,14 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                     type="link"
                     aria-label="添加条件"
                     style={{ padding: 0 }}
-                    onClick={() =>
+                    onClick={(e) => {
+                      focusAfter(e.currentTarget, 'input[aria-label="最少篇数"]', 'last');
                       edit((r) => {
                         const conditions = r.groups[i]!.requirements[q.qi]!.conditions;
                         const kind = kindOptions.find((k) => !conditions.some((c) => c.kind === k.value))?.value ?? 'research';
                         conditions.push({ kind, min: 1 });
-                      })
-                    }
+                      });
+                    }}
                   >
                     + 再加一个条件
                   </Button>
