@@ -84,9 +84,14 @@ function Facts({ data }: { data: Results['circular:preview'] }) {
       dataSource={rows}
       renderItem={([title, items, color]) => (
         <List.Item>
-          <div>
+          <div style={{ minWidth: 0, width: '100%' }}>
             <Typography.Text strong>{title}</Typography.Text>
-            <div>{items.length === 0 ? <Typography.Text type="secondary">无</Typography.Text> : items.map((i) => <Tag key={i} color={color} style={{ marginTop: 4 }}>{i}</Tag>)}</div>
+            <div>{items.length === 0 ? <Typography.Text type="secondary">无</Typography.Text> : items.map((i) => (
+                  // a long unit name ends in … within the panel, the whole of it on hover
+                  <Tag key={i} color={color} title={i} style={{ marginTop: 4, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'top' }}>
+                    {i}
+                  </Tag>
+                ))}</div>
           </div>
         </List.Item>
       )}
