@@ -11,6 +11,18 @@ export const REQUEST_OUTCOME_LABEL: Record<RequestOutcome, string> = {
   pending: '待报',
 };
 export const UNSCORED_GROUP_NAME = '不计分';
+
+// The rule model's fixed choices in the words of the 规则设置 page; 操作记录, the rule file's messages and the score
+// workbook use the same words.
+export const RULE_WINDOW_LABEL = { week: '每周', month: '每月', quarter: '每季度', year: '每年' } as const;
+export const PUBLICATION_LEVEL_LABEL = { district: '区级', city: '市级', province: '省级', state: '国家级' } as const;
+export const AWARD_LABEL = { each_month: '每月各得一次', once: '周期内得一次' } as const;
+export const JOINT_SPLIT_NAME = { even: '平分', full: '各得全分', lead: '只计牵头单位' } as const;
+
+/** A label table as Select/Radio options, all of its keys or the ones given, in that order. */
+export function labelOptions<K extends string>(labels: Readonly<Record<K, string>>, keys: readonly K[] = Object.keys(labels) as K[]): { value: K; label: string }[] {
+  return keys.map((k) => ({ value: k, label: labels[k] }));
+}
 /** How a rule set scores a 合报 item, in the words shown beside the 合报单位 field and in the item's detail. */
 export const JOINT_SPLIT_LABEL: Record<'even' | 'full' | 'lead', string> = {
   even: '合报信息得分由各单位平分',

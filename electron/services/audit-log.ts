@@ -3,7 +3,18 @@
 // Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
 // an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
 import type { Args, AuditRowView } from '../../shared/ipc/contract';
-import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, REQUEST_OUTCOME_LABEL, stars } from '../../shared/labels';
+import {
+  ADOPTION_FORM_LABEL,
+  AWARD_LABEL,
+  INSTRUCTION_FORM_LABEL,
+  ITEM_KIND_LABEL,
+  JOINT_SPLIT_NAME,
+  PUBLICATION_LEVEL_LABEL,
+  publicationTitle,
+  REQUEST_OUTCOME_LABEL,
+  RULE_WINDOW_LABEL,
+  stars,
+} from '../../shared/labels';
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import type { Db } from '../db/database';
@@ -225,24 +236,14 @@ const RULE_FIELD: Record<string, string> = {
 };
 
 const RULE_VALUE: Record<string, string> = {
-  week: '每周',
-  month: '每月',
-  quarter: '每季度',
-  year: '每年',
-  each_month: '每月各得一次',
-  once: '周期内得一次',
+  ...RULE_WINDOW_LABEL,
+  ...AWARD_LABEL,
   highest: '就高不就低',
   sum: '累加',
   period: '当期',
-  district: '区级',
-  city: '市级',
-  province: '省级',
-  state: '国家级',
-  research: '调研',
-  special: '专报',
-  even: '平分',
-  full: '各得全分',
-  lead: '只计牵头单位',
+  ...PUBLICATION_LEVEL_LABEL,
+  ...ITEM_KIND_LABEL,
+  ...JOINT_SPLIT_NAME,
 };
 
 /** A rule value in words; `names` turns the rule set's own keys (a category, a 批示 level) into their names. */

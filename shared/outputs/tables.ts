@@ -1,7 +1,7 @@
 // Rows of the detail tables (采用明细, 约稿情况), built from the engine's facts and lines — no scoring of their own:
 // the points shown are the points the engine's lines gave each record.
 import type { Facts } from '../domain';
-import { ADOPTION_FORM_LABEL, REQUEST_OUTCOME_LABEL, stars } from '../labels';
+import { ADOPTION_FORM_LABEL, JOINT_SPLIT_NAME, REQUEST_OUTCOME_LABEL, stars } from '../labels';
 import { inPeriod } from '../periods';
 import type { RuleSet } from '../rules/schema';
 import { unitsOfItem } from '../scoring/facts-index';
@@ -55,12 +55,10 @@ function linePoints(scores: PeriodScores, kind: 'adoption' | 'request'): Map<str
   return out;
 }
 
-const JOINT_SPLIT_TEXT = { even: '平分', full: '各得全分', lead: '只计牵头单位' } as const;
-
 /** 合报 column text for the unit at `position` among the item's units (0 = lead). */
 function jointText(names: readonly string[], position: number, split: RuleSet['jointSplit']): string {
   if (names.length <= 1) return '';
-  const how = JOINT_SPLIT_TEXT[split];
+  const how = JOINT_SPLIT_NAME[split];
   if (position === 0) return `牵头，与${names.slice(1).join('、')}合报，${how}`;
   const others = names.map((n, i) => (i === 0 ? `${n}（牵头）` : n)).filter((_, i) => i !== position);
   return `与${others.join('、')}合报，${how}`;

@@ -2,6 +2,7 @@
 // Chinese messages that name the field as a clerk sees it (刊物「莱芜政务信息」的分值（单篇）：应为不小于 0 的数).
 // Pure: text in, rule sets or messages out; reading and writing files is the caller's job.
 import type { z } from 'zod';
+import { AWARD_LABEL, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL } from '../labels';
 import { ruleSetSchema, type RuleSet } from './schema';
 
 export const RULE_FILE_TYPE = '政务信息计分规则';
@@ -141,19 +142,13 @@ const FIELD: Record<string, string> = {
 };
 const FORM: Record<string, string> = { single: '单篇', combined: '综合', brief: '简讯' };
 const VALUE: Record<string, string> = {
-  week: '每周',
-  month: '每月',
-  quarter: '每季度',
-  year: '每年',
-  each_month: '每月各得一次',
-  once: '周期内得一次',
+  ...RULE_WINDOW_LABEL,
+  ...AWARD_LABEL,
   highest: '就高不就低',
   sum: '累加',
-  district: '区级',
-  city: '市级',
-  province: '省级',
-  state: '国家级',
+  ...PUBLICATION_LEVEL_LABEL,
   period: '计入所在月、季度',
+  // the 合报 choices as this file's messages have always worded them (the editor says 平分 / 只计牵头单位)
   even: '均分',
   full: '各得全分',
   lead: '仅牵头单位',

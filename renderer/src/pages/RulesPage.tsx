@@ -30,7 +30,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import { parseRuleFile } from '../../../shared/rules/file';
 import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
-import { stars } from '../../../shared/labels';
+import { AWARD_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
 import { ApiError, api, call } from '../api';
 import { quartersText, startedQuarters } from '../forms';
 import { useApp, useChanged } from '../store';
@@ -40,28 +40,11 @@ type Row = Results['rules:list'][number];
 type Path = (string | number)[];
 type Forms = { single: number; combined: number; brief: number };
 
-const LEVELS = [
-  { value: 'district', label: '区级' },
-  { value: 'city', label: '市级' },
-  { value: 'province', label: '省级' },
-  { value: 'state', label: '国家级' },
-];
-const WINDOWS = [
-  { value: 'week', label: '每周' },
-  { value: 'month', label: '每月' },
-  { value: 'quarter', label: '每季度' },
-  { value: 'year', label: '每年' },
-];
-const REQUIREMENT_WINDOWS = [
-  { value: 'month', label: '每月' },
-  { value: 'quarter', label: '每季度' },
-  { value: 'year', label: '每年' },
-];
+const LEVELS = labelOptions(PUBLICATION_LEVEL_LABEL);
+const WINDOWS = labelOptions(RULE_WINDOW_LABEL);
+const REQUIREMENT_WINDOWS = labelOptions(RULE_WINDOW_LABEL, ['month', 'quarter', 'year']);
 // the engine gives `each_month` points in every scored month of the window, `once` in its last scored month only
-const AWARDS = [
-  { value: 'each_month', label: '每月各得一次' },
-  { value: 'once', label: '周期内得一次' },
-];
+const AWARDS = labelOptions(AWARD_LABEL);
 const COMBINE = [
   { value: 'highest', label: '就高不就低（只计最高）' },
   { value: 'sum', label: '累计' },
@@ -530,10 +513,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
                     size="small"
                     aria-label="基础分周期"
                     value={g.baseGrant.window}
-                    options={[
-                      { value: 'month', label: '每月' },
-                      { value: 'quarter', label: '每季度' },
-                    ]}
+                    options={labelOptions(RULE_WINDOW_LABEL, ['month', 'quarter'])}
                     onChange={(v) => edit((r) => (r.groups[i]!.baseGrant!.window = v))}
                     style={{ width: 86 }}
                   />
@@ -1058,11 +1038,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
           size="small"
           value={draft.jointSplit}
           onChange={(e) => edit((r) => (r.jointSplit = e.target.value as RuleSet['jointSplit']))}
-          options={[
-            { value: 'even', label: '平分' },
-            { value: 'full', label: '各得全分' },
-            { value: 'lead', label: '只计牵头单位' },
-          ]}
+          options={labelOptions(JOINT_SPLIT_NAME)}
         />
       </Form.Item>
       <Form.Item>
