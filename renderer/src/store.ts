@@ -63,19 +63,16 @@ export function groupOptions(info: AppInfo | null): { value: string; label: stri
 export function groupName(info: AppInfo | null, key: string): string {
   const found = groupOptions(info).find((g) => g.value === key)?.label;
   if (found) return found;
-  for (const r of [...(info?.ruleSets ?? [])].reverse()) {
-    const g = r.groups.find((x) => x.key === key);
-    if (g) return `${g.name}（现行规则无此分组）`;
-  }
-  return key;
+  const older = vocabName(info, 'groups', key);
+  return older === key ? key : `${older}（现行规则无此分组）`;
 }
 
 export function latestRules(info: AppInfo | null) {
   return info?.ruleSets[info.ruleSets.length - 1];
 }
 
-/** A publication's / level's / issuer's / event kind's name in any rule set (an old record keeps its old name). */
-export function vocabName(info: AppInfo | null, kind: 'publications' | 'instructionLevels' | 'requestIssuers' | 'eventKinds', key: string): string {
+/** A group's / publication's / level's / issuer's / event kind's name in any rule set, newest first (an old record keeps its old name). */
+export function vocabName(info: AppInfo | null, kind: 'groups' | 'publications' | 'instructionLevels' | 'requestIssuers' | 'eventKinds', key: string): string {
   for (const r of [...(info?.ruleSets ?? [])].reverse()) {
     const hit = (r[kind] as { key: string; name: string }[]).find((x) => x.key === key);
     if (hit) return hit.name;

@@ -23,6 +23,7 @@ import { countInRange, indexFacts, inRange, itemCount, unitsOfItem, type FactInd
 import { addPoints, formatPoints, sumPoints } from './points';
 import { adoptionValue, instructionValue } from './record-values';
 import { ruleSetForQuarterOf } from './rulesets';
+import { Vocabulary } from '../vocabulary';
 import type { GroupScores, PeriodScores, ScoreLine, UnitCounts, UnitScore } from './types';
 import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow } from './windows';
 
@@ -34,8 +35,13 @@ interface Ctx {
   nameOf: (kind: 'groups' | 'categories' | 'publications' | 'eventKinds', key: string) => string;
 }
 
+/** Names from the rule sets' vocabulary (newest name wins), built only when a warning needs one. */
 function namesIn(ruleSets: readonly RuleSet[]): Ctx['nameOf'] {
-  return (kind, key) => [...ruleSets].reverse().flatMap((r) => r[kind] as readonly { key: string; name: string }[]).find((x) => x.key === key)?.name ?? key;
+  let vocab: Vocabulary | undefined;
+  return (kind, key) => {
+    vocab ??= new Vocabulary(ruleSets);
+    return vocab[kind].names.get(key) ?? key;
+  };
 }
 
 // ---------------------------------------------------------------- 一、报送任务
