@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli';
-import { writeWorkbook } from '../helpers/workbooks';
+import { tempDir } from '../helpers/cli';
+import { writeForeignLedger } from '../helpers/ledger-fixture';
 import { startBridge, type Bridge } from '../bridge/server';
 import { launch } from './browser';
 
@@ -19,20 +19,7 @@ let page: Page;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const db = join(dir, 'zwxx.db');
-  const r = runCli(['import', resolve(__dirname, '../fixtures/roster-laiwu-2019.csv'), '--db', db]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  await writeWorkbook(ledger, [
-    {
-      name: 'Sheet1',
-      titleRows: ['信息科稿件登记簿'],
-      headers: ['流水', '收到', '来自', '稿件', '经办'],
-      rows: [
-        [1, '2019-04-02', '凤城街道', '凤城街道春季植树造林工作扎实推进', '张'],
-        [2, '2019-04-09', '区财政局', '区财政局多措并举优化营商环境', '李'],
-        [3, '2019-05-13', '凤城街道', '凤城街道开展安全生产大检查', '张'],
-      ],
-    },
-  ]);
+  await writeForeignLedger(db, ledger);
   bridge = await startBridge({ dbFile: db, today: '2019-07-08' });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -1,4 +1,6 @@
 // A hand-built 2019Q2 ledger as an office would keep it, and the scores worked out by hand from docs/计分规则说明.md.
+import { resolve } from 'node:path';
+import { runCli } from './cli';
 import { excelSerial, writeWorkbook, type CellInput } from './workbooks';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -159,6 +161,28 @@ export async function writeLedgerWorkbook(file: string): Promise<void> {
       rows: [
         ['2019-05-10', '张家洼街道', '以干代训', 2, '跟班轮训'],
         ['2019年6月3日', '张家洼街道', '重大信息迟报漏报', null, '汛情迟报'],
+      ],
+    },
+  ]);
+}
+
+/**
+ * A roster (the regulation's, through the command line) in a new ledger, and beside it an old 稿件登记簿 the importer
+ * cannot read by itself: a title row, then headers no sheet of the exchange workbook uses (流水 收到 来自 稿件 经办) —
+ * what the column-mapping step is for.
+ */
+export async function writeForeignLedger(dbFile: string, ledger: string): Promise<void> {
+  const r = runCli(['import', resolve(__dirname, '../fixtures/roster-laiwu-2019.csv'), '--db', dbFile]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  await writeWorkbook(ledger, [
+    {
+      name: 'Sheet1',
+      titleRows: ['信息科稿件登记簿'],
+      headers: ['流水', '收到', '来自', '稿件', '经办'],
+      rows: [
+        [1, '2019-04-02', '凤城街道', '凤城街道春季植树造林工作扎实推进', '张'],
+        [2, '2019-04-09', '区财政局', '区财政局多措并举优化营商环境', '李'],
+        [3, '2019-05-13', '凤城街道', '凤城街道开展安全生产大检查', '张'],
       ],
     },
   ]);

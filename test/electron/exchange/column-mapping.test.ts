@@ -7,7 +7,7 @@ import { closeDatabase, openDatabase } from '../../../electron/db/database';
 import { createHandlers, dispatch } from '../../../electron/handlers';
 import type { ImportReportView } from '../../../shared/ipc/contract';
 import { runCli, tempDir } from '../../helpers/cli';
-import { writeWorkbook } from '../../helpers/workbooks';
+import { writeForeignLedger } from '../../helpers/ledger-fixture';
 
 const dir = tempDir();
 const dbFile = join(dir, 'zwxx.db');
@@ -36,20 +36,7 @@ async function call(h: ReturnType<typeof createHandlers>, args: unknown): Promis
 
 describe('the column-mapping step', () => {
   beforeAll(async () => {
-    const r = runCli(['import', resolve(__dirname, '../../fixtures/roster-laiwu-2019.csv'), '--db', dbFile]);
-    expect(r.code, r.stderr).toBe(0);
-    await writeWorkbook(ledger, [
-      {
-        name: 'Sheet1',
-        titleRows: ['信息科稿件登记簿'],
-        headers: ['流水', '收到', '来自', '稿件', '经办'],
-        rows: [
-          [1, '2019-04-02', '凤城街道', '凤城街道春季植树造林工作扎实推进', '张'],
-          [2, '2019-04-09', '区财政局', '区财政局多措并举优化营商环境', '李'],
-          [3, '2019-05-13', '凤城街道', '凤城街道开展安全生产大检查', '张'],
-        ],
-      },
-    ]);
+    await writeForeignLedger(dbFile, ledger);
   });
   const app = { h: undefined as unknown as ReturnType<typeof createHandlers>, close: (): void => undefined };
   afterAll(() => app.close());
