@@ -25,6 +25,7 @@ import { periodOf, periodScoresView } from './services/scores';
 import { readSettings, writeSettings } from './services/settings';
 import { recoverFromBackup, type StartupFailure } from './services/startup';
 import { writtenFiles, type Shell } from './services/written-files';
+import { queued } from './services/write-gate';
 
 /** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */
 export interface Dialogs {
@@ -197,12 +198,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { safetyBackup: restored.safetyBackup };
     },
   };
-  // nothing is written before the start-up check has passed: writing methods wait for it (reads answer at once)
+  // Nothing is written before the start-up check has passed: writing methods wait for it (reads answer at once).
+  // Writing methods then wait their turn in the one write queue, so an import, a restore or an export that awaits
+  // between its steps never interleaves with another write, and a write asked for during a restore runs after it,
+  // on the restored ledger (each handler asks for db() only when its turn comes).
   const table = h as Record<Method, (a: never) => unknown>;
   for (const m of METHOD_NAMES)
     if (!READ_METHODS.has(m)) {
       const run = table[m];
-      table[m] = (a: never) => (checkDone ? run(a) : ctx.startup.checked!.then(() => run(a)));
+      table[m] = (a: never) => queued(() => (checkDone ? run(a) : ctx.startup.checked!.then(() => run(a))));
     }
   return h;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Method } from '../../shared/ipc/contract';
-import { periodLabel, periodText } from '../../shared/periods';
+import { periodText, quartersText } from '../../shared/periods';
 import { today } from '../clock';
 import { closeDatabase, openDatabase, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
@@ -175,14 +175,14 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   },
   lock: ({ db, args, asOf, out }) => {
     const p = periodOf(period(args));
-    lockQuarter(db, p, SOURCE, asOf);
-    out(`已锁定${periodLabel(p)}`);
+    const locked = lockQuarter(db, p, SOURCE, asOf);
+    out(`已锁定${quartersText(locked)}`);
     return 0;
   },
   unlock: ({ db, args, out }) => {
     const p = periodOf(period(args));
-    unlockQuarter(db, p, SOURCE);
-    out(`已解锁${periodLabel(p)}`);
+    const unlocked = unlockQuarter(db, p, SOURCE);
+    out(`已解锁${quartersText(unlocked)}`);
     return 0;
   },
   locks: (r) => show(r, lockedQuarterList(r.db), (l) => (l.length > 0 ? l.map((c) => periodText(c)).join('\n') : '没有锁定的季度。')),

@@ -270,6 +270,28 @@ DROP TRIGGER audit_items_delete;
       db.exec(auditTriggerSql({ table: 'item_joint_units', columns: ['item_id', 'unit_id', 'position'], id: 'R.item_id' }));
     },
   },
+  {
+    version: 4,
+    name: '通报过的不再改变：锁定时留存该季度的单位名单、规则集和通报设置',
+    up: (db) => {
+      // Frozen text: quarters locked before this version keep what the ledger holds now (the best record there is).
+      db.exec(`
+ALTER TABLE period_locks ADD COLUMN units TEXT CHECK (units IS NULL OR json_valid(units));
+ALTER TABLE period_locks ADD COLUMN rule_set TEXT CHECK (rule_set IS NULL OR json_valid(rule_set));
+ALTER TABLE period_locks ADD COLUMN settings TEXT CHECK (settings IS NULL OR json_valid(settings));
+UPDATE period_locks SET
+  units = (SELECT json_group_array(json_object('id', id, 'name', name, 'group', grp, 'sortOrder', sort_order,
+             'activeFrom', active_from, 'activeUntil', active_until))
+           FROM (SELECT * FROM units ORDER BY sort_order, id)),
+  rule_set = coalesce(
+    (SELECT body FROM rule_sets
+      WHERE effective_from <= substr(period, 1, 4) || '-' || printf('%02d', (CAST(substr(period, 6, 1) AS INTEGER) - 1) * 3 + 1) || '-01'
+      ORDER BY effective_from DESC LIMIT 1),
+    (SELECT body FROM rule_sets ORDER BY effective_from LIMIT 1)),
+  settings = (SELECT value FROM settings WHERE key = 'office');
+`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,8 @@
 import { quarterOf } from '../../shared/periods';
 import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from '../services/write-gate';
 import { lockedQuarters } from '../store/locks';
 import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
@@ -183,19 +184,24 @@ export async function importWorkbook(
     });
   if (seen.size === 0) return report;
 
-  // Rows are resolved even when some failed to parse, so the report lists every problem at once.
-  const plan = planImport(db, parsed, report.problems, failedItemNos);
-  report.counts = countPlan(plan, seen);
-  const order = (sheet: string): number => {
-    const i = SHEETS.findIndex((d) => d.name === sheet);
-    return i < 0 ? -1 : i;
+  // Rows are resolved even when some failed to parse, so the report lists every problem at once. The plan is made
+  // inside the write, so nothing written between planning and applying can be overwritten by a stale plan.
+  const planAndApply = (): void => {
+    const plan = planImport(db, parsed, report.problems, failedItemNos);
+    report.counts = countPlan(plan, seen);
+    const order = (sheet: string): number => {
+      const i = SHEETS.findIndex((d) => d.name === sheet);
+      return i < 0 ? -1 : i;
+    };
+    report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+    if (report.problems.length > 0 || report.dryRun) return;
+    opts.onPhase?.('write');
+    applyPlan(db, plan, opts.onRowWritten);
+    opts.onPhase?.('done');
+    report.applied = true;
   };
-  report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
-  if (report.problems.length > 0 || report.dryRun) return report;
-  opts.onPhase?.('write');
-  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan, opts.onRowWritten));
-  opts.onPhase?.('done');
-  report.applied = true;
+  if (report.dryRun) planAndApply();
+  else write(db, opts.source ?? '导入', planAndApply);
   return report;
 }
 

@@ -5,6 +5,9 @@ import { basename, dirname, join } from 'node:path';
 import { closeDatabase, isSqliteFile, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
 import { UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { nowIso } from '../clock';
+import { noteRestore } from '../store/settings';
+import { write } from './write-gate';
 
 export function quickCheck(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -127,7 +130,12 @@ export async function restoreFrom(
   closeDatabase(db);
   for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   renameSync(tmp, dbFile);
-  return { db: openDatabase(dbFile, opts), safetyBackup };
+  const restored = openDatabase(dbFile, opts);
+  // a restore replaces the whole ledger by design: exempt from the lock check, but written down in its history
+  write(restored, '恢复', () => noteRestore(restored, { from: basename(file), safetyBackup: basename(safetyBackup), at: nowIso() }), {
+    exemptFromLocks: true,
+  });
+  return { db: restored, safetyBackup };
 }
 
 export interface CheckResult {

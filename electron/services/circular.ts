@@ -7,8 +7,8 @@ import { circularFacts, overdueTargetsIn, personScores, type CircularFacts } fro
 import type { PersonScore } from '../../shared/scoring/types';
 import type { Settings } from '../../shared/settings';
 import type { Db } from '../db/database';
-import { lockedQuarters } from '../store/locks';
-import { readSettings } from '../store/settings';
+import { lockedQuarters, lockedSettings } from '../store/locks';
+import { readSettings, settingsOf } from '../store/settings';
 import { scoredPeriod, type ScoredPeriod } from './scores';
 
 export interface CircularOf extends ScoredPeriod {
@@ -21,7 +21,9 @@ export interface CircularOf extends ScoredPeriod {
 /** `span`: the facts loaded; the report files load a quarter's whole year for its 全年累计 sheet. */
 export function circularOf(db: Db, p: Period, asOf: string, span: Period = p): CircularOf {
   const scored = scoredPeriod(db, p, asOf, span);
-  const settings = readSettings(db);
+  // a locked quarter's circular is written with the settings (recipients, office …) it was circulated with
+  const kept = p.kind === 'quarter' ? lockedSettings(db, p.code) : null;
+  const settings = kept !== null ? settingsOf(kept) : readSettings(db);
   const circular = circularFacts(scored.rules, scored.facts, scored.scores);
   const persons = p.kind === 'year' ? personScores(scored.facts, scored.scores) : [];
   return { ...scored, settings, circular, persons };

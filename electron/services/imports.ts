@@ -9,6 +9,7 @@ import { SHEETS } from '../exchange/sheets';
 import { rememberColumnMapping } from '../store/column-mappings';
 import { backupBeforeImport } from './auto-backup';
 import { importRosterCsvAsync } from './roster';
+import { write } from './write-gate';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -28,7 +29,8 @@ export type ImportRunner = (file: string, opts: ImportOptions) => Promise<Import
 
 export async function importData(db: Db, dataFile: string, file: string, req: ImportRequest, run?: ImportRunner): Promise<ImportReport> {
   // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
-  if (req.mapping) rememberColumnMapping(db, req.mapping, req.mappingSource ?? req.source);
+  const mapping = req.mapping;
+  if (mapping) write(db, req.mappingSource ?? req.source, () => rememberColumnMapping(db, mapping, req.mappingSource ?? req.source));
   const opts: ImportOptions = { dryRun: req.dryRun, source: req.source };
   if (!opts.dryRun) await backupBeforeImport(db, dataFile);
   return (run ?? ((f, o) => importWorkbook(db, f, o)))(file, opts);

@@ -1,18 +1,19 @@
-// The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
-// transaction with its audit source, and every dated write is refused in a locked quarter.
+// The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs through the write
+// gate (services/write-gate.ts): one transaction with its audit source, refused before commit if it would change a
+// locked quarter.
 import { publicationTitle } from '../../shared/labels';
 import type { RequestOutcome } from '../../shared/domain';
 import type { Args, Result } from '../../shared/ipc/contract';
 import { titleSimilarity, unitNameKey } from '../../shared/text';
 import { addDays } from '../../shared/periods';
 import { nowIso as now } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { personResolver } from '../exchange/import';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
-import { assertUnlocked } from './guard';
 
 // ------------------------------------------------------------------------------------------- units
 
@@ -37,7 +38,7 @@ export function saveUnit(db: Db, input: UnitInput, source: string): UnitRow {
     if (k === unitNameKey(input.name) || aliasKeys.has(k)) throw new UserError(`别名“${a}”与名称或其他别名重复。`);
     aliasKeys.add(k);
   }
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const t = now();
     let id = input.id;
     if (id === undefined) {
@@ -74,7 +75,7 @@ export function moveUnit(db: Db, id: number, direction: -1 | 1, source: string):
   const i = units.findIndex((u) => u.id === id);
   const j = i + direction;
   if (i < 0 || j < 0 || j >= units.length) return;
-  withSource(db, source, () => {
+  write(db, source, () => {
     const a = units[i]!;
     const b = units[j]!;
     const set = db.prepare('UPDATE units SET sort_order = ?, updated_at = ? WHERE id = ?');
@@ -171,7 +172,6 @@ function writeAuthors(db: Db, id: number, unitId: number, authors: readonly stri
 
 function insertItem(db: Db, input: ItemInput): number {
   assertUnit(db, input.unitId);
-  assertUnlocked(db, input.date);
   const links = itemLinks(db, input);
   const no = input.no?.trim() || nextItemNo(db, input.date.slice(0, 4));
   if (db.prepare('SELECT 1 FROM items WHERE no = ?').get(no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
@@ -191,12 +191,12 @@ function insertItem(db: Db, input: ItemInput): number {
 }
 
 export function createItem(db: Db, input: ItemInput, source: string): number {
-  return withSource(db, source, () => insertItem(db, input));
+  return write(db, source, () => insertItem(db, input));
 }
 
 /** Pasted rows: all or none. */
 export function createItems(db: Db, inputs: ItemInput[], source: string): number[] {
-  return withSource(db, source, () => inputs.map((i) => insertItem(db, i)));
+  return write(db, source, () => inputs.map((i) => insertItem(db, i)));
 }
 
 function itemDate(db: Db, id: number): { date: string; unitId: number } {
@@ -210,12 +210,11 @@ function itemDate(db: Db, id: number): { date: string; unitId: number } {
 export function updateItem(db: Db, id: number, input: ItemInput, source: string): void {
   const cur = itemDate(db, id);
   assertUnit(db, input.unitId);
-  assertUnlocked(db, cur.date, input.date);
   const links = itemLinks(db, input, {
     category: (db.prepare('SELECT category FROM items WHERE id = ?').pluck().get(id) as string | null) ?? null,
     jointUnitIds: db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck().all(id) as number[],
   });
-  withSource(db, source, () => {
+  write(db, source, () => {
     db.prepare(
       `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, category = ?, updated_at = ? WHERE id = ?`,
     ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, now(), id);
@@ -226,12 +225,8 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
 
 /** Deleting an item puts it and its adoptions and instructions in the recycle bin. */
 export function deleteItem(db: Db, id: number, source: string): void {
-  const cur = itemDate(db, id);
-  const records = db
-    .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at IS NULL UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at IS NULL`)
-    .all(id, id) as { date: string }[];
-  assertUnlocked(db, cur.date, ...records.map((r) => r.date));
-  withSource(db, source, () => {
+  itemDate(db, id); // refuses an item that no longer exists
+  write(db, source, () => {
     const t = now();
     db.prepare('UPDATE adoptions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
     db.prepare('UPDATE instructions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
@@ -285,7 +280,6 @@ function assertNoDuplicateAdoption(db: Db, a: AdoptionInput, excludeId = -1): vo
 function insertAdoption(db: Db, a: AdoptionInput): number {
   itemDate(db, a.itemId);
   assertPublicationInForce(db, a.publication, a.date);
-  assertUnlocked(db, a.date);
   assertNoDuplicateAdoption(db, a);
   const t = now();
   return Number(
@@ -297,7 +291,7 @@ function insertAdoption(db: Db, a: AdoptionInput): number {
 
 export function createAdoptions(db: Db, list: AdoptionInput[], source: string): number[] {
   if (list.length === 0) throw new UserError('请至少选择一条信息。');
-  return withSource(db, source, () => list.map((a) => insertAdoption(db, a)));
+  return write(db, source, () => list.map((a) => insertAdoption(db, a)));
 }
 
 /** What looks wrong in adoptions about to be saved (the clerk may still confirm): dated before the item was
@@ -328,9 +322,8 @@ export function updateAdoption(db: Db, id: number, a: AdoptionInput, source: str
   if (!cur) throw new UserError('这条采用记录已不存在，请刷新后重试。');
   itemDate(db, a.itemId);
   assertPublicationInForce(db, a.publication, a.date);
-  assertUnlocked(db, cur.date, a.date);
   assertNoDuplicateAdoption(db, a, id);
-  withSource(db, source, () =>
+  write(db, source, () =>
     db
       .prepare('UPDATE adoptions SET item_id = ?, publication = ?, form = ?, date = ?, issue_no = ?, note = ?, updated_at = ? WHERE id = ?')
       .run(a.itemId, a.publication, a.form, a.date, a.issueNo, a.note, now(), id),
@@ -340,8 +333,7 @@ export function updateAdoption(db: Db, id: number, a: AdoptionInput, source: str
 function softDelete(db: Db, table: 'adoptions' | 'instructions' | 'events', id: number, source: string): void {
   const row = db.prepare(`SELECT date FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as { date: string } | undefined;
   if (!row) throw new UserError('这条记录已不存在，请刷新后重试。');
-  assertUnlocked(db, row.date);
-  withSource(db, source, () => db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(now(), id));
+  write(db, source, () => db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(now(), id));
 }
 
 export const deleteAdoption = (db: Db, id: number, source: string): void => softDelete(db, 'adoptions', id, source);
@@ -361,8 +353,7 @@ export function updateInstruction(db: Db, id: number, r: InstructionInput, sourc
   const cur = db.prepare('SELECT date FROM instructions WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
   if (!cur) throw new UserError('这条批示记录已不存在，请刷新后重试。');
   checkInstruction(db, r, id);
-  assertUnlocked(db, cur.date, r.date);
-  withSource(db, source, () =>
+  write(db, source, () =>
     db
       .prepare('UPDATE instructions SET item_id = ?, level = ?, form = ?, date = ?, leader = ?, note = ?, updated_at = ? WHERE id = ?')
       .run(r.itemId, r.level, r.form, r.date, r.leader, r.note, now(), id),
@@ -371,8 +362,7 @@ export function updateInstruction(db: Db, id: number, r: InstructionInput, sourc
 
 export function createInstruction(db: Db, r: InstructionInput, source: string): number {
   checkInstruction(db, r);
-  assertUnlocked(db, r.date);
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const t = now();
     return Number(
       db
@@ -390,9 +380,8 @@ export function createRequest(db: Db, r: RequestInput, source: string): number {
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
   if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
   if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
-  assertUnlocked(db, r.deadline);
   for (const u of r.unitIds) assertUnit(db, u);
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const year = r.deadline.slice(0, 4);
     const last = db.prepare(`SELECT no FROM requests WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`YG${year}-%`) as { no: string } | undefined;
     const no = `YG${year}-${String(last ? Number(last.no.slice(7)) + 1 : 1).padStart(3, '0')}`;
@@ -415,9 +404,8 @@ export function updateRequest(db: Db, id: number, r: RequestInput, source: strin
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
   if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
   if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
-  assertUnlocked(db, cur.deadline, r.deadline);
   for (const u of r.unitIds) assertUnit(db, u);
-  withSource(db, source, () => {
+  write(db, source, () => {
     db.prepare('UPDATE requests SET issuer = ?, topic = ?, issued = ?, deadline = ?, note = ?, updated_at = ? WHERE id = ?').run(r.issuer, r.topic, r.issued, r.deadline, r.note, now(), id);
     const keep = new Set(r.unitIds);
     const have = db.prepare('SELECT id, unit_id AS unitId FROM request_targets WHERE request_id = ?').all(id) as { id: number; unitId: number }[];
@@ -432,9 +420,8 @@ export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutco
     .prepare(`SELECT r.deadline FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL WHERE t.id = ?`)
     .get(targetId) as { deadline: string } | undefined;
   if (!row) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
-  assertUnlocked(db, row.deadline);
   if (itemId !== null) itemDate(db, itemId);
-  withSource(db, source, () =>
+  write(db, source, () =>
     reason === undefined
       ? db.prepare('UPDATE request_targets SET outcome = ?, item_id = ? WHERE id = ?').run(outcome, itemId, targetId)
       : db.prepare('UPDATE request_targets SET outcome = ?, item_id = ?, note = ? WHERE id = ?').run(outcome, itemId, reason, targetId),
@@ -444,8 +431,7 @@ export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutco
 export function deleteRequest(db: Db, id: number, source: string): void {
   const row = db.prepare('SELECT deadline FROM requests WHERE id = ? AND deleted_at IS NULL').get(id) as { deadline: string } | undefined;
   if (!row) throw new UserError('这个约稿已不存在，请刷新后重试。');
-  assertUnlocked(db, row.deadline);
-  withSource(db, source, () => db.prepare('UPDATE requests SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now(), now(), id));
+  write(db, source, () => db.prepare('UPDATE requests SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now(), now(), id));
 }
 
 // ------------------------------------------------------------------------------------------- events
@@ -455,8 +441,7 @@ export type EventInput = Args<'events:create'>;
 export function createEvent(db: Db, e: EventInput, source: string): number {
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
-  assertUnlocked(db, e.date);
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const t = now();
     return Number(
       db
@@ -471,8 +456,7 @@ export function updateEvent(db: Db, id: number, e: EventInput, source: string): 
   if (!cur) throw new UserError('这条加减分记录已不存在，请刷新后重试。');
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
-  assertUnlocked(db, cur.date, e.date);
-  withSource(db, source, () =>
+  write(db, source, () =>
     db.prepare('UPDATE events SET unit_id = ?, date = ?, kind = ?, quantity = ?, note = ?, updated_at = ? WHERE id = ?').run(e.unitId, e.date, e.kind, e.quantity, e.note, now(), id),
   );
 }
@@ -489,7 +473,7 @@ export function deleteUnit(db: Db, id: number, source: string): void {
     )
     .get(id, id, id, id, id) as { n: number };
   if (used.n > 0) throw new UserError(`“${unit.name}”已有报送（含合报）、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
-  withSource(db, source, () => {
+  write(db, source, () => {
     db.prepare('DELETE FROM unit_aliases WHERE unit_id = ?').run(id);
     db.prepare('DELETE FROM units WHERE id = ?').run(id);
   });

@@ -4,10 +4,10 @@
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../shared/labels';
 import { Vocabulary } from '../../shared/vocabulary';
 import { nowIso as now } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { ruleSets } from '../store/rulesets';
-import { assertUnlocked } from './guard';
 
 import type { RecycleKind, RecycledView } from '../../shared/ipc/contract';
 
@@ -116,11 +116,7 @@ function deletedRow(db: Db, kind: RecycleKind, id: number): { date: string; dele
 export function restoreDeleted(db: Db, kind: RecycleKind, id: number, source: string): { restored: number } {
   const row = deletedRow(db, kind, id);
   if (kind === 'items') {
-    const together = db
-      .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at = ? UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at = ?`)
-      .all(id, row.deletedAt, id, row.deletedAt) as { date: string }[];
-    assertUnlocked(db, row.date, ...together.map((t) => t.date));
-    return withSource(db, source, () => {
+    return write(db, source, () => {
       const t = now();
       let n = db.prepare('UPDATE items SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(t, id).changes;
       n += db.prepare('UPDATE adoptions SET deleted_at = NULL, updated_at = ? WHERE item_id = ? AND deleted_at = ?').run(t, id, row.deletedAt).changes;
@@ -137,6 +133,5 @@ export function restoreDeleted(db: Db, kind: RecycleKind, id: number, source: st
         throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录（删除后又重新登记过），不能恢复成重复记录。');
     }
   }
-  assertUnlocked(db, row.date);
-  return withSource(db, source, () => ({ restored: db.prepare(`UPDATE ${kind} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(now(), id).changes }));
+  return write(db, source, () => ({ restored: db.prepare(`UPDATE ${kind} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(now(), id).changes }));
 }

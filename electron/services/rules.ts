@@ -5,7 +5,8 @@ import { quartersOf, yearPeriod } from '../../shared/periods';
 import { parseRuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring';
 import { nowIso } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { submittedRange } from '../store/counts';
 import { lockedQuarters } from '../store/locks';
@@ -40,7 +41,7 @@ export function saveRules(db: Db, input: { id?: number; rules: unknown }, source
     if (cur.lockedPeriods.length > 0)
       throw new UserError(`这个规则集已用于已锁定的 ${cur.lockedPeriods.join('、')}，不能修改；请“另存为新版本”，设置新的生效日期。`);
   }
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     if (ruleSetClashes(db, rules, id)) throw new UserError('已有同名或同一生效日期的规则集，请换一个名称或生效日期。');
     if (id === undefined) return { id: insertRuleSet(db, rules, t) };
     updateRuleSet(db, id, rules, t);

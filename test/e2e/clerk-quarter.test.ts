@@ -318,7 +318,7 @@ describe('a clerk’s quarter', () => {
     await page.locator('#entry-date').fill('2019-05-09');
     await page.locator('#entry-title').fill('锁定后补报的信息');
     await page.locator('#entry-title').press('Enter');
-    await page.locator('.ant-message-notice').filter({ hasText: '2019年第二季度已锁定' }).waitFor();
+    await page.locator('.ant-message-notice').filter({ hasText: '2019年第二季度已通报并锁定' }).waitFor();
   });
 
   it('screenshots the remaining pages', async () => {
