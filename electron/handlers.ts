@@ -219,6 +219,8 @@ export async function dispatch(handlers: Handlers, method: string, args: unknown
     const value = await (handlers[m] as (a: unknown) => unknown)(contractArgs(m, args));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
+    // a fault of the program: its own text goes to the main process's log, the clerk reads what to do
+    if (!(e instanceof UserError)) console.error(e);
     return { ok: false, error: messageOf(e) };
   }
 }

@@ -92,8 +92,8 @@ function period(args: CliArgs): string {
 }
 
 /** Flags for a contract method, validated by the contract's own schema (absent flags are left out). */
-function methodArgs<M extends Method>(method: M, flags: Record<string, string | number | undefined>) {
-  return contractArgs(method, Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)));
+function methodArgs<M extends Method>(method: M, flags: Record<string, unknown>) {
+  return contractArgs(method, Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)), { flags: true });
 }
 
 function readJson(file: string): unknown {
@@ -226,8 +226,9 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     return 0;
   },
   'rules-save': ({ db, args, asOf, out }) => {
-    const a = methodArgs('rules:save', { id: number(args, 'id') });
-    const saved = saveRules(db, { ...a, rules: readJson(need(args, '规则集文件（JSON）')) }, SOURCE, asOf);
+    // the whole call is validated once the rule set is read (the rules are what the contract requires)
+    const a = methodArgs('rules:save', { id: number(args, 'id'), rules: readJson(need(args, '规则集文件（JSON）')) });
+    const saved = saveRules(db, a, SOURCE, asOf);
     out(`已保存规则集（编号 ${saved.id}）。`);
     return 0;
   },

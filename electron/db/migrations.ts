@@ -288,7 +288,7 @@ UPDATE period_locks SET
       WHERE effective_from <= substr(period, 1, 4) || '-' || printf('%02d', (CAST(substr(period, 6, 1) AS INTEGER) - 1) * 3 + 1) || '-01'
       ORDER BY effective_from DESC LIMIT 1),
     (SELECT body FROM rule_sets ORDER BY effective_from LIMIT 1)),
-  settings = (SELECT value FROM settings WHERE key = 'office');
+  settings = coalesce((SELECT value FROM settings WHERE key = 'office'), '{}');
 `);
     },
   },

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { basename, extname } from 'node:path';
-import { messageOf, UserError } from '../db/errors';
+import { UserError } from '../db/errors';
 import { setCell, type Book, type BookFormat, type BookSheet } from './book';
 import { readCell } from './cells';
 import { LIMITS } from './limits';
@@ -187,7 +187,7 @@ function readCfb(buf: Buffer, name: string, format: BookFormat): Book {
   try {
     return readBinaryWithSheetJs(buf, format);
   } catch (e) {
-    if (/password|encrypt/i.test(messageOf(e))) throw passwordProtected(name);
+    if (/password|encrypt/i.test(e instanceof Error ? e.message : String(e))) throw passwordProtected(name);
     throw damaged(name);
   }
 }
@@ -200,7 +200,7 @@ function readZip(buf: Buffer, name: string): Promise<Book> | Book {
     try {
       return readBinaryWithSheetJs(buf, format);
     } catch (e) {
-      if (/password|encrypt/i.test(messageOf(e))) throw passwordProtected(name);
+      if (/password|encrypt/i.test(e instanceof Error ? e.message : String(e))) throw passwordProtected(name);
       throw damaged(name);
     }
   };

@@ -14,6 +14,7 @@ import { personResolver } from '../exchange/import';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
+import { lastNumber } from '../store/numbers';
 
 // ------------------------------------------------------------------------------------------- units
 
@@ -93,9 +94,7 @@ export type ItemInput = Args<'items:create'>;
 /** The next stable 编号 of an item entered in the app: X2019-00001. */
 function nextItemNo(db: Db, year: string): string {
   const prefix = `X${year}-`;
-  const row = db.prepare(`SELECT no FROM items WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`${prefix}%`) as { no: string } | undefined;
-  const n = row ? Number(row.no.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(5, '0')}`;
+  return `${prefix}${String(lastNumber(db, 'items', prefix) + 1).padStart(5, '0')}`;
 }
 
 function assertUnit(db: Db, unitId: number): void {
@@ -383,8 +382,7 @@ export function createRequest(db: Db, r: RequestInput, source: string): number {
   for (const u of r.unitIds) assertUnit(db, u);
   return write(db, source, () => {
     const year = r.deadline.slice(0, 4);
-    const last = db.prepare(`SELECT no FROM requests WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`YG${year}-%`) as { no: string } | undefined;
-    const no = `YG${year}-${String(last ? Number(last.no.slice(7)) + 1 : 1).padStart(3, '0')}`;
+    const no = `YG${year}-${String(lastNumber(db, 'requests', `YG${year}-`) + 1).padStart(3, '0')}`;
     const t = now();
     const id = Number(
       db

@@ -9,7 +9,8 @@ import { nowIso, today } from '../clock';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts, loadUnits } from '../store/facts';
-import { deleteLocks, firstRecordDate, insertLock, lockRows, ruleSetTexts, settingsText } from '../store/locks';
+import { deleteLocks, firstRecordDate, insertLock, lockRows, ruleSetTexts } from '../store/locks';
+import { readSettings } from '../store/settings';
 import { ruleSets } from '../store/rulesets';
 import { write } from './write-gate';
 
@@ -51,7 +52,8 @@ export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): 
     }
     const units = JSON.stringify(loadUnits(db));
     const texts = ruleSetTexts(db);
-    const settings = settingsText(db);
+    // the settings in force, defaults included: a later change of a default must not rewrite the circular either
+    const settings = JSON.stringify(readSettings(db));
     const at = nowIso();
     for (const q of quarters) {
       let ruleSet = texts[0]?.body ?? null;

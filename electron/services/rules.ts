@@ -1,7 +1,7 @@
 // The 规则设置 page: rule sets with the quarters each one scores, and saving one. A rule set that scored a locked
 // quarter is history and cannot change: the clerk saves a new version with a later effective date instead.
 import type { Result } from '../../shared/ipc/contract';
-import { quartersOf, yearPeriod } from '../../shared/periods';
+import { quartersOf, quartersText, yearPeriod } from '../../shared/periods';
 import { parseRuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring';
 import { nowIso } from '../clock';
@@ -39,7 +39,7 @@ export function saveRules(db: Db, input: { id?: number; rules: unknown }, source
     const cur = listRulesInUse(db, asOf).find((r) => r.id === id);
     if (!cur) throw new UserError('这个规则集已不存在，请刷新后重试。');
     if (cur.lockedPeriods.length > 0)
-      throw new UserError(`这个规则集已用于已锁定的 ${cur.lockedPeriods.join('、')}，不能修改；请“另存为新版本”，设置新的生效日期。`);
+      throw new UserError(`这个规则集已用于已通报并锁定的${quartersText(cur.lockedPeriods)}，不能修改，数据未改动；请“另存为新版本”，设置新的生效日期。`);
   }
   return write(db, source, () => {
     if (ruleSetClashes(db, rules, id)) throw new UserError('已有同名或同一生效日期的规则集，请换一个名称或生效日期。');

@@ -242,6 +242,15 @@ export function loadFacts(
   if (first.d !== null) facts.firstItemDate = first.d;
   // locked quarters are scored with the roster they were circulated with
   const rosters = lockedRosters(db, quartersOf(yearPeriod(p.year)).filter((q) => q.end >= p.start && q.start <= p.end).map((q) => q.code));
-  if (Object.keys(rosters).length > 0) facts.rosters = rosters;
+  if (Object.keys(rosters).length > 0) {
+    facts.rosters = rosters;
+    const own = p.kind === 'year' ? undefined : rosters[quarterOf(p.start).code];
+    if (own) facts.units = own;
+    else {
+      // a unit deleted since a locked quarter still has its name there
+      const ids = new Set(facts.units.map((u) => u.id));
+      for (const roster of Object.values(rosters)) for (const u of roster) if (!ids.has(u.id)) (ids.add(u.id), facts.units.push(u));
+    }
+  }
   return facts;
 }

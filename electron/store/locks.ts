@@ -61,12 +61,6 @@ export function ruleSetTexts(db: Db): { effectiveFrom: string; body: string }[] 
   }[];
 }
 
-/** The stored 通报设置 text, if any. */
-export function settingsText(db: Db): string | null {
-  const row = cachedStatement(db, "SELECT value FROM settings WHERE key = 'office'").get() as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
 /** The earliest date of any record in the ledger (the first quarter that can be locked). */
 export function firstRecordDate(db: Db): string | null {
   const row = cachedStatement(
