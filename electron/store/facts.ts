@@ -249,7 +249,12 @@ export function loadFacts(
     else {
       // a unit deleted since a locked quarter still has its name there
       const ids = new Set(facts.units.map((u) => u.id));
-      for (const roster of Object.values(rosters)) for (const u of roster) if (!ids.has(u.id)) (ids.add(u.id), facts.units.push(u));
+      for (const roster of Object.values(rosters))
+        for (const u of roster)
+          if (!ids.has(u.id)) {
+            ids.add(u.id);
+            facts.units.push(u);
+          }
     }
   }
   return facts;
