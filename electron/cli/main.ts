@@ -97,10 +97,16 @@ function methodArgs<M extends Method>(method: M, flags: Record<string, unknown>)
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UserError(`无法读取 ${file}：${e instanceof Error ? e.message : String(e)}。请检查文件是否为 JSON 格式。`);
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`无法读取 ${file}：文件不存在或没有读取权限。请检查文件名和路径。`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UserError(`${file} 不是有效的 JSON 文件（可能缺了引号、逗号或括号）。请用 settings --json 或 rules export 生成的文件对照修改。`);
   }
 }
 
