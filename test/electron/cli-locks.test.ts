@@ -16,7 +16,6 @@ import { writeWorkbook } from '../helpers/workbooks';
 const dir = tempDir('zwxx-cli-locks-');
 const db = join(dir, 'zwxx.db');
 const ROOT = resolve(__dirname, '../..');
-const ASSETS = join(ROOT, 'assets/rules');
 
 /** Words a clerk may meet in a message: file kinds and programs she knows, and the date pattern. */
 const ALLOWED = new Set(['WPS', 'Excel', 'xlsx', 'xls', 'csv', 'CSV', 'JSON', 'json', 'YYYY', 'MM', 'DD', 'LibreOffice', 'help', 'npm', 'run', 'zwxx', 's', 'db']);
