@@ -20,8 +20,13 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
+/** Waits until no CSS animation or transition is running (a closing dropdown, a fading message). */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 async function shot(name: string): Promise<void> {
-  await page.waitForTimeout(300);
+  await settled();
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -219,7 +224,9 @@ describe('a clerk’s quarter', () => {
       await page.getByTestId(`outcome-${unit}`).locator('.ant-select').click();
       await page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${label}$`) }).last().click();
       await page.getByTestId(`outcome-${unit}`).locator(`.ant-select-content[title="${label}"]`).waitFor();
-      await page.waitForTimeout(600); // let the closing dropdown finish its animation
+      // the next select opens only once this one's dropdown has closed
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+      await settled();
     };
     await outcome('凤城街道', '已完成');
     await outcome('张家洼街道', '未完成');

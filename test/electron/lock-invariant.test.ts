@@ -410,3 +410,32 @@ describe('master data changes going forward', () => {
     });
   });
 });
+
+describe('writes wait their turn', () => {
+  it('an item saved while a restore runs is queued behind it and lands in the restored ledger, not in the replaced file', async () => {
+    const caseDir = join(dir, 'restore-race');
+    mkdirSync(caseDir, { recursive: true });
+    const file = join(caseDir, 'zwxx.db');
+    copyFileSync(base, file);
+    let db = openDatabase(file);
+    const first = db;
+    const h = handlersFor(() => db, (d) => (db = d), file, caseDir, { file: files.backup });
+    try {
+      // asked at once, in this order: the restore awaits its safety backup while the save is asked for
+      const restoring = dispatch(h, 'backup:restore', {});
+      const saving = dispatch(h, 'items:create', item(ids.unitSj, '2019-08-01', '恢复期间保存的信息'));
+      const [restored, saved] = await Promise.all([restoring, saving]);
+      expect(restored.ok).toBe(true);
+      expect(saved.ok).toBe(true);
+      expect(db).not.toBe(first);
+      const id = (saved.value as { id: number }).id;
+      const found = await dispatch(h, 'items:get', { id });
+      expect(found.ok && (found.value as { title: string }).title).toBe('恢复期间保存的信息');
+      // and the restore is in the ledger's history, from 恢复
+      const audit = await dispatch(h, 'audit:list', { source: '恢复' });
+      expect(audit.ok && (audit.value as { total: number }).total).toBeGreaterThan(0);
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
