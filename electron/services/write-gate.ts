@@ -7,7 +7,7 @@
 import { periodLabel, quarterOf, quarterPeriod, quartersText, chineseDate, type Period } from '../../shared/periods';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
-import { lockRows, ruleSetTexts, type LockRow } from '../store/locks';
+import { lockedPeriods, lockedRuleTexts, ruleSetTexts } from '../store/locks';
 import { startWatch, touched } from '../store/write-watch';
 
 const depth = new WeakMap<Db, number>();
@@ -72,11 +72,11 @@ function ruleTextFor(texts: { effectiveFrom: string; body: string }[], start: st
 export function checkLockInvariant(db: Db): void {
   const t = touched(db);
   if (t.dates.length === 0 && t.tables.size === 0) return;
-  const rows = lockRows(db);
-  if (rows.length === 0) return;
-  const last = rows[rows.length - 1]!.period;
-  const locked = new Set(rows.map((r) => r.period));
-  if (t.tables.has('period_locks')) assertInOrder(rows);
+  const periods = lockedPeriods(db);
+  if (periods.length === 0) return;
+  const last = periods[periods.length - 1]!;
+  const locked = new Set(periods);
+  if (t.tables.has('period_locks')) assertInOrder(periods);
   if (t.dates.length > 0) {
     const hit = new Set<string>();
     for (const d of t.dates) {
@@ -95,22 +95,22 @@ export function checkLockInvariant(db: Db): void {
       );
     }
   }
-  if (t.tables.has('rule_sets')) assertRulesKept(db, rows, last);
+  if (t.tables.has('rule_sets')) assertRulesKept(db, lockedRuleTexts(db), last);
 }
 
-function assertInOrder(rows: LockRow[]): void {
-  for (let i = 1; i < rows.length; i++) {
-    const gap = qIndex(rows[i]!.period) - qIndex(rows[i - 1]!.period);
+function assertInOrder(periods: string[]): void {
+  for (let i = 1; i < periods.length; i++) {
+    const gap = qIndex(periods[i]!) - qIndex(periods[i - 1]!);
     if (gap > 1) {
-      const missing = Array.from({ length: gap - 1 }, (_, k) => qOfIndex(qIndex(rows[i - 1]!.period) + k + 1).code);
+      const missing = Array.from({ length: gap - 1 }, (_, k) => qOfIndex(qIndex(periods[i - 1]!) + k + 1).code);
       throw new UserError(
-        `季度须按先后锁定：${quartersText(missing)}还没有锁定，不能锁定${quartersText([rows[i]!.period])}。请先锁定前面的季度。`,
+        `季度须按先后锁定：${quartersText(missing)}还没有锁定，不能锁定${quartersText([periods[i]!])}。请先锁定前面的季度。`,
       );
     }
   }
 }
 
-function assertRulesKept(db: Db, rows: LockRow[], last: string): void {
+function assertRulesKept(db: Db, rows: { period: string; ruleSet: string | null }[], last: string): void {
   const texts = ruleSetTexts(db);
   if (texts.length === 0) throw new UserError('至少要保留一个规则集。');
   const changed = rows.filter((r) => r.ruleSet !== null && ruleTextFor(texts, quarterPeriod(Number(r.period.slice(0, 4)), Number(r.period.slice(5))).start) !== r.ruleSet);

@@ -6,6 +6,11 @@ export function lockedQuarters(db: Db): Set<string> {
   return new Set((cachedStatement(db, 'SELECT period FROM period_locks').all() as { period: string }[]).map((r) => r.period));
 }
 
+/** Codes of locked quarters in order (cheap: the kept rosters and rule sets are not read). */
+export function lockedPeriods(db: Db): string[] {
+  return (cachedStatement(db, 'SELECT period FROM period_locks ORDER BY period').raw(true).all() as [string][]).map((r) => r[0]);
+}
+
 /** A locked quarter with what it was circulated with (null where a lock predates keeping them). */
 export interface LockRow {
   period: string;
@@ -19,6 +24,11 @@ export interface LockRow {
 
 export function lockRows(db: Db): LockRow[] {
   return cachedStatement(db, 'SELECT period, units, rule_set AS ruleSet, settings FROM period_locks ORDER BY period').all() as LockRow[];
+}
+
+/** Each locked quarter with the text of the rule set kept for it. */
+export function lockedRuleTexts(db: Db): { period: string; ruleSet: string | null }[] {
+  return cachedStatement(db, 'SELECT period, rule_set AS ruleSet FROM period_locks ORDER BY period').all() as { period: string; ruleSet: string | null }[];
 }
 
 /** The roster each of these locked quarters was circulated with (quarters without a kept roster are left out). */

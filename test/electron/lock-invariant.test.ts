@@ -428,7 +428,7 @@ describe('writes wait their turn', () => {
       expect(restored.ok).toBe(true);
       expect(saved.ok).toBe(true);
       expect(db).not.toBe(first);
-      const id = (saved.value as { id: number }).id;
+      const id = (saved as { value: { id: number } }).value.id;
       const found = await dispatch(h, 'items:get', { id });
       expect(found.ok && (found.value as { title: string }).title).toBe('恢复期间保存的信息');
       // and the restore is in the ledger's history, from 恢复
