@@ -235,7 +235,45 @@ function countPlan(plan: Plan, seen: Set<SheetKey>): Partial<Record<SheetKey, Sh
 
 // ------------------------------------------------------------------------------------------------ planning
 
+/** What every sheet's planning shares: the plan so far, the problems, the locks, the rule sets and the names. */
+interface PlanContext {
+  db: Db;
+  plan: Plan;
+  /** the roster as it is before the import */
+  units: UnitRow[];
+  /** every unit name and alias, the workbook's new units (negative ids) included once the 单位 sheet is planned */
+  matcher: UnitMatcher;
+  /** 编号 → the item's id, or 'new' for an item the workbook adds */
+  itemIdByNo: Map<string, number | 'new'>;
+  add: (sheet: SheetKey, row: number, column: string, value: string, reason: string) => void;
+  /** a problem when a record would change a locked quarter */
+  checkLock: (sheet: SheetKey, row: number, column: string, ...dates: (string | undefined)[]) => void;
+  /** why a key is not in the rule set in force on a date, or null when it is */
+  notInForce: (date: string, pick: (r: RuleSet) => Named, key: string, what: string) => { name: string; reason: string } | null;
+  /** the unit a name means, or a problem */
+  resolveUnit: (sheet: SheetKey, row: number, column: string, name: string) => number | undefined;
+  /** the item a 编号 means (in the workbook or the ledger), or a problem */
+  itemIdOf: (sheet: SheetKey, row: number, column: string, no: string) => number | 'new' | undefined;
+}
+
+type Named = readonly { key: string; name: string }[];
+
+/**
+ * Decides, sheet by sheet, what the import will add and change — and every problem, all at once. 单位 comes first (the
+ * rest may name the units it adds), then 信息 (the records below may name its items), then the records.
+ */
 function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>): Plan {
+  const ctx = planContext(db, problems, failedItemNos);
+  planUnits(ctx, p.units);
+  planItems(ctx, p.items);
+  planAdoptions(ctx, p.adoptions);
+  planInstructions(ctx, p.instructions);
+  planRequests(ctx, p.requests);
+  planEvents(ctx, p.events);
+  return ctx.plan;
+}
+
+function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): PlanContext {
   const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
@@ -255,7 +293,6 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   // a record follows the rule set in force on its date: a category, publication or 批示 level that rule set lacks is
   // refused, naming the rule set and what it offers (the entry forms offer only those)
   const allRules = ruleSets(db);
-  type Named = readonly { key: string; name: string }[];
   const notInForce = (date: string, pick: (r: RuleSet) => Named, key: string, what: string): { name: string; reason: string } | null => {
     const rules = ruleSetForQuarterOf(allRules, date);
     const offered = pick(rules);
@@ -268,14 +305,49 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     return { name, reason };
   };
 
-  // 单位 first: the rest of the workbook may name units it adds.
   const units = listUnits(db);
   const matcher = new UnitMatcher(units);
+  const resolveUnit = (sheet: SheetKey, row: number, column: string, name: string): number | undefined => {
+    const m = matcher.match(name);
+    if (m.ok) return m.unitId;
+    add(sheet, row, column, name, m.reason);
+    return undefined;
+  };
+
+  const itemIdByNo = new Map<string, number | 'new'>();
+  const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
+    const known = itemIdByNo.get(no);
+    if (known !== undefined) return known;
+    const cur = itemByNo(db, no);
+    if (cur && !cur.deleted) {
+      itemIdByNo.set(no, cur.id);
+      return cur.id;
+    }
+    add(
+      sheet,
+      row,
+      column,
+      no,
+      failedItemNos.has(no)
+        ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
+        : cur
+          ? '这个编号的信息在回收站中，请先恢复'
+          : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
+    );
+    return undefined;
+  };
+
+  return { db, plan, units, matcher, itemIdByNo, add, checkLock, notInForce, resolveUnit, itemIdOf };
+}
+
+/** 单位: matched by name or alias; a new unit gets a temporary negative id until it is written. */
+function planUnits(ctx: PlanContext, recs: UnitRec[]): void {
+  const { plan, units, matcher, add } = ctx;
   const byId = new Map(units.map((u) => [u.id, u]));
   let nextTemp = -1;
   let maxOrder = Math.max(0, ...units.map((u) => u.sortOrder));
   const unitRows = new Map<number, number>();
-  for (const rec of p.units) {
+  for (const rec of recs) {
     const owners = matcher.owners(rec.name);
     const match = matcher.match(rec.name);
     if (owners.length > 1 && !match.ok) {
@@ -291,7 +363,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     for (const alias of rec.aliases ?? []) {
       const other = matcher.owners(alias).filter((id) => id !== unitId);
       if (other.length > 0) {
-        const otherName = other[0]! < 0 ? p.units.find((u) => matcher.owners(u.name).includes(other[0]!))?.name : byId.get(other[0]!)?.name;
+        const otherName = other[0]! < 0 ? recs.find((u) => matcher.owners(u.name).includes(other[0]!))?.name : byId.get(other[0]!)?.name;
         add('units', rec.row, '别名', alias, `“${alias}”已是“${otherName ?? '另一单位'}”的名称或别名，同一名称不能指两个单位`);
         aliasProblem = true;
       }
@@ -310,17 +382,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       plan.units.push({ kind: unitChanged(cur, rec) ? 'change' : 'same', rec: { ...rec, unitId }, id: unitId });
     }
   }
-  const resolveUnit = (sheet: SheetKey, row: number, column: string, name: string): number | undefined => {
-    const m = matcher.match(name);
-    if (m.ok) return m.unitId;
-    add(sheet, row, column, name, m.reason);
-    return undefined;
-  };
+}
 
-  // 信息
+/** 信息: matched by 编号; 合报 units and 信息类别 are checked against the roster and the rule set in force. */
+function planItems(ctx: PlanContext, recs: ItemRec[]): void {
+  const { db, plan, itemIdByNo, add, checkLock, notInForce, resolveUnit } = ctx;
   const workbookItems = new Map<string, number>();
-  const itemIdByNo = new Map<string, number | 'new'>();
-  for (const rec of p.items) {
+  for (const rec of recs) {
     if (workbookItems.has(rec.no)) {
       add('items', rec.row, '编号', rec.no, `编号重复：第${workbookItems.get(rec.no)}行已有这个编号，每条信息的编号必须唯一`);
       continue;
@@ -370,31 +438,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
     plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
   }
-  const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
-    const known = itemIdByNo.get(no);
-    if (known !== undefined) return known;
-    const cur = itemByNo(db, no);
-    if (cur && !cur.deleted) {
-      itemIdByNo.set(no, cur.id);
-      return cur.id;
-    }
-    add(
-      sheet,
-      row,
-      column,
-      no,
-      failedItemNos.has(no)
-        ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
-        : cur
-          ? '这个编号的信息在回收站中，请先恢复'
-          : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
-    );
-    return undefined;
-  };
+}
 
-  // 采用
+/** 采用: matched by item, publication, form and date. */
+function planAdoptions(ctx: PlanContext, recs: AdoptionRec[]): void {
+  const { db, plan, add, checkLock, notInForce, itemIdOf } = ctx;
   const adoptionKeys = new Map<string, number>();
-  for (const rec of p.adoptions) {
+  for (const rec of recs) {
     const key = [rec.itemNo, rec.publication, rec.form, rec.date].join('\u0000');
     if (adoptionKeys.has(key)) {
       add('adoptions', rec.row, '信息编号', rec.itemNo, `与第${adoptionKeys.get(key)}行重复（同一信息、刊物、形式和采用日期）`);
@@ -419,9 +469,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 批示
+}
+
+/** 批示: matched by item, level and date. */
+function planInstructions(ctx: PlanContext, recs: InstructionRec[]): void {
+  const { db, plan, add, checkLock, notInForce, itemIdOf } = ctx;
   const instructionKeys = new Map<string, number>();
-  for (const rec of p.instructions) {
+  for (const rec of recs) {
     const key = [rec.itemNo, rec.level, rec.date].join('\u0000');
     if (instructionKeys.has(key)) {
       add('instructions', rec.row, '信息编号', rec.itemNo, `与第${instructionKeys.get(key)}行重复（同一信息、级别和批示日期）`);
@@ -447,10 +501,14 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 约稿: one row per target; the request's own cells must agree across its rows.
+}
+
+/** 约稿: one row per target; the request's own cells must agree across its rows. */
+function planRequests(ctx: PlanContext, recs: RequestRec[]): void {
+  const { db, plan, add, checkLock, resolveUnit, itemIdOf } = ctx;
   const firstOf = new Map<string, RequestRec>();
   const targetKeys = new Map<string, number>();
-  for (const rec of p.requests) {
+  for (const rec of recs) {
     const first = firstOf.get(rec.no);
     if (first) {
       const diff = (['issuer', 'topic', 'issued', 'deadline'] as const).find((k) => (rec[k] ?? '') !== (first[k] ?? ''));
@@ -498,9 +556,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 加减分: matched by all their cells, as a multiset (two equal rows are two events).
+}
+
+/** 加减分: matched by all their cells, as a multiset (two equal rows are two events). */
+function planEvents(ctx: PlanContext, recs: EventRec[]): void {
+  const { db, plan, checkLock, resolveUnit } = ctx;
   const used = new Set<number>();
-  for (const rec of p.events) {
+  for (const rec of recs) {
     const unitId = resolveUnit('events', rec.row, '单位', rec.unit);
     if (unitId === undefined || unitId < 0) {
       if (unitId !== undefined) {
@@ -518,7 +580,6 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       plan.events.push({ kind: 'add', rec: { ...rec, unitId } });
     }
   }
-  return plan;
 }
 
 function unitChanged(cur: UnitRow, rec: UnitRec): boolean {
