@@ -14,8 +14,8 @@ const isStringArgument = (arg) => arg !== undefined && (arg.type === 'TemplateLi
 const isRegExpLiteral = (node) => node.type === 'Literal' && 'regex' in node;
 
 /**
- * SQL is written only in electron/store (and the frozen migrations in electron/db): a `.prepare(`, `.pragma(` or a
- * database's `.exec(` anywhere else is an error. With type information an `.exec(` counts when its receiver is a
+ * SQL is written only in electron/store (and the frozen migrations in electron/db): a `.prepare(`, `.pragma(`, a
+ * database's `.exec(` or `cachedStatement(` anywhere else is an error. With type information an `.exec(` counts when its receiver is a
  * database; without it, when its argument is a string or template literal and the receiver is not a regex literal —
  * so `RegExp.exec` is never flagged.
  */
@@ -34,6 +34,11 @@ export const sqlInStore = {
     return {
       CallExpression(node) {
         const callee = node.callee;
+        // db/database.ts's statement cache takes SQL text too
+        if (callee.type === 'Identifier' && callee.name === 'cachedStatement') {
+          context.report({ node, messageId: 'sql', data: { method: 'cachedStatement' } });
+          return;
+        }
         if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
         const method = callee.property.name;
         if (!SQL_METHODS.has(method)) return;

@@ -30,10 +30,10 @@ function linter(rule: string, options: unknown[] = [], typed = false): ESLint {
 const lines = (r: ESLint.LintResult[]): number[] => r.flatMap((f) => f.messages.map((m) => m.line));
 
 describe('local/sql-in-store', () => {
-  it('with types: flags prepare, pragma and a database’s exec, and not RegExp.exec', async () => {
+  it('with types: flags prepare, pragma, a database’s exec and cachedStatement, and not RegExp.exec', async () => {
     const eslint = linter('sql-in-store', [], true);
     const bad = await eslint.lintFiles([join(fixtures, 'sql-outside-store.ts')]);
-    expect(lines(bad)).toEqual([5, 6, 7, 8]);
+    expect(lines(bad)).toEqual([5, 6, 7, 8, 9]);
     expect(bad[0]!.messages[0]!.message).toContain('electron/store/');
     const good = await eslint.lintFiles([join(fixtures, 'regexp-exec.ts')]);
     expect(good[0]!.messages).toEqual([]);
