@@ -154,6 +154,45 @@ describe('migration 3: item categories and 合报 units', () => {
   });
 });
 
+describe('migration 4: what a locked quarter was circulated with', () => {
+  it('upgrades a version-3 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
+    const file = join(tempDir(), 'v3.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 3)) m.up(raw);
+    raw.pragma('user_version = 3');
+    const ins = raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
+    ins.run('凤城街道', '凤城街道', 'town', 2);
+    ins.run('区审计局', '区审计局', 'dept2', 1);
+    const rules = raw.prepare("INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, '', '')");
+    rules.run('甲', '2019-04-05', JSON.stringify({ name: '甲' }));
+    rules.run('乙', '2019-07-01', JSON.stringify({ name: '乙' }));
+    raw.prepare("INSERT INTO period_locks (period, locked_at) VALUES ('2019Q2', ''), ('2019Q3', '')").run();
+    raw.close();
+    const db = new Database(file);
+    try {
+      MIGRATIONS[3]!.up(db);
+      const rows = db.prepare('SELECT period, units, rule_set AS ruleSet, settings FROM period_locks ORDER BY period').all() as {
+        period: string;
+        units: string;
+        ruleSet: string;
+        settings: string;
+      }[];
+      // 莱芜区2019-style first rule set (effective 04-05) scores all of 2019Q2; the second takes 2019Q3
+      expect(rows.map((r) => [r.period, JSON.parse(r.ruleSet).name])).toEqual([
+        ['2019Q2', '甲'],
+        ['2019Q3', '乙'],
+      ]);
+      expect(JSON.parse(rows[0]!.units)).toEqual([
+        { id: 2, name: '区审计局', group: 'dept2', sortOrder: 1, activeFrom: null, activeUntil: null },
+        { id: 1, name: '凤城街道', group: 'town', sortOrder: 2, activeFrom: null, activeUntil: null },
+      ]);
+      expect(rows[0]!.settings).toBe('{}');
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('migrations are frozen text', () => {
   // what every migration builds, written down once: a change to a released migration's text, or to anything it
   // used to call, shows here as a different schema. After adding a new migration, WRITE_SCHEMA=1 rewrites the file;

@@ -141,7 +141,7 @@ CREATE TABLE period_locks (
   period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
   locked_at TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT ''
-) STRICT;
+, units TEXT CHECK (units IS NULL OR json_valid(units)), rule_set TEXT CHECK (rule_set IS NULL OR json_valid(rule_set)), settings TEXT CHECK (settings IS NULL OR json_valid(settings))) STRICT;
 
 CREATE TABLE audit_context (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL) STRICT;
 
