@@ -20,9 +20,12 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
-/** Waits until no CSS animation or transition is running (a closing dropdown, a fading message). */
+/** Waits until no finite CSS animation or transition is running (a closing dropdown, a fading message); endless
+ *  ones (a spinner, a blinking cursor) are no reason to wait. */
 async function settled(): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
 }
 
 async function shot(name: string): Promise<void> {
