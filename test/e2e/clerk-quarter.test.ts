@@ -329,6 +329,7 @@ describe('a clerk’s quarter', () => {
     await page.locator('#entry-title').fill('锁定后补报的信息');
     await page.locator('#entry-title').press('Enter');
     await page.locator('.ant-message-notice').filter({ hasText: '2019年第二季度已通报并锁定' }).waitFor();
+    await shot('13-锁定季度拒绝补报');
   });
 
   it('screenshots the remaining pages', async () => {
