@@ -270,6 +270,35 @@ DROP TRIGGER audit_items_delete;
       db.exec(auditTriggerSql({ table: 'item_joint_units', columns: ['item_id', 'unit_id', 'position'], id: 'R.item_id' }));
     },
   },
+  {
+    version: 4,
+    name: '通报留底：每期的成文日期、文号、改写的段落，锁定时留存发出的文件和签发稿',
+    up: (db) => {
+      db.exec(`
+-- what the clerk chose for a period's circular (2019Q2, 2019): kept so that leaving the page loses nothing
+CREATE TABLE circular_issues (
+  period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]' OR period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+  issue_date TEXT ${DATE('issue_date').replace('CHECK (', 'CHECK (issue_date IS NULL OR ')},
+  doc_no TEXT NOT NULL DEFAULT '' CHECK (length(doc_no) <= 10),
+  -- the paragraphs the clerk rewrote, per part of the circular: {"problems": ["…", "…"]}
+  edits TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(edits)),
+  ${STAMPS}
+) STRICT;
+-- the files a locked quarter went out with (generated at lock time) and the signed final version the clerk attached
+CREATE TABLE kept_documents (
+  id INTEGER PRIMARY KEY,
+  period TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('generated', 'signed')),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  content BLOB NOT NULL,
+  kept_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX kept_documents_period ON kept_documents(period, kind);
+`);
+      db.exec(auditTriggerSql({ table: 'circular_issues', columns: ['period', 'issue_date', 'doc_no', 'edits'], id: 'NULL' }));
+      db.exec(auditTriggerSql({ table: 'kept_documents', columns: ['period', 'kind', 'name', 'kept_at'], id: 'R.id' }));
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,12 +6,14 @@ import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts } from '../store/facts';
 import { ruleSets } from '../store/rulesets';
+import { replaceKeptDocuments, type KeptDocument } from '../store/circulars';
 
 function assertQuarter(p: Period): void {
   if (p.kind !== 'quarter') throw new UserError(`只能锁定季度，请写成 2019Q2 这样的季度。`);
 }
 
-export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): void {
+/** `keep`: the documents the quarter goes out with, stored in the same transaction as the lock. */
+export function lockQuarter(db: Db, p: Period, source: string, asOf = today(), keep: readonly KeptDocument[] = []): void {
   assertQuarter(p);
   const overdue = overdueTargetsIn(loadFacts(db, ruleSets(db), p), p, asOf);
   if (overdue.length > 0)
@@ -20,9 +22,10 @@ export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): 
     );
   const exists = db.prepare('SELECT 1 FROM period_locks WHERE period = ?').get(p.code);
   if (exists) throw new UserError(`${periodLabel(p)}已经锁定。`);
-  withSource(db, source, () =>
-    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, nowIso()),
-  );
+  withSource(db, source, () => {
+    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, nowIso());
+    if (keep.length > 0) replaceKeptDocuments(db, p.code, 'generated', keep);
+  });
 }
 
 export function unlockQuarter(db: Db, p: Period, source: string): void {

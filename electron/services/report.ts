@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { rankChangeText, type Comparison } from '../../shared/outputs/circular-compare';
-import { quarterCircularText, smsLines, yearCircularText, type CircularText } from '../../shared/outputs/circular-text';
+import { quarterCircularText, smsLines, withEdits, yearCircularText, type CircularText } from '../../shared/outputs/circular-text';
 import { adoptionDetails } from '../../shared/outputs/tables';
 import { fill, type Settings } from '../../shared/settings';
 import { chineseDate, periodLabel, type Period } from '../../shared/periods';
@@ -11,8 +11,9 @@ import { formatPoints, ruleSetForQuarterOf, yearToDate } from '../../shared/scor
 import type { PeriodScores, PersonScore } from '../../shared/scoring/types';
 import { today } from '../clock';
 import type { Db } from '../db/database';
-import { writeAtomically, writeWorkbookAtomically } from '../exchange/write-file';
-import { writeCircular, type Attachment, type TableSpec } from '../outputs/circular-docx';
+import { writeAtomically } from '../exchange/write-file';
+import { circularBuffer, type Attachment, type TableSpec } from '../outputs/circular-docx';
+import { keptDocuments, readCircularIssue, type KeptDocument } from '../store/circulars';
 import { buildScoreWorkbook } from '../outputs/score-workbook';
 import { listUnits } from '../store/units';
 import { lockedOn } from '../store/locks';
@@ -22,6 +23,10 @@ export interface ReportFiles {
   workbook: string;
   circular?: string;
   sms?: string;
+  /** the files are the ones kept when the quarter was locked */
+  kept: boolean;
+  /** the signed final versions the clerk attached to a locked quarter */
+  signed: string[];
 }
 
 const NUMERALS = '一二三四五六七八九十';
@@ -123,16 +128,30 @@ const safe = (name: string): string => name.replace(/[\\/:*?"<>|]/g, '_');
 export interface CircularIssue {
   date?: string;
   docNo?: string;
+  /** the documents are those a quarter is locked with on this day: dated so, and not 暂定 */
+  lockingOn?: string;
 }
 
-export async function writeReports(db: Db, p: Period, outDir: string, asOf = today(), issue: CircularIssue = {}): Promise<ReportFiles> {
-  const dated = issue.date ?? asOf;
+export interface ReportDocument {
+  kind: 'workbook' | 'circular' | 'sms';
+  name: string;
+  content: Buffer;
+}
+
+/**
+ * The period's documents in memory: the workbook; for a quarter also the circular and the SMS list; for a year the
+ * annual circular. The 成文日期, 文号 and rewritten paragraphs are the ones the clerk left for the period unless given.
+ */
+export async function reportDocuments(db: Db, p: Period, asOf = today(), given: CircularIssue = {}): Promise<ReportDocument[]> {
+  const kept = readCircularIssue(db, p.code);
+  const dated = given.date ?? kept.date ?? asOf;
+  const docNo = given.docNo ?? (kept.docNo || undefined);
   // a quarter's 全年累计 needs the year's earlier quarters: the whole year is loaded once
   const of = circularOf(db, p, asOf, reportSpan(p));
   const { rules, settings, facts, scores, circular, persons: yearPersons, comparison } = of;
   const label = periodLabel(p);
   // a locked quarter's tables are dated the day it was locked, an open one the day the clerk chose
-  const locked = p.kind === 'quarter' ? lockedOn(db, p.code) : null;
+  const locked = given.lockingOn ?? (p.kind === 'quarter' ? lockedOn(db, p.code) : null);
   const persons = p.kind === 'year' ? yearPersons : undefined;
   const wb = buildScoreWorkbook({
     rules: ruleSetForQuarterOf(rules, p.start),
@@ -145,9 +164,10 @@ export async function writeReports(db: Db, p: Period, outDir: string, asOf = tod
     persons,
     madeOn: locked ?? dated,
   });
-  const files: ReportFiles = { workbook: join(outDir, safe(`${label}政务信息计分表.xlsx`)) };
-  await writeWorkbookAtomically(wb, files.workbook);
-  if (p.kind === 'month') return files;
+  const docs: ReportDocument[] = [
+    { kind: 'workbook', name: safe(`${label}政务信息计分表.xlsx`), content: Buffer.from(await wb.xlsx.writeBuffer()) },
+  ];
+  if (p.kind === 'month') return docs;
 
   let text: CircularText;
   const attachments: Attachment[] = [];
@@ -163,13 +183,52 @@ export async function writeReports(db: Db, p: Period, outDir: string, asOf = tod
   }
   if (chosen('adoptions')) attachments.push(adoptionsAttachment(settings, label, of));
   if (chosen('zeroReport')) attachments.push(zeroReportAttachment(settings, label, scores));
-  files.circular = join(outDir, safe(`${text.title}（稿）.docx`));
-  await writeCircular({ text, settings, year: Number(dated.slice(0, 4)), docNo: issue.docNo, attachments, printedOn: chineseDate(dated) }, files.circular);
+  text = withEdits(text, kept.edits);
+  docs.push({
+    kind: 'circular',
+    name: safe(`${text.title}（稿）.docx`),
+    content: await circularBuffer({ text, settings, year: Number(dated.slice(0, 4)), docNo, attachments, printedOn: chineseDate(dated) }),
+  });
   if (p.kind === 'quarter') {
-    files.sms = join(outDir, safe(`${label}政务信息得分短信.txt`));
     // UTF-8 with BOM and CRLF, so Windows Notepad and the group-send system read it as written
     const body = `\uFEFF${smsLines(settings, scores, listUnits(db), locked !== null).join('\r\n')}\r\n`;
-    await writeAtomically(files.sms, async (tmp) => writeFileSync(tmp, body, 'utf8'));
+    docs.push({ kind: 'sms', name: safe(`${label}政务信息得分短信.txt`), content: Buffer.from(body, 'utf8') });
+  }
+  return docs;
+}
+
+async function writeDocument(outDir: string, name: string, content: Buffer): Promise<string> {
+  const file = join(outDir, name);
+  await writeAtomically(file, async (tmp) => writeFileSync(tmp, content));
+  return file;
+}
+
+/**
+ * Writes the period's documents to `outDir`. A locked quarter gives the files it was locked with, and the signed
+ * final version when the clerk attached one, so later changes to the templates never change what was sent.
+ */
+export async function writeReports(db: Db, p: Period, outDir: string, asOf = today(), issue: CircularIssue = {}): Promise<ReportFiles> {
+  const kept = p.kind === 'quarter' && lockedOn(db, p.code) !== null ? keptDocuments(db, p.code) : [];
+  const docs: (ReportDocument | (KeptDocument & { kind: 'signed' }))[] =
+    kept.length > 0
+      ? kept.map((d) => (d.kind === 'signed' ? { ...d, kind: 'signed' as const } : { ...d, kind: kindOfName(d.name) }))
+      : await reportDocuments(db, p, asOf, issue);
+  const files: ReportFiles = { workbook: '', kept: kept.length > 0, signed: [] };
+  for (const d of docs) {
+    const file = await writeDocument(outDir, d.kind === 'signed' ? safe(`（签发稿）${d.name}`) : d.name, d.content);
+    if (d.kind === 'signed') files.signed.push(file);
+    else files[d.kind] = file;
   }
   return files;
+}
+
+/** What a kept file is, by its name (the names are the ones reportDocuments gives). */
+function kindOfName(name: string): ReportDocument['kind'] {
+  return name.endsWith('.xlsx') ? 'workbook' : name.endsWith('.docx') ? 'circular' : 'sms';
+}
+
+/** The documents a quarter is locked with: generated before the lock's transaction, which stores them. */
+export async function documentsToKeep(db: Db, p: Period, asOf = today()): Promise<KeptDocument[]> {
+  const docs = await reportDocuments(db, p, asOf, { lockingOn: asOf });
+  return docs.map((d) => ({ kind: 'generated', name: d.name, content: d.content }));
 }

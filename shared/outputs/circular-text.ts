@@ -215,6 +215,11 @@ function closing(settings: Settings, date: string, p: Period): Pick<CircularText
 
 const heading = (i: number, text: string): string => `${NUMERALS[i]}、${text}`;
 
+/** The text with the parts the clerk rewrote for this period in place of the drafted ones. */
+export function withEdits<T extends CircularText>(text: T, edits: Partial<Record<string, string[]>>): T {
+  return { ...text, sections: text.sections.map((s) => (edits[s.key] ? { ...s, paragraphs: edits[s.key]! } : s)) };
+}
+
 /** The quarterly circular (docs/计分表与通报稿.md §2.1). */
 export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string, cmp?: Comparison): CircularText {
   const t = templatesFor(settings, s);
