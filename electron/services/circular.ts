@@ -12,7 +12,7 @@ import type { Settings } from '../../shared/settings';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { keptDocumentList, readCircularIssue, replaceKeptDocuments, writeCircularIssue } from '../store/circulars';
-import { lockedOn, lockedQuarters } from '../store/locks';
+import { lockedAt, lockedQuarters } from '../store/locks';
 import { readSettings } from '../store/settings';
 import { scoredPeriod, type ScoredPeriod } from './scores';
 
@@ -75,7 +75,7 @@ export function circularPreview(db: Db, p: Period, asOf: string): Result<'circul
  * was: it cannot be changed until the quarter is unlocked.
  */
 export function saveCircularIssue(db: Db, a: Args<'circular:saveIssue'>, source: string): null {
-  if (/Q/.test(a.period) && lockedOn(db, a.period) !== null)
+  if (/Q/.test(a.period) && lockedAt(db, a.period) !== null)
     throw new UserError(`${periodLabel(periodOfCode(a.period))}已锁定，通报已按锁定时的样子留存；要修改请先解锁该季度。`);
   const edits = Object.fromEntries(Object.entries(a.edits).filter(([, v]) => v.some((x) => x !== '')).map(([k, v]) => [k, v.filter((x) => x !== '')]));
   withSource(db, source, () => writeCircularIssue(db, a.period, { date: a.date, docNo: a.docNo, edits }));
@@ -89,7 +89,7 @@ const SIGNED_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Keeps the signed final version the clerk chose (a scan or the edited .docx) with a locked quarter. */
 export function attachSigned(db: Db, p: Period, file: string, source: string): { name: string } {
-  if (lockedOn(db, p.code) === null) throw new UserError(`${periodLabel(p)}还没有锁定：请先锁定季度，再附上签发稿。`);
+  if (lockedAt(db, p.code) === null) throw new UserError(`${periodLabel(p)}还没有锁定：请先锁定季度，再附上签发稿。`);
   const size = statSync(file).size;
   if (size > SIGNED_MAX_BYTES) throw new UserError('签发稿超过 50 MB，请压缩扫描件（如降低分辨率）后再附上。');
   const name = basename(file);

@@ -16,7 +16,7 @@ import { circularBuffer, type Attachment, type TableSpec } from '../outputs/circ
 import { keptDocuments, readCircularIssue, type KeptDocument } from '../store/circulars';
 import { buildScoreWorkbook } from '../outputs/score-workbook';
 import { listUnits } from '../store/units';
-import { lockedOn } from '../store/locks';
+import { lockedAt } from '../store/locks';
 import { circularOf, reportSpan, type CircularOf } from './circular';
 
 export interface ReportFiles {
@@ -151,7 +151,9 @@ export async function reportDocuments(db: Db, p: Period, asOf = today(), given: 
   const { rules, settings, facts, scores, circular, persons: yearPersons, comparison } = of;
   const label = periodLabel(p);
   // a locked quarter's tables are dated the day it was locked, an open one the day the clerk chose
-  const locked = given.lockingOn ?? (p.kind === 'quarter' ? lockedOn(db, p.code) : null);
+  const at = p.kind === 'quarter' ? lockedAt(db, p.code) : null;
+  // the office's own day of the lock, not the UTC one
+  const locked = given.lockingOn ?? (at ? today(new Date(at)) : null);
   const persons = p.kind === 'year' ? yearPersons : undefined;
   const wb = buildScoreWorkbook({
     rules: ruleSetForQuarterOf(rules, p.start),
@@ -208,7 +210,7 @@ async function writeDocument(outDir: string, name: string, content: Buffer): Pro
  * final version when the clerk attached one, so later changes to the templates never change what was sent.
  */
 export async function writeReports(db: Db, p: Period, outDir: string, asOf = today(), issue: CircularIssue = {}): Promise<ReportFiles> {
-  const kept = p.kind === 'quarter' && lockedOn(db, p.code) !== null ? keptDocuments(db, p.code) : [];
+  const kept = p.kind === 'quarter' && lockedAt(db, p.code) !== null ? keptDocuments(db, p.code) : [];
   const docs: (ReportDocument | (KeptDocument & { kind: 'signed' }))[] =
     kept.length > 0
       ? kept.map((d) => (d.kind === 'signed' ? { ...d, kind: 'signed' as const } : { ...d, kind: kindOfName(d.name) }))

@@ -5,8 +5,8 @@ export function lockedQuarters(db: Db): Set<string> {
   return new Set((db.prepare('SELECT period FROM period_locks').all() as { period: string }[]).map((r) => r.period));
 }
 
-/** The day a quarter was locked (YYYY-MM-DD, the office's own day), or null when it is open. */
-export function lockedOn(db: Db, period: string): string | null {
+/** When a quarter was locked (an ISO timestamp), or null when it is open. */
+export function lockedAt(db: Db, period: string): string | null {
   const row = db.prepare('SELECT locked_at AS at FROM period_locks WHERE period = ?').get(period) as { at: string } | undefined;
-  return row ? row.at.slice(0, 10) : null;
+  return row ? row.at : null;
 }

@@ -210,7 +210,7 @@ export const METHODS = {
         date: isoDate.nullable(),
         docNo: z.string().trim().max(10, '文号序号不能超过 10 个字'),
         /** the parts the clerk rewrote; a part left out goes back to the drafted text */
-        edits: z.record(
+        edits: z.partialRecord(
           z.enum(['overall', 'advanced', 'praise', 'criticise', 'problems', 'nextSteps'], '通报的段落名称不对'),
           z.array(z.string().trim().max(4000, '一段不能超过 4000 字')).max(60, '一部分不能超过 60 段'),
         ),
