@@ -365,7 +365,7 @@ export function CircularPage() {
             placeholder="序号"
           />
           <Button type="primary" onClick={exportAll} loading={busy} id="export-report">
-            {data?.locked && data.kept.length > 0 ? '导出留存的计分表、通报稿和短信名单…' : `导出计分表、通报稿${isQuarter ? '和短信名单' : ''}…`}
+            {data?.locked && data.kept.length > 0 ? '导出留存的文件…' : `导出计分表、通报稿${isQuarter ? '和短信名单' : ''}…`}
           </Button>
           {isQuarter &&
             (data?.locked ? (
