@@ -3,8 +3,8 @@
 // is laid on the 22-line grid so that this count can be exact: body paragraphs take whole lines of 579 twips, table
 // rows have exact heights of whole lines, the 标志 takes two lines. Only the wrapping of body text depends on the
 // fonts of the PC that prints it, so lines are counted twice — with narrow figures (仿宋_GB2312 in Word and WPS) and
-// with wide figures and the space put between Chinese and figures (LibreOffice with other fonts) — and a decision
-// that the two counts do not agree on is taken the safe way (docs/计分表与通报稿.md §2.4).
+// with wide figures and the space put between Chinese and figures (LibreOffice with other fonts); the wide count
+// decides, laid out so that the narrower setting keeps the 版记 on the same page (docs/计分表与通报稿.md §2.4).
 
 export const LINES_PER_PAGE = 22;
 
@@ -138,15 +138,20 @@ export type ColophonPlan =
 
 /**
  * GB/T 9704: the 版记 stands at the foot of the last even page — the text's last page when that page is even and
- * has room, otherwise the next even page; a blank page put in before it and the 版记 page carry no number. When the
- * two counts disagree about the page the text ends on, the wide count is taken (LibreOffice and WPS with substitute
- * fonts set text wider than Word with 仿宋_GB2312, and the 版记 section also starts on an even page in Word and WPS
- * whatever the count).
+ * has room, otherwise the next even page; a blank page put in before it and the 版记 page carry no number.
+ *
+ * The page is decided by the wide count (LibreOffice and WPS with substitute fonts set text wider than Word with
+ * 仿宋_GB2312). When the 版记 goes on the text's last page, the blank lines before it are counted wide as well: where
+ * the text is set narrower, everything moves up by the lines saved and the 版记 stays on the same page, a line or two
+ * above the foot, even when the narrow text ends on the page before. The 版记 on a page of its own starts a section
+ * that begins on an even page, so that Word and WPS add a blank page themselves should their text end elsewhere.
  */
 export function planColophon(blocks: readonly Block[], colophonLines: number): ColophonPlan {
-  const narrow = place(blocks, 'narrow');
   const wide = place(blocks, 'wide');
-  const room = LINES_PER_PAGE - Math.max(narrow.used, wide.used);
-  if (narrow.page === wide.page && wide.page % 2 === 0 && room >= colophonLines) return { where: 'same-page', fill: room - colophonLines };
+  const narrow = place(blocks, 'narrow');
+  const room = LINES_PER_PAGE - wide.used;
+  // set narrow, the text saves fewer lines than a page: the 版记 moves up but stays on the wide count's page
+  const narrowStays = narrow.page >= wide.page - 1 && (narrow.page - 1) * LINES_PER_PAGE + narrow.used > (wide.page - 2) * LINES_PER_PAGE + wide.used;
+  if (wide.page % 2 === 0 && room >= colophonLines && narrowStays) return { where: 'same-page', fill: room - colophonLines };
   return wide.page % 2 === 1 ? { where: 'next-page' } : { where: 'after-blank' };
 }
