@@ -12,18 +12,17 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { extractAll, extractFile, getRawHeader, listPackage, statFile } from '@electron/asar';
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { NtExecutable, NtExecutableResource } from 'resedit';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli';
+import { configuredFuses, packedFuses } from './fuses';
 import { type Platform, makeStandInElectron, packDir } from './stand-in';
 
 const ROOT = resolve(__dirname, '../..');
 const cfg = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
   linux: { executableName: string };
   productName: string;
-  electronFuses: Record<string, boolean>;
 };
 const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; desktopName: string };
 
@@ -139,25 +138,17 @@ describe.each(PLATFORMS)('the %s x64 package', (platform) => {
   });
 
   it('has its fuses flipped in the executable: no Node runtime, only its own asar, encrypted cookies', async () => {
-    const wire = await getCurrentFuseWire(executableOf(platform));
-    const state = (o: FuseV1Options) => String.fromCharCode(wire[o] as number);
-    expect({
-      runAsNode: state(FuseV1Options.RunAsNode),
-      enableNodeOptionsEnvironmentVariable: state(FuseV1Options.EnableNodeOptionsEnvironmentVariable),
-      enableNodeCliInspectArguments: state(FuseV1Options.EnableNodeCliInspectArguments),
-      enableEmbeddedAsarIntegrityValidation: state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation),
-      onlyLoadAppFromAsar: state(FuseV1Options.OnlyLoadAppFromAsar),
-      enableCookieEncryption: state(FuseV1Options.EnableCookieEncryption),
-      grantFileProtocolExtraPrivileges: state(FuseV1Options.GrantFileProtocolExtraPrivileges),
-    }).toEqual({
-      runAsNode: '0',
-      enableNodeOptionsEnvironmentVariable: '0',
-      enableNodeCliInspectArguments: '0',
-      enableEmbeddedAsarIntegrityValidation: '1',
-      onlyLoadAppFromAsar: '1',
-      enableCookieEncryption: '1',
-      grantFileProtocolExtraPrivileges: '0',
-    });
+    const wanted = {
+      runAsNode: 'off',
+      enableNodeOptionsEnvironmentVariable: 'off',
+      enableNodeCliInspectArguments: 'off',
+      enableEmbeddedAsarIntegrityValidation: 'on',
+      onlyLoadAppFromAsar: 'on',
+      enableCookieEncryption: 'on',
+      grantFileProtocolExtraPrivileges: 'off',
+    };
+    expect(configuredFuses()).toEqual(wanted);
+    expect(await packedFuses(executableOf(platform), Object.keys(wanted))).toEqual(wanted);
   });
 
   it('keeps only the Chinese and English locales, and the sample roster and icon as resources', () => {
