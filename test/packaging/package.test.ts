@@ -33,9 +33,21 @@ const PLATFORMS: Platform[] = ['linux', 'win'];
 const packed = {} as Record<Platform, string>;
 let work: string;
 
-// the production dependency closure as npm resolved it: every lock entry not marked dev
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; devOptional?: boolean }> };
-const PRODUCTION = new Set(Object.entries(lock.packages).filter(([key, p]) => key !== '' && !p.dev && !p.devOptional).map(([key]) => key));
+// the production dependency closure as npm resolved it: name@version of every lock entry not marked dev.
+// (electron-builder lays node_modules out again by itself, so a package's place can differ from npm's.)
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; dev?: boolean; devOptional?: boolean }>;
+};
+const PRODUCTION = new Set(
+  Object.entries(lock.packages)
+    .filter(([key, p]) => key !== '' && !p.dev && !p.devOptional)
+    .map(([key, p]) => `${packageName(key)}@${p.version}`),
+);
+
+/** node_modules/a/node_modules/@b/c → @b/c */
+function packageName(dir: string): string {
+  return dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length);
+}
 
 /** node_modules/a/node_modules/@b/c/lib/x.js → node_modules/a/node_modules/@b/c */
 function packageOf(file: string): string | null {
@@ -101,7 +113,13 @@ describe.each(PLATFORMS)('the %s x64 package', (platform) => {
     expect(files.filter((f) => /\.(map|ts|tsx|mts|cts)$/.test(f))).toEqual([]);
     // node_modules: production packages only (nothing of electron, react, vite, the test tools)
     const modules = [...new Set(files.filter((f) => f.startsWith('node_modules/')).map(packageOf))];
-    expect(modules.filter((m) => m === null || !PRODUCTION.has(m))).toEqual([]);
+    expect(modules).not.toContain(null);
+    const shipped = (modules as string[]).map((dir) => {
+      const { name, version } = JSON.parse(extractFile(archive(), `${dir}/package.json`).toString('utf8')) as { name: string; version: string };
+      expect(name, dir).toBe(packageName(dir));
+      return `${name}@${version}`;
+    });
+    expect(shipped.filter((p) => !PRODUCTION.has(p))).toEqual([]);
     for (const dep of Object.keys(rootPkg.dependencies)) expect(modules, dep).toContain(`node_modules/${dep}`);
     for (const dev of ['electron', 'electron-builder', 'react', 'antd', 'vite', 'vitest', 'typescript', 'playwright-core']) expect(modules).not.toContain(`node_modules/${dev}`);
   });
