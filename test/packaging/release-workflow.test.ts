@@ -119,7 +119,7 @@ describe('the release workflow', () => {
     expect(pack < smoke && smoke < e2e && e2e < fuses && fuses < start && start < installers).toBe(true);
     // the smoke test reads the unpacked tree outside the checkout, so nothing resolves from the repository
     expect(text).toMatch(/smoke="\$\{RUNNER_TEMP\}\/smoke\/resources"/);
-    expect(text).toMatch(/npx --no-install @electron\/asar extract "\$\{APP_DIR\}\/resources\/app\.asar" "\$\{smoke\}\/app"/);
+    expect(text).toMatch(/npx --no-install asar extract "\$\{APP_DIR\}\/resources\/app\.asar" "\$\{smoke\}\/app"/);
     expect(jobs[job]!.steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && /installers-/.test(String(s.with?.name)))).toBe(true);
   });
 
