@@ -32,7 +32,8 @@ const finish = (ok, why) => {
   console.log(`${ok ? '✓' : '✗'} ${why}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (!ok) console.log(`程序输出：\n${output.slice(-4000)}\n日志：\n${failedLog() ?? '（无）'}`);
   if (exit === null) child.kill();
-  process.exitCode = ok ? 0 : 1;
+  // Chromium's helper processes may still hold the output pipes: leave without waiting for them
+  process.exit(ok ? 0 : 1);
 };
 const timer = setInterval(() => {
   const failure = failedLog();
