@@ -11,6 +11,7 @@ import { UserError } from '../db/errors';
 import { loadFacts, loadUnits } from '../store/facts';
 import { deleteLocks, firstRecordDate, insertLock, lockRows, ruleSetTexts } from '../store/locks';
 import { readSettings } from '../store/settings';
+import { replaceKeptDocuments, type KeptDocument } from '../store/circulars';
 import { ruleSets } from '../store/rulesets';
 import { write } from './write-gate';
 
@@ -36,8 +37,11 @@ function quartersToLock(db: Db, p: Period): Period[] {
   return out;
 }
 
-/** Locks `p` and the open quarters before it; returns the quarters locked. */
-export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): string[] {
+/**
+ * Locks `p` and the open quarters before it; returns the quarters locked. `keep`: the documents `p` goes out with,
+ * stored in the same transaction as the lock.
+ */
+export function lockQuarter(db: Db, p: Period, source: string, asOf = today(), keep: readonly KeptDocument[] = []): string[] {
   assertQuarter(p);
   return write(db, source, () => {
     if (lockRows(db).some((r) => r.period === p.code)) throw new UserError(`${periodLabel(p)}已经锁定。`);
@@ -60,6 +64,7 @@ export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): 
       for (const t of texts) if (t.effectiveFrom <= q.start) ruleSet = t.body;
       insertLock(db, { period: q.code, units, ruleSet, settings }, at);
     }
+    if (keep.length > 0) replaceKeptDocuments(db, p.code, 'generated', keep);
     return quarters.map((q) => q.code);
   });
 }

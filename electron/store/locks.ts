@@ -6,6 +6,16 @@ export function lockedQuarters(db: Db): Set<string> {
   return new Set((cachedStatement(db, 'SELECT period FROM period_locks').all() as { period: string }[]).map((r) => r.period));
 }
 
+/** When a quarter was locked (an ISO timestamp), or null when it is open. */
+export function lockedAt(db: Db, period: string): string | null {
+  const row = db.prepare('SELECT locked_at AS at FROM period_locks WHERE period = ?').get(period) as { at: string } | undefined;
+  return row ? row.at : null;
+}
+
+export function isLocked(db: Db, quarter: string): boolean {
+  return db.prepare('SELECT 1 FROM period_locks WHERE period = ?').get(quarter) !== undefined;
+}
+
 /** Codes of locked quarters in order (cheap: the kept rosters and rule sets are not read). */
 export function lockedPeriods(db: Db): string[] {
   return (cachedStatement(db, 'SELECT period FROM period_locks ORDER BY period').raw(true).all() as [string][]).map((r) => r[0]);

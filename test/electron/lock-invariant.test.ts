@@ -166,6 +166,11 @@ function cases(i: Ids): Record<string, Case[]> {
     'locks:lock': [{ calls: [{ period: '2019Q3' }] }, { calls: [{ period: '2019Q2' }], refused: true }],
     'locks:unlock': [{ calls: [{ period: '2019Q2' }] }],
     'report:export': [{ calls: [{ period: '2019Q2' }] }],
+    'circular:saveIssue': [
+      { calls: [{ period: '2019Q2', date: '2019-07-30', docNo: '99', edits: { problems: ['改写的存在问题'] } }] },
+      { calls: [{ period: '2019Q3', date: '2019-10-10', docNo: '12', edits: {} }] },
+    ],
+    'circular:attachSigned': [{ open: files.backup, calls: [{ period: '2019Q2' }] }, { open: files.backup, calls: [{ period: '2019Q3' }] }],
     'data:import': [
       { open: files.roster, calls: [{ dryRun: true }, { dryRun: false, file: files.roster }] },
       { open: files.itemsQ2, calls: [{ dryRun: true }, { dryRun: false, file: files.itemsQ2 }] },
