@@ -154,12 +154,12 @@ describe('migration 3: item categories and 合报 units', () => {
   });
 });
 
-describe('migration 4: what a locked quarter was circulated with', () => {
-  it('upgrades a version-3 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
-    const file = join(tempDir(), 'v3.db');
+describe('migration 5: what a locked quarter was circulated with', () => {
+  it('upgrades a version-4 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
+    const file = join(tempDir(), 'v4.db');
     const raw = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 3)) m.up(raw);
-    raw.pragma('user_version = 3');
+    for (const m of MIGRATIONS.slice(0, 4)) m.up(raw);
+    raw.pragma('user_version = 4');
     const ins = raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
     ins.run('凤城街道', '凤城街道', 'town', 2);
     ins.run('区审计局', '区审计局', 'dept2', 1);
@@ -170,7 +170,7 @@ describe('migration 4: what a locked quarter was circulated with', () => {
     raw.close();
     const db = new Database(file);
     try {
-      MIGRATIONS[3]!.up(db);
+      MIGRATIONS[4]!.up(db);
       const rows = db.prepare('SELECT period, units, rule_set AS ruleSet, settings FROM period_locks ORDER BY period').all() as {
         period: string;
         units: string;
