@@ -1,6 +1,7 @@
 // Numbered migrations, tracked by PRAGMA user_version, all pending ones applied in one transaction.
 // Never edit a released migration: add the next one.
 import type Database from 'better-sqlite3';
+import { FIELD_LIMITS } from '../../shared/field-limits';
 import { auditTriggerSql, type AuditedTable } from './audit';
 
 export interface Migration {
@@ -68,7 +69,7 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
 CREATE TABLE units (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND ${FIELD_LIMITS.unitName}),
   name_key TEXT NOT NULL UNIQUE,
   grp TEXT NOT NULL,
   sort_order INTEGER NOT NULL,
@@ -250,7 +251,7 @@ END;
       const items = AUDITED_V1.find((t) => t.table === 'items')!;
       db.exec(`
 -- the item's category key under the rule set in force (要情、图片信息 …); NULL = none
-ALTER TABLE items ADD COLUMN category TEXT CHECK (category IS NULL OR length(category) BETWEEN 1 AND 40);
+ALTER TABLE items ADD COLUMN category TEXT CHECK (category IS NULL OR length(category) BETWEEN 1 AND ${FIELD_LIMITS.categoryKey});
 -- 合报: the other units of a joint item (the item's own unit leads), in the order entered
 CREATE TABLE item_joint_units (
   item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,

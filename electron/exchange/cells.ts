@@ -18,6 +18,9 @@ export type CellRead =
   | { kind: 'error'; code: string }
   | { kind: 'formula-without-result'; formula: string };
 
+/** The error code of a cell whose value is nested deeper than any writer makes it. */
+export const UNREADABLE = '无法读取';
+
 export const DISPIMG = /_xlfn\.DISPIMG|DISPIMG\(/i;
 
 /** What a cell holds beyond any limit: its start (for the report) and its length; such a cell is never imported. */
@@ -54,7 +57,7 @@ function fromString(v: string): CellRead {
 /** What a plain value (as a reader library returns it) holds. Never throws. */
 export function fromValue(v: unknown, depth = 0): CellRead {
   // a value nested deeper than any spreadsheet writes (rich text in rich text …) is unreadable, never silently empty
-  if (depth > 4) return { kind: 'error', code: '无法读取' };
+  if (depth > 4) return { kind: 'error', code: UNREADABLE };
   if (v === null || v === undefined) return { kind: 'empty' };
   if (typeof v === 'string') {
     if (v.length < LONG) return fromString(v);

@@ -102,7 +102,7 @@ function utf8(buf: Buffer, skipped: number): { text: string; encoding: string; b
   return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8', badLine: bad > 0 ? badLine : undefined };
 }
 
-/** Valid multi-byte UTF-8 sequences, invalid bytes, and the line (from 1) of the first invalid one. */
+/** Valid multi-byte UTF-8 sequences, spots of invalid bytes, and the line (from 1) of the first invalid one. */
 function utf8Census(b: Buffer): { good: number; bad: number; badLine?: number } {
   let good = 0;
   let bad = 0;
@@ -122,9 +122,11 @@ function utf8Census(b: Buffer): { good: number; bad: number; badLine?: number } 
       good++;
       i += n + 1;
     } else {
+      // one bad spot, however many stray continuation bytes follow it (a character with its lead byte damaged)
       bad++;
       badLine ??= line;
       i++;
+      while (i < b.length && (b[i]! & 0xc0) === 0x80) i++;
     }
   }
   return { good, bad, badLine };
