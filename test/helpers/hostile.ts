@@ -196,7 +196,7 @@ export const withDefaultKey = (xlsx: Buffer, type?: 'standard'): Buffer =>
   officeCrypto.encrypt(xlsx, { password: 'VelvetSweatshop', ...(type ? { type } : {}) });
 
 /** A workbook in SheetJS's own writers (BIFF2, flat ODS …). */
-export function sheetJsFile(rows: (string | number)[][], bookType: XLSX.BookType | 'biff3' | 'biff4', sheet = '信息'): Buffer {
+export function sheetJsFile(rows: (string | number)[][], bookType: XLSX.BookType | 'biff3' | 'biff4' | 'biff5', sheet = '信息'): Buffer {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheet);
   // SheetJS writes BIFF3 and BIFF4 too, though its types name only BIFF2, 5 and 8

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBook } from '../../../electron/exchange/workbook-file';
+import { FORMATS, readBook } from '../../../electron/exchange/workbook-file';
 import { runCli, tempDir } from '../../helpers/cli';
 import {
   deeplyNested,
@@ -187,5 +187,12 @@ describe('hostile files get an answer of their class, and change nothing', () =>
     expect(out).toContain('1899-12-30 超出台账能记录的年份');
     expect(out).toContain('9999-12-31 超出台账能记录的年份');
     expect(out).toContain('日期序号 3000000');
+  });
+});
+
+describe('the format table clerks read is the one the reader uses', () => {
+  it('docs list every row of FORMATS by name', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/数据交换工作簿.md'), 'utf8');
+    for (const f of FORMATS) expect(doc, f.key).toContain(`| ${f.name} |`);
   });
 });
