@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compactBook, expandBook } from '../../../electron/exchange/book';
+import { readBookBounded } from '../../../electron/exchange/bounded-read';
 import { FORMATS, readBook } from '../../../electron/exchange/workbook-file';
 import { runCli, tempDir } from '../../helpers/cli';
 import {
@@ -24,6 +26,7 @@ import {
   zippedNumbersBundle,
 } from '../../helpers/hostile';
 import { expectImportRefused, ledgerSnapshot } from '../../helpers/refusals';
+import { writeWorkbook } from '../../helpers/workbooks';
 
 const dir = tempDir();
 const db = join(dir, 'zwxx.db');
@@ -187,6 +190,27 @@ describe('hostile files get an answer of their class, and change nothing', () =>
     expect(out).toContain('1899-12-30 超出台账能记录的年份');
     expect(out).toContain('9999-12-31 超出台账能记录的年份');
     expect(out).toContain('日期序号 3000000');
+  });
+});
+
+describe('the reading process', () => {
+  it('a reader that outgrows its heap ends its own process, and the caller gets a message', async () => {
+    // the raw exceljs reader on the WPS template grows past a gigabyte; the child's heap is bounded far below that
+    const hang = join(__dirname, '../../fixtures/wps-template-hang.xlsx');
+    const started = readBookBounded(hang, { heapMb: 96, seconds: 100 }, join(__dirname, '../../helpers/exceljs-raw-worker.ts'));
+    await expect(started).rejects.toThrow(/超出内存上限（96 MB）/);
+  });
+
+  it('hands back compact rows: every cell one string, read back as the same cells', async () => {
+    const f = join(dir, 'compact.xlsx');
+    await writeWorkbook(f, [
+      { name: '信息', headers: HEADER, rows: [['C-1', new Date(Date.UTC(2019, 6, 1)), '凤城街道', 12.5], ['C-2', { value: 43647, numFmt: 'yyyy"年"m"月"d"日"' }, true, { formula: '1+1', result: 2 }]] },
+    ]);
+    const book = await readBook(f);
+    const compact = compactBook(book);
+    expect(compact.sheets[0]!.rows.flatMap((r) => r ?? []).every((c) => typeof c === 'string')).toBe(true);
+    expect(expandBook(compact)).toEqual(book);
+    expect(await readBookBounded(f)).toEqual(book);
   });
 });
 
