@@ -1,6 +1,7 @@
-// How long the ledger lets a text column be: the schema's CHECK constraints are written from these numbers, and the
-// import's row check reads the same ones, so a row the ledger would refuse is told to the clerk by column and row
-// instead of ending in a database error.
+// How long the ledger lets a text column be: the one list of the schema's length CHECK constraints (migrations are
+// frozen text, so a test holds every CHECK of a new ledger to this list), and the import's row check reads the same
+// numbers, so a row the ledger would refuse is told to the clerk by column and row instead of ending in a database
+// error.
 export const FIELD_LIMITS = {
   /** units.name */
   unitName: 100,
