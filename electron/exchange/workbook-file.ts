@@ -238,7 +238,7 @@ function readCsv(s: Source): Book {
   const decided = decideEncoding(s.buf);
   if (decided.badLine !== undefined)
     throw new UserError(
-      `“${s.name}”是 UTF-8 编码，但第 ${decided.badLine} 行有无法识别的字节（文件可能不完整，或混入了其他编码的文字），未导入。请在 WPS 或记事本中打开，改正第 ${decided.badLine} 行后另存为 UTF-8 编码的 CSV，再导入。`,
+      `“${s.name}”第 ${decided.badLine} 行有无法识别的字节（文件不完整，或混入了其他编码的文字），未导入。请在 WPS 或记事本中改正这一行，另存为 UTF-8 编码的 CSV 再导入。`,
     );
   return readTextWithSheetJs(decided.text, 'csv', basename(s.name, extname(s.name)));
 }
