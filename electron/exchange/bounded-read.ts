@@ -10,7 +10,7 @@ import { workerFileFor } from '../services/worker-thread';
 import { expandBook, type Book, type CompactBook } from './book';
 
 /** Within a minute whatever the file; the heap leaves the whole reading process well under 1.5 GB. */
-export const PARSE_LIMITS = { heapMb: 1024, seconds: 50 };
+export const PARSE_LIMITS = { heapMb: 1024, seconds: 45 };
 
 /** The bundled entry beside main.cjs / import-worker.cjs in the app; the TypeScript source (through tsx) otherwise. */
 export function parseWorkerFile(): string {
