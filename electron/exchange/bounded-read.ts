@@ -1,12 +1,14 @@
-// Every spreadsheet a clerk picks is read in a child process with a heap limit and a time limit (the command line
-// and the app alike), and comes back as compact rows. A child process rather than a worker thread: a worker's
-// resourceLimits bound only its JavaScript heap, while its buffers, zlib and the structured clone of its answer
-// land in the caller's own process; a child has its own address space, is killed whole at the time limit even
-// inside native code, gives all its memory back when it exits, and the caller only ever holds the rows.
+// Every spreadsheet a clerk picks is read apart from the importer, with a heap limit and a time limit, and comes back
+// as compact rows. From Node (the command line, the tests, the bridge) it is a child process: a worker's
+// resourceLimits bound only its JavaScript heap, while its buffers, zlib and the structured clone of its answer land
+// in the caller's own process; a child has its own address space, is killed whole at the time limit even inside
+// native code, and gives all its memory back when it exits. Inside the packaged app Electron cannot run itself as
+// Node (its RunAsNode fuse is off) and utilityProcess exists only in the main process, while imports run in a worker
+// thread; there the reader is a worker thread with resourceLimits — still answering with compact rows only.
 import { fork } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../db/errors';
-import { workerFileFor } from '../services/worker-thread';
+import { boundedWorker, workerFileFor } from '../services/worker-thread';
 import { expandBook, type Book, type CompactBook } from './book';
 
 /** Within a minute whatever the file; the heap leaves the whole reading process well under 1.5 GB. */
@@ -19,17 +21,38 @@ export function parseWorkerFile(): string {
 
 type Answer = { ok: true; book: CompactBook } | { ok: false; error: string; user: boolean };
 
+function messagesFor(name: string, limits: { heapMb: number; seconds: number }) {
+  return {
+    timedOut: `读取“${name}”超过 ${limits.seconds} 秒仍未完成，已中止，数据未改动。文件可能结构异常或过大：请在 WPS 或 Excel 中打开，只保留要导入的工作表，另存为 .xlsx 后再导入。`,
+    outOfMemory: `读取“${name}”时超出内存上限（${limits.heapMb} MB），已中止，数据未改动。请删去无关的工作表和内容，或分成几个工作簿导入。`,
+    exited: (code: string) => `读取“${name}”的进程意外结束（${code}），数据未改动。请重试；仍不行请在 WPS 或 Excel 中另存为 .xlsx 再导入。`,
+  };
+}
+
+/** The packaged app's way: a worker thread with resourceLimits, answering with compact rows. */
+export function readBookInWorker(file: string, limits: { heapMb: number; seconds: number } = PARSE_LIMITS, workerFile = parseWorkerFile()): Promise<Book> {
+  const name = basename(file);
+  const messages = messagesFor(name, limits);
+  return boundedWorker(
+    workerFile,
+    { file: resolve(file) },
+    limits,
+    { timedOut: messages.timedOut, outOfMemory: messages.outOfMemory, failed: (r) => messages.exited(r), exited: (c) => messages.exited(`代码 ${c}`) },
+    (m: Answer) => {
+      if (m.ok) return expandBook(m.book);
+      throw new UserError(m.user ? m.error : `无法读取“${name}”：${m.error}`);
+    },
+  );
+}
+
 export function readBookBounded(
   file: string,
   limits: { heapMb: number; seconds: number } = PARSE_LIMITS,
   childFile = parseWorkerFile(),
 ): Promise<Book> {
   const name = basename(file);
-  const messages = {
-    timedOut: `读取“${name}”超过 ${limits.seconds} 秒仍未完成，已中止，数据未改动。文件可能结构异常或过大：请在 WPS 或 Excel 中打开，只保留要导入的工作表，另存为 .xlsx 后再导入。`,
-    outOfMemory: `读取“${name}”时超出内存上限（${limits.heapMb} MB），已中止，数据未改动。请删去无关的工作表和内容，或分成几个工作簿导入。`,
-    exited: (code: string) => `读取“${name}”的进程意外结束（${code}），数据未改动。请重试；仍不行请在 WPS 或 Excel 中另存为 .xlsx 再导入。`,
-  };
+  const messages = messagesFor(name, limits);
+  if (process.versions.electron !== undefined) return readBookInWorker(file, limits, childFile);
   const ts = childFile.endsWith('.ts');
   // the TypeScript source runs through tsx, found from the project folder the source lives in
   const root = ts ? resolve(dirname(childFile), '..', '..') : undefined;

@@ -1,6 +1,7 @@
-// Child-process entry that reads one spreadsheet and sends it back as compact rows (arrays of strings). The parent
-// starts it with a heap limit and kills it at its time limit, so no file can hang or exhaust the command line or the
-// app. Bundled as out/electron/parse-worker.cjs; run by Node (the command line) or by Electron as Node (the app).
+// Entry that reads one spreadsheet and answers with compact rows (arrays of strings). Run as a child process by the
+// command line and the tests (heap limit and kill at the time limit from the parent), and as a worker thread inside
+// the packaged app, where Electron cannot run itself as Node. Bundled as out/electron/parse-worker.cjs.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { messageOf, UserError } from '../db/errors';
 import { compactBook } from '../exchange/book';
 import { readBook } from '../exchange/workbook-file';
@@ -11,11 +12,14 @@ console.warn = (): void => undefined;
 console.error = (): void => undefined;
 console.log = (): void => undefined;
 
+const asWorker = !isMainThread && parentPort !== null;
+
 const send = (m: unknown): void => {
-  process.send!(m, () => process.exit(0));
+  if (asWorker) parentPort!.postMessage(m);
+  else process.send!(m, () => process.exit(0));
 };
 
-const file = process.argv[2] ?? '';
+const file = asWorker ? (workerData as { file: string }).file : (process.argv[2] ?? '');
 readBook(file).then(
   (book) => send({ ok: true, book: compactBook(book) }),
   (e: unknown) => send({ ok: false, error: messageOf(e), user: e instanceof UserError }),

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compactBook, expandBook } from '../../../electron/exchange/book';
-import { readBookBounded } from '../../../electron/exchange/bounded-read';
+import { readBookBounded, readBookInWorker } from '../../../electron/exchange/bounded-read';
 import { FORMATS, readBook } from '../../../electron/exchange/workbook-file';
 import { runCli, tempDir } from '../../helpers/cli';
 import {
@@ -211,6 +211,8 @@ describe('the reading process', () => {
     expect(compact.sheets[0]!.rows.flatMap((r) => r ?? []).every((c) => typeof c === 'string')).toBe(true);
     expect(expandBook(compact)).toEqual(book);
     expect(await readBookBounded(f)).toEqual(book);
+    // the packaged app's way (a worker thread, Electron cannot run itself as Node there) gives the same cells
+    expect(await readBookInWorker(f)).toEqual(book);
   });
 });
 
