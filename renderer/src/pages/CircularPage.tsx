@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { chineseDate } from '../../../shared/periods';
 import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import type { Settings } from '../../../shared/settings';
+import { TEMPLATE_LABELS, type Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { periodText } from '../forms';
@@ -11,29 +11,6 @@ import { useChanged, useInfo } from '../store';
 import { useApi } from '../useApi';
 import { ShowInFolderButton } from '../components/ShowInFolder';
 
-const TEMPLATE_LABELS: Record<string, string> = {
-  quarterTitle: '季度通报标题',
-  yearTitle: '年度通报标题',
-  opening: '开头',
-  overall: '总体情况',
-  requests: '约稿情况',
-  noRequests: '无约稿时',
-  praise: '表扬引语',
-  praiseLine: '表扬（每组一行）',
-  criticise: '批评引语',
-  criticiseLine: '批评（每组一行）',
-  criticiseEvent: '迟报漏报失实批评',
-  zeroAdoption: '零通报',
-  emptyMonth: '整月未报送',
-  twoEmptyMonths: '连续两个月未报送（约谈）',
-  overdue: '逾期约稿',
-  belowStandard: '未达到达标线',
-  noProblems: '无问题时',
-  nextSteps: '下一步要求（每行一段）',
-  contact: '联系方式',
-  attachment: '附件标题',
-  sms: '短信',
-};
 
 function Preview({ data, dated }: { data: Results['circular:preview']; dated: string }) {
   // the 成文日期 the clerk set for the export (the preview's own text is dated today)
