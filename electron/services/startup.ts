@@ -3,7 +3,7 @@
 // optimize come only after the check passed), switch to another file (the data-folder move, the choice page) and
 // close. A damaged, missing or unreadable ledger never crashes the app: the result names the problem and what the
 // clerk can do, and the file stays byte for byte as it was.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
@@ -195,6 +195,9 @@ export function startLedger(
     }
     return ledger;
   }
+  // a read-only connection to a WAL-mode file makes the -wal and -shm files it finds missing: a file that fails its
+  // check gets them removed again, so it is left exactly as it was found
+  const sideFiles = ['-wal', '-shm'].filter((s) => !existsSync(file + s));
   try {
     const reader = openDatabase(file, { readonly: true });
     if ((reader.pragma('user_version', { simple: true }) as number) === SCHEMA_VERSION) ledger.db = reader;
@@ -207,6 +210,7 @@ export function startLedger(
     ledger.db = null;
     if (reader) reader.close();
     if (finding) {
+      removeSideFilesMadeByCheck(file, sideFiles);
       fail({ kind: 'damaged', ...finding, backups: listBackups(file) });
       return;
     }
@@ -217,6 +221,13 @@ export function startLedger(
     }
   });
   return ledger;
+}
+
+/** Removes the (empty) -wal and the -shm a read-only check created beside a file no connection has open any more. */
+function removeSideFilesMadeByCheck(file: string, created: string[]): void {
+  const wal = file + '-wal';
+  if (created.includes('-wal') && existsSync(wal) && statSync(wal).size > 0) return; // never drop written pages
+  for (const s of created) rmSync(file + s, { force: true });
 }
 
 /** A ledger that cannot be opened because the app's own config.json cannot be read: the choice page. */
