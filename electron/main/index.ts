@@ -8,7 +8,7 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { METHOD_NAMES } from '../../shared/ipc/contract';
+import { METHOD_NAMES, READ_METHODS } from '../../shared/ipc/contract';
 import { messageOf, UserError } from '../db/errors';
 import { readConfig, writeConfig } from '../services/app-config';
 import { runImportInWorker } from '../services/import-worker';
@@ -72,6 +72,7 @@ function log(line: string): void {
 /** What is known about the ledger when the app must stop: untouched unless a connection that writes was open. */
 function ledgerState(): string {
   if (!ledger?.db || ledger.db.readonly) return '数据文件没有被改动。';
+  if (writesCalled === 0) return '本次运行没有写入任何数据。';
   return '已保存的数据都在数据文件中（每次保存都是完整的一步，未完成的一步不会留下半截）。';
 }
 
@@ -91,6 +92,8 @@ function failedToStart(e: unknown): void {
 }
 
 let stopping = false;
+/** methods that write, called in this run: until one is, a failure can say no data was written */
+let writesCalled = 0;
 
 /**
  * An error nothing caught (or a promise nobody awaited) in the main process: the app is in an unknown state, so it
@@ -150,7 +153,8 @@ async function start(): Promise<void> {
   // checked read-only first; the connection that writes opens only after the check (or the clerk's choice)
   const opened = openConfiguredLedger();
   ledger = opened;
-  logFile = join(dirname(opened.file), '启动日志.log');
+  // the log goes beside the ledger, but never creates the folder of a missing one (an unplugged drive)
+  if (!opened.startup.failure) logFile = join(dirname(opened.file), '启动日志.log');
   const afterCheck = (): void => {
     void opened.startup.checked.then(() => {
       if (opened.startup.failure) return log(`数据文件未打开：${opened.startup.failure.problem}${opened.startup.failure.details.join('；')}`);
@@ -189,6 +193,7 @@ async function start(): Promise<void> {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, (event, args: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: '拒绝：请求不是来自本程序的页面。' };
+      if (!READ_METHODS.has(method)) writesCalled++;
       return dispatch(handlers, method, args);
     });
   }
