@@ -1,6 +1,6 @@
 // Backups by SQLite's online backup (never a file copy of a live WAL database), verified with quick_check.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { BackupPreview } from '../../shared/ipc/contract';
 import { basename, dirname, join } from 'node:path';
 import { isSqliteFile, openDatabase, timestamp, type Db } from '../db/database';
@@ -46,6 +46,36 @@ function settleCopy(tmp: string): void {
   for (const s of SIDE_FILES) rmSync(tmp + s, { force: true });
   if (problems.length > 0) throw new UserError(`备份文件校验未通过（${problems[0]}），未保存。请检查磁盘后重试。`);
   fsyncPath(tmp);
+}
+
+const alive = (pid: number): boolean => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the temporary copies a killed process left beside the ledger and in its backups folder (a restore killed
+ * while staging, a backup killed while writing). Only files of processes that are gone; never the ledger itself.
+ */
+export function removeStaleCopies(dbFile: string): void {
+  const stale = /^\..+\.(\d+)\.(?:staged|tmp)(?:-wal|-shm|-journal)?$/;
+  for (const dir of [dirname(dbFile), backupDirFor(dbFile)]) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = stale.exec(name);
+      if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+    }
+  }
 }
 
 /** A disk-full or write error while copying, in the clerk's words. */

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { assertRestorable, backupDirFor, stageCopy } from './backup';
+import { assertRestorable, backupDirFor, removeStaleCopies, stageCopy } from './backup';
 import { journalFor, type StorageInfo } from './storage';
 import { startWorker, workerFileFor } from './worker-thread';
 
@@ -134,6 +134,7 @@ export function openForWriting(dataFile: string): Db {
 /** Checks, then opens for writing (command line, restore, recovery, switching files). Never throws for a bad file. */
 export function openChecked(dataFile: string): StartupResult {
   const { storage, notice } = journalFor(dataFile);
+  removeStaleCopies(dataFile);
   if (!isFresh(dataFile)) {
     const finding = checkLedgerFile(dataFile);
     if (finding) return { ok: false, storage, kind: 'damaged', ...finding, backups: listBackups(dataFile) };
@@ -187,6 +188,7 @@ export function startLedger(
   const ledger: OpenLedger = { file, db: null, startup: { failure: null, notice, checked: Promise.resolve() } };
   const fail = (failure: StartupFailure): OpenLedger => ((ledger.startup.failure = failure), (ledger.startup.notice = null), ledger);
   if (opts.mustExist && !existsSync(file)) return fail(missingFailure(file));
+  removeStaleCopies(file);
   if (isFresh(file)) {
     try {
       ledger.db = openForWriting(file);
