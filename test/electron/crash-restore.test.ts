@@ -101,7 +101,7 @@ describe('kill -9 during a restore', () => {
   });
 
   it('killed at random moments: every time the old ledger or the new, whole', async () => {
-    let seen = { old: 0, restored: 0 };
+    const seen = { old: 0, restored: 0 };
     for (let i = 0; i < 8; i++) {
       fresh();
       const delay = [0, 5, 15, 30, 60, 90, 140, 200][i]!;
