@@ -13,7 +13,8 @@ import { defaultDatabaseFile } from '../paths';
 import { lockedQuarterList } from '../services/app-info';
 import { contractArgs } from '../services/arguments';
 import { listAudit } from '../services/audit-log';
-import { backupTo, checkDatabase, restoreFrom } from '../services/backup';
+import { recordRestore } from '../services/audit-entries';
+import { backupTo, checkDatabase, describeLedger, restoreFrom } from '../services/backup';
 import { circularPreview } from '../services/circular';
 import { importData } from '../services/imports';
 import { lockQuarter, unlockQuarter } from '../services/locks';
@@ -144,8 +145,10 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   },
   restore: async ({ db, dbFile, args, out, replaceDb }) => {
     const file = need(args, '备份文件');
+    const replaced = describeLedger(db);
     const restored = await restoreFrom(db, dbFile, file);
     replaceDb(restored.db);
+    recordRestore(restored.db, SOURCE, { from: file, replaced, damagedCopy: null, safetyBackup: restored.safetyBackup });
     out(`已从 ${file} 恢复。恢复前的数据已另存为 ${restored.safetyBackup}，如需撤销可再从它恢复。`);
     return 0;
   },
@@ -242,7 +245,9 @@ async function damaged(args: CliArgs, dbFile: string, f: StartupFailure, out: (s
     return 1;
   }
   if (args.command === 'restore') {
-    const r = await recoverFromBackup(dbFile, need(args, '备份文件'));
+    const file = need(args, '备份文件');
+    const r = await recoverFromBackup(dbFile, file);
+    recordRestore(r.db, SOURCE, { from: file, replaced: null, damagedCopy: r.damagedCopy, safetyBackup: null });
     closeDatabase(r.db);
     out(`已从备份恢复。${r.damagedCopy ? `损坏的数据文件已移到 ${r.damagedCopy}。` : ''}`);
     return 0;
