@@ -143,6 +143,10 @@ export function withSource<T>(db: Db, source: string, fn: () => T): T {
   }
 }
 
+/**
+ * BEGIN IMMEDIATE: the write lock is taken at the start, waiting (busy_timeout) for another connection — the import
+ * worker — to finish, instead of failing at once when a deferred read turns into a write after the other committed.
+ */
 function inSourceTransaction<T>(db: Db, source: string, fn: () => T): T {
   return db.transaction(() => {
     const prev = (db.prepare('SELECT source FROM audit_context WHERE id = 1').get() as { source: string }).source;
@@ -152,7 +156,7 @@ function inSourceTransaction<T>(db: Db, source: string, fn: () => T): T {
     } finally {
       db.prepare('UPDATE audit_context SET source = ? WHERE id = 1').run(prev);
     }
-  })();
+  }).immediate();
 }
 
 export function closeDatabase(db: Db): void {

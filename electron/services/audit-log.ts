@@ -411,7 +411,7 @@ function entrySummary(entity: string, after: Json | null, rows: number): string 
   const counts = Object.values((a['counts'] ?? {}) as Record<string, { added: number; changed: number }>);
   const added = counts.reduce((s, c) => s + c.added, 0);
   const changed = counts.reduce((s, c) => s + c.changed, 0);
-  return `${String(a['file'] ?? '')}：新增 ${added} 条，修改 ${changed} 条（共 ${rows} 处改动，可展开查看）`;
+  return `${String(a['file'] ?? '')}：新增 ${added}，修改 ${changed}（${rows} 处改动，展开可看）`;
 }
 
 export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditRowView[]; sources: string[] } {
@@ -465,7 +465,8 @@ export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditR
         id: r.id,
         at: r.at,
         source: r.source,
-        action: entry?.action ?? AUDIT_ACTION_LABEL[r.action] ?? r.action,
+        // the settings row is created by the first save, which the clerk made by changing the defaults
+        action: entry?.action ?? (r.entity === 'settings' ? '修改' : (AUDIT_ACTION_LABEL[r.action] ?? r.action)),
         entity: entry?.entity ?? AUDIT_ENTITY_LABEL[r.entity] ?? r.entity,
         entityId: r.entityId,
         summary: entry

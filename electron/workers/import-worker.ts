@@ -16,12 +16,14 @@ interface Job {
 
 async function run(job: Job): Promise<void> {
   const db = openDatabase(job.dbFile, { journalMode: journalFor(job.dbFile).journalMode });
+  let report;
   try {
-    const report = await importWorkbookWithBackup(db, job.dbFile, job.file, { dryRun: job.dryRun, source: job.source, backup: job.backup });
-    parentPort!.postMessage({ ok: true, report });
+    report = await importWorkbookWithBackup(db, job.dbFile, job.file, { dryRun: job.dryRun, source: job.source, backup: job.backup });
   } finally {
+    // closed before answering: the window's next write must not meet this connection still holding the file
     closeDatabase(db);
   }
+  parentPort!.postMessage({ ok: true, report });
 }
 
 run(workerData as Job).catch((e: unknown) => parentPort!.postMessage({ ok: false, error: messageOf(e) }));

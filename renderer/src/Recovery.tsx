@@ -29,17 +29,7 @@ function Choice({ startup, onOpened }: { startup: StartupView; onOpened: (v: Sta
       <Result
         status="warning"
         title={view.kind === 'config' ? '程序设置文件无法读取' : '找不到数据文件'}
-        subTitle={
-          <>
-            {view.problem}
-            {view.kind === 'missing' && (
-              <>
-                <br />
-                数据文件：{view.dataFile}
-              </>
-            )}
-          </>
-        }
+        subTitle={view.problem}
         extra={
           <Space wrap>
             <Button type="primary" size="large" loading={busy === 'retry'} onClick={() => run('retry', () => call(api().app.retryOpen({})))}>

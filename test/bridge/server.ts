@@ -55,10 +55,18 @@ export interface Bridge {
   close: () => Promise<void>;
 }
 
-export async function startBridge(opts: { dbFile: string; port?: number; today?: string }): Promise<Bridge> {
+export async function startBridge(opts: {
+  dbFile: string;
+  port?: number;
+  today?: string;
+  /** the file was configured by the clerk: a missing one shows the choice page, as in the desktop app */
+  mustExist?: boolean;
+  /** remembers the file the choice page or 更改数据文件夹 chose (the desktop app's config.json) */
+  setDataFile?: (file: string) => void;
+}): Promise<Bridge> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
   // the same start-up as the desktop app: open at once, check in a worker; a damaged ledger opens the recovery screen
-  const ledger = startLedger(opts.dbFile);
+  const ledger = startLedger(opts.dbFile, undefined, { mustExist: opts.mustExist });
   const startup = ledger.startup;
   const answers: (string | null)[] = [];
   const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
@@ -75,6 +83,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
     // imports run in a worker thread, as in the desktop app
     runImport: (file, o) => runImportInWorker(ledger.file, file, o),
     switchTo: (file) => switchLedger(ledger, file),
+    setDataFile: opts.setDataFile,
     assetsDir: join(ROOT, 'assets'),
     dialogs,
     shell: { showItemInFolder: (file) => void shown.push(file) },
