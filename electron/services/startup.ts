@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { foreignKeyProblems, quickCheckProblems, schemaVersion } from '../store/health';
 import { assertRestorable, backupDirFor, removeStaleCopies, stageCopy } from './backup';
 import { journalFor, type StorageInfo } from './storage';
 import { startWorker, workerFileFor } from './worker-thread';
@@ -68,8 +69,8 @@ export function listBackups(dataFile: string, checkNewest = 10): BackupInfo[] {
 }
 
 function problemsOf(db: Db): string[] {
-  const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
-  const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+  const quick = quickCheckProblems(db);
+  const fk = foreignKeyProblems(db).map(
     (r) => `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 记录不存在`,
   );
   return [...quick, ...fk].slice(0, 20);
@@ -202,7 +203,7 @@ export function startLedger(
   const sideFiles = ['-wal', '-shm'].filter((s) => !existsSync(file + s));
   try {
     const reader = openDatabase(file, { readonly: true });
-    if ((reader.pragma('user_version', { simple: true }) as number) === SCHEMA_VERSION) ledger.db = reader;
+    if (schemaVersion(reader) === SCHEMA_VERSION) ledger.db = reader;
     else reader.close(); // an older ledger is read only after its migration, which waits for the check
   } catch {
     // the check reports why
