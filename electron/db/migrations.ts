@@ -467,6 +467,24 @@ export const MIGRATIONS: Migration[] = [
     name: '通报留底：每期的成文日期、文号、改写的段落，锁定时留存发出的文件和签发稿',
     up: (db) => db.exec(V4_CIRCULAR_ISSUES_AND_KEPT_DOCUMENTS),
   },
+  {
+    version: 5,
+    name: '操作记录按次归组：一次导入一条记录，可展开到各行',
+    up: (db) => {
+      db.exec(`
+-- the entry a row belongs to (an import's one entry, itself a row of audit_log); NULL = an entry of its own
+ALTER TABLE audit_context ADD COLUMN grp INTEGER;
+ALTER TABLE audit_log ADD COLUMN grp INTEGER;
+CREATE INDEX audit_log_grp ON audit_log(grp) WHERE grp IS NOT NULL;
+-- every row written while an entry is open joins it, whichever table's trigger wrote it
+CREATE TRIGGER audit_log_group AFTER INSERT ON audit_log
+WHEN NEW.grp IS NULL AND (SELECT grp FROM audit_context WHERE id = 1) IS NOT NULL
+BEGIN
+  UPDATE audit_log SET grp = (SELECT grp FROM audit_context WHERE id = 1) WHERE id = NEW.id;
+END;
+`);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
