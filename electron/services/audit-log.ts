@@ -204,6 +204,8 @@ const RULE_FIELD: Record<string, string> = {
   award: '计分方式',
   criticiseLast: '通报批评末位数',
   shortfallFloored: '报送任务扣分扣完为止',
+  shortfallClause: '少报扣分条款',
+  floorClause: '扣完为止条款',
   publications: '刊物',
   level: '级别',
   single: '单篇',

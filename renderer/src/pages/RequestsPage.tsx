@@ -73,7 +73,11 @@ function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: Re
             : { issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }
         }
       >
-        <Form.Item name="issuer" label="约稿方" rules={[{ required: true }]}>
+        <Form.Item
+          name="issuer"
+          label="约稿方"
+          rules={[{ required: true, message: rules?.requestIssuers.length === 0 ? '本规则集没有约稿方：请先在“规则设置”的约稿方表中添加' : '请选择约稿方' }]}
+        >
           <Select
             id="request-issuer"
             showSearch

@@ -30,7 +30,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import { parseRuleFile } from '../../../shared/rules/file';
 import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
-import { AWARD_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
+import { ADOPTION_COMBINE_LABEL, AWARD_LABEL, INSTRUCTION_COMBINE_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
 import { ApiError, api, call } from '../api';
 import { quartersText, startedQuarters } from '../forms';
 import { useApp, useChanged } from '../store';
@@ -45,10 +45,8 @@ const WINDOWS = labelOptions(RULE_WINDOW_LABEL);
 const REQUIREMENT_WINDOWS = labelOptions(RULE_WINDOW_LABEL, ['month', 'quarter', 'year']);
 // the engine gives `each_month` points in every scored month of the window, `once` in its last scored month only
 const AWARDS = labelOptions(AWARD_LABEL);
-const COMBINE = [
-  { value: 'highest', label: '就高不就低（只计最高）' },
-  { value: 'sum', label: '累计' },
-];
+const ADOPTION_COMBINE = labelOptions(ADOPTION_COMBINE_LABEL);
+const INSTRUCTION_COMBINE = labelOptions(INSTRUCTION_COMBINE_LABEL);
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
 
 // ---------------------------------------------------------------- keys, numbers, keyboard
@@ -720,7 +718,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         一条信息被多次采用：
-        <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={ADOPTION_COMBINE} style={{ width: 190 }} />
         <Typography.Text type="secondary">点行首的 + 设置别名、条款、按信息类别的分值和本刊物的批示加分。</Typography.Text>
       </Space>
       <Table
@@ -784,7 +782,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         一条信息有多个批示：
-        <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={INSTRUCTION_COMBINE} style={{ width: 220 }} />
         <Typography.Text type="secondary">{EXPAND_HINT}。</Typography.Text>
       </Space>
       <Table
@@ -1045,6 +1043,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         <Checkbox checked={draft.shortfallFloored} onChange={(e) => edit((r) => (r.shortfallFloored = e.target.checked))}>
           少报扣分扣完为止
         </Checkbox>
+      </Form.Item>
+      <Form.Item label="少报扣分条款">
+        <Input size="small" aria-label="少报扣分条款" value={draft.shortfallClause} placeholder="如：四1" onChange={(e) => edit((r) => (r.shortfallClause = e.target.value))} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item label="扣完为止条款">
+        <Input size="small" aria-label="扣完为止条款" value={draft.floorClause} placeholder="如：四1、四4" onChange={(e) => edit((r) => (r.floorClause = e.target.value))} style={{ width: 120 }} />
       </Form.Item>
     </Form>
   );
