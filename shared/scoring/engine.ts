@@ -553,6 +553,7 @@ function unitScore(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, group
     group: unit.group,
     groupName,
     sortOrder: unit.sortOrder,
+    retiredFrom: unit.activeUntil !== null && unit.activeUntil <= monthOf(p.end).code ? unit.activeUntil : null,
     base: sum('base'),
     adoption: sum('adoption'),
     instruction: sum('instruction'),

@@ -25,7 +25,10 @@ function useUnitOptions(exclude?: number) {
   return groupOptions(info)
     .map((g) => ({
       label: g.label,
-      options: units.filter((u) => u.group === g.value && u.id !== exclude).map((u) => ({ value: u.id, label: u.name, unit: u })),
+      options: units
+        .filter((u) => u.group === g.value && u.id !== exclude)
+        // a retired unit stays pickable (its old records are still entered) and says it is retired
+        .map((u) => ({ value: u.id, label: u.activeUntil && info && u.activeUntil <= info.today.slice(0, 7) ? `${u.name}（已停用）` : u.name, unit: u })),
     }))
     .filter((g) => g.options.length > 0);
 }

@@ -326,6 +326,14 @@ export function EntryPage() {
             placeholder="全部月份"
             value={filter.month ? dayjs(`${filter.month}-01`) : null}
             onChange={(d) => setFilter({ ...filter, month: d ? d.format('YYYY-MM') : undefined })}
+            // the text emptied by keyboard (Backspace, then Enter, Tab or leaving) means 全部月份, as the × does
+            onKeyDown={(e) => {
+              if ((e.key === 'Enter' || e.key === 'Tab') && (e.target as HTMLInputElement).value.trim() === '') setFilter({ ...filter, month: undefined });
+            }}
+            onBlur={(e) => {
+              if ((e.target as HTMLInputElement).value.trim() === '') setFilter({ ...filter, month: undefined });
+            }}
+            aria-label="月份"
             style={{ width: 120 }}
           />
           <UnitSelect allowClear placeholder="全部单位" value={filter.unitId} onChange={(v) => setFilter({ ...filter, unitId: v })} style={{ width: 190 }} />
