@@ -130,7 +130,8 @@ function vocab(w: Words, kind: 'publications' | 'instructionLevels' | 'eventKind
   return undefined;
 }
 
-const localTime = (v: string): string => {
+/** A stored UTC time as the office's clock shows it: 2026-12-05 05:27:48. */
+export const localTime = (v: string): string => {
   const d = new Date(v);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
