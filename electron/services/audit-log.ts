@@ -1,6 +1,6 @@
-// The audit trail page (issue 5): who changed what, before and after, written by SQLite triggers (db/audit.ts).
+// The audit trail page, so every change can be traced: who changed what, before and after, written by SQLite triggers (db/audit.ts).
 // This reads it with filters and turns each row's JSON into the fields a clerk recognises.
-// Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
+// Every value is shown in the office's words, since a clerk reads it: 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
 // an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
 import type { Args, AuditRowView } from '../../shared/ipc/contract';
 import {

@@ -1,4 +1,4 @@
-// Opening the ledger at start-up (issue 5): where the file lives decides the journal mode, and the file is checked
+// Opening the ledger at start-up: where the file lives decides the journal mode, and the file is checked
 // (quick_check + foreign keys) before the clerk works on it. A damaged ledger never crashes the app: the result
 // names the problem and the backups that pass their own check, newest first, so the UI can offer a recovery.
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, statfsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Keyboard and checks shared by the entry forms (issue 13): Enter in a field moves to the next field and saving is
+// Keyboard and checks shared by the entry forms, so every form answers the keys alike: Enter in a field moves to the next field and saving is
 // the last field's Enter (or the button); a date in the future or outside the ledger's years asks for a confirmation.
 import { Modal } from 'antd';
 import type { KeyboardEvent } from 'react';

@@ -15,6 +15,9 @@ interface State {
   /** what the clerk saved last (the entry list follows it): an item's date, a request's or an event's year */
   lastSaved: { kind: 'item' | 'items' | 'request' | 'event'; date: string; id: number; label: string } | null;
   go: (page: Page) => void;
+  /** a list the 信息登记 page opens with (首页's counts link to their items); taken once by the page */
+  entryFilter: { month: string; group?: string } | null;
+  showItems: (filter: { month: string; group?: string }) => void;
   refresh: () => Promise<void>;
   changed: (saved?: State['lastSaved']) => void;
 }
@@ -26,6 +29,8 @@ export const useApp = create<State>((set, get) => ({
   version: 0,
   lastSaved: null,
   go: (page) => set({ page }),
+  entryFilter: null,
+  showItems: (entryFilter) => set({ page: 'entry', entryFilter }),
   refresh: async () => {
     const [info, units] = await Promise.all([call(api().app.info({})), call(api().units.list({}))]);
     set({ info, units });

@@ -1,4 +1,4 @@
-// A clerk's day without friction (issue 13), in the real UI (built renderer, real services over the loopback bridge,
+// A clerk's day without friction, in the real UI (built renderer, real services over the loopback bridge,
 // Debian's Chromium), driven by the keyboard the way a clerk types: one Enter does one thing, what was saved is in
 // view, every record is corrected in place and 操作记录 speaks the office's words. Each step checks the database too.
 import JSZip from 'jszip';

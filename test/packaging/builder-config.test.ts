@@ -1,4 +1,4 @@
-// Issue 7: the installer configuration says what the office PCs need. electron-builder cannot run here (no Electron
+// The installer configuration says what the office PCs need. electron-builder cannot run here (no Electron
 // binaries), so the configuration itself is checked: targets, architectures, per-user NSIS, asar unpacking of the
 // native module, sources excluded, icons present in every size.
 import { existsSync, readFileSync } from 'node:fs';

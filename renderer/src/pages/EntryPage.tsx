@@ -3,7 +3,7 @@ import type { InputRef } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { Args } from '../../../shared/ipc/contract';
 import { splitList } from '../../../shared/text';
@@ -293,7 +293,11 @@ export function EntryPage() {
   const lastSaved = useApp((s) => s.lastSaved);
   const [pasting, setPasting] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>({ month: info?.today.slice(0, 7) });
+  // opened from 首页's count of a group: that month and group, once
+  const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>(() => useApp.getState().entryFilter ?? { month: info?.today.slice(0, 7) });
+  useEffect(() => {
+    if (useApp.getState().entryFilter) useApp.setState({ entryFilter: null });
+  }, []);
   const [q, setQ] = useState('');
   // the list follows what was just saved: an item dated in an earlier month switches the list to that month
   const [savedSeen, setSavedSeen] = useState(lastSaved);

@@ -1,7 +1,7 @@
-// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups and
+// 规则设置: the rule-set editor a clerk can use without editing JSON. Every part of a rule set is edited by form — groups and
 // their 调研、专报 requirements, categories, publications, 批示 levels, 加减分 events, 约稿方, and each entry's 别名 and
 // 条款 in its expanded row — in the office's words; keys are made from the name's pinyin once and never shown. A change
-// to a rule set that has scored past quarters names those quarters and offers 另存为新版本 (issue 13 §7); a rule set
+// to a rule set that has scored past quarters names those quarters and offers 另存为新版本, so past scores never change silently; a rule set
 // used by a locked quarter can only be saved as a new version.
 import {
   Alert,
