@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SHOTS, focusIs, go as goTo, pickTyped, settledShots, startApp, type App } from './harness';
+import { SHOTS, focusIs, go as goTo, optionReady, pickTyped, settledShots, startApp, type App } from './harness';
 
 const TODAY = '2019-07-08';
 const TWIN = '区审计局开展上半年财政资金专项审计调查';
@@ -59,6 +59,21 @@ describe('a clerk’s day, round two', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('Ctrl+Enter saves from any field; Enter on 调研 saves as in the title', async () => {
+    await page.locator('#entry-title').focus();
+    await page.keyboard.type('区审计局召开审计整改推进会');
+    await page.locator('#entry-date').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.ant-message-notice').filter({ hasText: '已保存' }).first().waitFor();
+    expect(count(`SELECT count(*) AS n FROM items WHERE title = ?`, '区审计局召开审计整改推进会')).toBe(1);
+    await page.locator('#entry-title').fill('区审计局开展经济责任审计培训');
+    await page.locator('#entry-research').focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'entry-title');
+    await expect.poll(() => count(`SELECT count(*) AS n FROM items WHERE title = ? AND is_research = 1`, '区审计局开展经济责任审计培训')).toBe(1);
+  });
+
   it('an 编号 is found outside the month shown; the month emptied by keyboard shows every month', async () => {
     const no = (app.bridge.db()!.prepare(`SELECT no FROM items WHERE title = ?`).get(MAY) as { no: string }).no;
     const search = page.getByPlaceholder('标题关键词或编号');
@@ -106,6 +121,45 @@ describe('a clerk’s day, round two', () => {
     await page.locator('[data-page]').getByRole('heading', { name: '信息登记', exact: true }).waitFor();
     await page.locator('.item-row').filter({ hasText: TWIN }).waitFor();
     await expect(page.getByPlaceholder('全部月份').inputValue()).resolves.toBe('2019-07');
+  });
+
+  it('约稿: Esc closes the unit list, not the dialog; Tab skips the tags’ ×; a refused save closes the lists', async () => {
+    await go('约稿');
+    await page.getByRole('button', { name: '新建约稿' }).click();
+    await focusIs(page, 'request-topic');
+    await page.keyboard.type('三季度重点工作约稿');
+    await page.locator('#request-unit').focus();
+    await page.keyboard.type('fc');
+    await optionReady(page, '凤城街道');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await expect(page.locator('.ant-modal-title', { hasText: '新建约稿' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#request-topic').inputValue()).resolves.toBe('三季度重点工作约稿');
+    await page.keyboard.type('fc');
+    await optionReady(page, '凤城街道');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('request-targets').filter({ hasText: '凤城街道' }).waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => !!document.activeElement?.closest('[data-testid="request-targets"]'))).resolves.toBe(false);
+    await page.keyboard.press('Enter'); // wherever Tab went, Enter there removes no unit
+    await expect(page.getByTestId('request-targets').locator('.ant-tag').count()).resolves.toBe(1);
+    // Backspace in the empty unit search takes the last unit out; Enter in the last field saves, which is refused
+    // without units and a deadline: the cursor goes to the first field to correct, no list is left open, and Esc
+    // still closes the dialog
+    await page.locator('#request-unit').focus();
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('request-targets').locator('.ant-tag').count()).resolves.toBe(0);
+    await page.locator('#request-note').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('请选择截止日期').waitFor();
+    await page.getByText('请至少加入一个受约单位').waitFor();
+    await focusIs(page, 'request-deadline');
+    await expect(page.locator('.ant-select-dropdown:visible').count()).resolves.toBe(0);
+    await shots('06-约稿-拒绝保存');
+    expect(count(`SELECT count(*) AS n FROM requests`)).toBe(0);
+    if (await page.locator('.ant-picker-dropdown:visible').count()) await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-title', { hasText: '新建约稿' }).waitFor({ state: 'detached' });
   });
 
   it('通报: 先去填写 puts the cursor in 联系人', async () => {

@@ -105,6 +105,13 @@ function EntryForm() {
       onKeyDown={(e) => {
         // Esc in an open list (a unit, a category, 合报单位) only closes that list
         if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') clear();
+        // as in every form: Ctrl+Enter saves from any field; the fields after the title are optional, so Enter on a
+        // checkbox saves as Enter in the title does (Space ticks it)
+        const box = (e.target as HTMLInputElement).type === 'checkbox';
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing && ((e.ctrlKey || e.metaKey) || (box && !e.shiftKey && !e.altKey))) {
+          e.preventDefault();
+          void save();
+        }
       }}
       data-testid="entry-form"
     >
