@@ -162,6 +162,38 @@ describe('a clerk’s day, round two', () => {
     await page.locator('.ant-modal-title', { hasText: '新建约稿' }).waitFor({ state: 'detached' });
   });
 
+  it('规则设置: 同级只计一次、不同级别累加 is offered and saved; leaving with edits asks first', async () => {
+    await go('规则设置');
+    await page.getByTestId('rules-editor').waitFor();
+    await page.getByRole('tab', { name: /^批示/ }).click();
+    const combine = page.locator('.ant-select').filter({ has: page.locator('input[aria-label="多次批示"]') });
+    await combine.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '同级只计一次、不同级别累加' }).click();
+    await page.getByText('有未保存的修改').waitFor();
+    // leaving asks; the focused answer is 继续修改, and the edit is still there
+    await page.getByRole('menuitem', { name: '首页', exact: true }).click();
+    await page.locator('.ant-modal-confirm-title', { hasText: '放弃未保存的修改？' }).waitFor();
+    await shots('07-规则-离开前询问');
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-modal-confirm-title').waitFor({ state: 'detached' });
+    await page.locator('[data-page]').getByRole('heading', { name: '规则设置', exact: true }).waitFor();
+    await combine.filter({ hasText: '同级只计一次、不同级别累加' }).waitFor();
+    // saved as it is (仍然修改: the quarters already scored are recomputed)
+    await page.getByTestId('rules-save').click();
+    await page.getByRole('button', { name: '仍然修改（重算这些季度）' }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: '规则已保存' }).first().waitFor();
+    const body = (app.bridge.db()!.prepare(`SELECT body FROM rule_sets ORDER BY id LIMIT 1`).get() as { body: string }).body;
+    expect(JSON.parse(body).instructionCombine).toBe('per_level');
+    await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
+    // with nothing unsaved, leaving asks nothing; an edit let go is gone
+    await page.locator('input[aria-label="少报扣分条款"]').fill('四1（改）');
+    await page.getByRole('menuitem', { name: '首页', exact: true }).click();
+    await page.getByRole('button', { name: '放弃修改' }).last().click();
+    await page.locator('[data-page]').getByRole('heading', { name: '首页', exact: true }).waitFor();
+    const after = (app.bridge.db()!.prepare(`SELECT body FROM rule_sets ORDER BY id LIMIT 1`).get() as { body: string }).body;
+    expect(JSON.parse(after).shortfallClause).toBe('四1');
+  });
+
   it('通报: 先去填写 puts the cursor in 联系人', async () => {
     await go('通报');
     await page.locator('#export-report').click();

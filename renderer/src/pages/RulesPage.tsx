@@ -5,6 +5,7 @@
 // used by a locked quarter can only be saved as a new version.
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Checkbox,
@@ -28,8 +29,8 @@ import dayjs from 'dayjs';
 import { pinyin } from 'pinyin-pro';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import { parseRuleFile } from '../../../shared/rules/file';
-import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
+import type { RuleSet } from '../../../shared/rules/schema';
+import { useRuleDraft } from './rules/useRuleDraft';
 import { ADOPTION_COMBINE_LABEL, AWARD_LABEL, INSTRUCTION_COMBINE_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
 import { ApiError, api, call } from '../api';
 import { quartersText, startedQuarters } from '../forms';
@@ -225,55 +226,34 @@ function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => voi
 
 // ---------------------------------------------------------------- the editor
 
-/** A message names an entry by its 名称, or by its key when the name is empty: then by its place (第3项), never the key. */
-function unkeyed(text: string, rules: RuleSet): string {
-  let out = text;
-  for (const list of [rules.groups, rules.categories, rules.publications, rules.instructionLevels, rules.eventKinds, rules.requestIssuers] as { key: string; name: string }[][])
-    list.forEach((x, i) => {
-      if (x.name === '') out = out.replaceAll(`「${x.key}」`, `第${i + 1}项`);
-    });
-  return out;
-}
-
-/** The path of every field the model refuses, for marking the field itself. */
-function problemPaths(draft: RuleSet): Set<string> {
-  const r = ruleSetSchema.safeParse(draft);
-  return new Set(r.success ? [] : r.error.issues.map((i) => i.path.join('.')));
-}
-
 function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: (id: number) => void }) {
   const today = useApp((s) => s.info?.today ?? '');
   const started = startedQuarters(row.usedBy, today);
   const locked = row.lockedPeriods.length > 0;
-  const [draft, setDraft] = useState<RuleSet>(() => structuredClone(row.rules));
+  const ruleDraft = useRuleDraft(row.rules);
+  const { draft, dirty } = ruleDraft;
   const [adding, setAdding] = useState<AddSpec | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const newName = useRef<HTMLInputElement>(null);
-  // a reload of the list (after any save) shows the stored rule set
-  const [rowSeen, setRowSeen] = useState(row);
-  if (row !== rowSeen) {
-    setRowSeen(row);
-    setDraft(structuredClone(row.rules));
-  }
   const edit = (fn: (r: RuleSet) => void) => {
     setRefusal(null);
-    setDraft((d) => {
-      const n = structuredClone(d);
-      fn(n);
-      return n;
-    });
+    ruleDraft.edit(fn);
   };
-  // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…)
-  const checked = parseRuleFile(JSON.stringify(draft));
-  const errors = checked.ok ? [] : checked.errors.map((e) => unkeyed(e, draft));
-  const bad = problemPaths(draft);
+  // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…), made a
+  // moment after the typing stops
+  const { errors, bad } = ruleDraft.check;
   const status = (...path: Path): 'error' | undefined => (bad.has(path.join('.')) ? 'error' : undefined);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(row.rules);
 
   const save = async (rules: RuleSet, id?: number): Promise<boolean> => {
+    // the check of the draft as it is now, not the one made a moment ago
+    const now = ruleDraft.checkNow();
+    if (now.errors.length > 0) {
+      setRefusal(`规则有误，改正后才能保存：${now.errors.slice(0, 3).join('；')}`);
+      return false;
+    }
     setSaving(true);
     try {
       const r = await call(api().rules.save({ ...(id ? { id } : {}), rules }), { quiet: true });
@@ -1054,6 +1034,15 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   );
 
   const count = (label: string, n: number) => `${label}（${n}）`;
+  // a section with a problem says so on its tab, so a problem in a tab not shown is found
+  const marked = (label: string, section: keyof RuleSet): ReactNode =>
+    ruleDraft.check.bySection.has(section) ? (
+      <span title="此项有误，请改正">
+        {label} <Badge status="error" />
+      </span>
+    ) : (
+      label
+    );
   return (
     <div onKeyDown={(e) => enterMovesOn(e)} data-testid="rules-editor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Alert
@@ -1071,12 +1060,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
       <Tabs
         size="small"
         items={[
-          { key: 'groups', label: count('分组与任务', draft.groups.length), children: groupsTab },
-          { key: 'categories', label: count('信息类别', draft.categories.length), children: categoriesTab },
-          { key: 'publications', label: count('刊物', draft.publications.length), children: publicationsTab },
-          { key: 'instructions', label: count('批示', draft.instructionLevels.length), children: instructionsTab },
-          { key: 'events', label: count('加减分', draft.eventKinds.length), children: eventsTab },
-          { key: 'issuers', label: count('约稿', draft.requestIssuers.length), children: issuersTab },
+          { key: 'groups', label: marked(count('分组与任务', draft.groups.length), 'groups'), children: groupsTab },
+          { key: 'categories', label: marked(count('信息类别', draft.categories.length), 'categories'), children: categoriesTab },
+          { key: 'publications', label: marked(count('刊物', draft.publications.length), 'publications'), children: publicationsTab },
+          { key: 'instructions', label: marked(count('批示', draft.instructionLevels.length), 'instructionLevels'), children: instructionsTab },
+          { key: 'events', label: marked(count('加减分', draft.eventKinds.length), 'eventKinds'), children: eventsTab },
+          { key: 'issuers', label: marked(count('约稿', draft.requestIssuers.length), 'requestIssuers'), children: issuersTab },
         ]}
       />
       {/* the problems and the buttons stay in sight at the foot of the window however long the table */}
@@ -1103,7 +1092,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
           <Button type={locked ? 'primary' : 'default'} disabled={errors.length > 0} onClick={openAsNew} data-testid="rules-save-as">
             另存为新版本…
           </Button>
-          <Button disabled={!dirty} onClick={() => setDraft(structuredClone(row.rules))}>
+          <Button disabled={!dirty} onClick={ruleDraft.reset}>
             放弃修改
           </Button>
           {dirty && <Tag color="orange">有未保存的修改</Tag>}
@@ -1209,7 +1198,12 @@ export function RulesPage() {
           <Segmented
             data-testid="rules-list"
             value={selected ?? undefined}
-            onChange={(v) => setPicked(Number(v))}
+            // another rule set's editor replaces this one: unsaved edits are asked about first
+            onChange={(v) => {
+              const guard = useApp.getState().leaveGuard;
+              if (!guard) return setPicked(Number(v));
+              void guard().then((leave) => leave && setPicked(Number(v)));
+            }}
             options={rows.map((r) => ({ value: r.id, label: title(r) }))}
           />
         </Space>
