@@ -202,4 +202,23 @@ describe('a clerk’s day, round two', () => {
     await focusIs(page, 'contactPerson');
     await shots('05-先去填写');
   });
+
+  it('every page at 1366×768 and 1024×768: screenshots, and nothing scrolls sideways', async () => {
+    const pages = ['首页', '信息登记', '采用与批示', '约稿', '加减分', '计分', '通报', '单位名单', '规则设置', '数据', '操作记录'];
+    const sideways: string[] = [];
+    for (const [i, label] of pages.entries()) {
+      await go(label);
+      for (const width of [1366, 1024]) {
+        await page.setViewportSize({ width, height: 768 });
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+        const wide = await page.evaluate(() =>
+          [document.scrollingElement!, ...Array.from(document.querySelectorAll('.ant-table-content, .ant-table-body, main, [data-page], .ant-card-body'))].some((e) => e.scrollWidth > e.clientWidth + 1),
+        );
+        if (wide) sideways.push(`${label}@${width}`);
+        await page.screenshot({ path: join(SHOTS, `round2-walk-${String(i + 1).padStart(2, '0')}-${label}-${width}.png`) });
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    expect(sideways).toEqual([]);
+  });
 });
