@@ -287,6 +287,9 @@ describe('a clerk’s day without friction', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('另存为新版本…');
     await page.keyboard.press('Escape');
     await page.getByTestId('rules-change-quarters').waitFor({ state: 'hidden' });
+    // the edit is let go on purpose (leaving with it would ask first)
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
   });
 
   it('the circular is exported with the 成文日期 and 文号 the clerk set, after the 联系人 warning', async () => {
