@@ -100,6 +100,12 @@ export const METHODS = {
   'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{
     damagedCopy: string | null;
   } | null>(),
+  /** the choice page (config.json unreadable, or the configured ledger missing): try the configured file again */
+  'app:retryOpen': method(none).returns<StartupView>(),
+  /** the choice page: the clerk picks the ledger file in a dialog; it is checked, opened and remembered */
+  'app:chooseLedger': method(none).returns<StartupView | null>(),
+  /** the choice page: a new, empty ledger (zwxx.db) in a folder the clerk picks, then remembered */
+  'app:newLedger': method(none).returns<StartupView | null>(),
   'audit:list': method(
     z
       .object({
@@ -110,6 +116,8 @@ export const METHODS = {
         to: isoDate.optional(),
         text: z.string().trim().max(100).optional(),
         entityId: id.optional(),
+        /** the rows of one grouped entry (an import): what the entry expands to */
+        group: id.optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })
@@ -191,11 +199,33 @@ export const METHODS = {
   ).returns<{
     scores: PeriodScores;
     circular: CircularFacts;
+    /** the text as it will go out: the draft with the clerk's rewrites */
     text: CircularText;
+    /** the draft as the data gives it, before any rewrite */
+    drafted: CircularText;
     persons: PersonScore[];
     overdueCount: number;
     locked: boolean;
+    /** the 成文日期, 文号 and rewritten parts the clerk left for this period */
+    issue: CircularIssueView;
+    /** a locked quarter: the files it went out with and the signed final version, if attached */
+    kept: KeptDocumentView[];
   }>(),
+  'circular:saveIssue': method(
+    z
+      .object({
+        period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）'),
+        date: isoDate.nullable(),
+        docNo: z.string().trim().max(10, '文号序号不能超过 10 个字'),
+        /** the parts the clerk rewrote; a part left out goes back to the drafted text */
+        edits: z.partialRecord(
+          z.enum(['overall', 'advanced', 'praise', 'criticise', 'problems', 'nextSteps'], '通报的段落名称不对'),
+          z.array(z.string().trim().max(4000, '一段不能超过 4000 字')).max(60, '一部分不能超过 60 段'),
+        ),
+      })
+      .strict(),
+  ).returns<null>(),
+  'circular:attachSigned': method(z.object({ period: quarterCode }).strict()).returns<{ name: string } | null>(),
   'dashboard:get': method(z.object({ month: isoMonth }).strict()).returns<DashboardView>(),
   'rules:list': method(none).returns<{ id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[]>(),
   'rules:save': method(z.object({ id: id.optional(), rules: z.unknown() }).strict()).returns<{ id: number }>(),
@@ -235,7 +265,22 @@ export const METHODS = {
   'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
   'data:template': method(none).returns<{ file: string } | null>(),
   'backup:create': method(none).returns<{ file: string } | null>(),
-  'backup:restore': method(none).returns<{ safetyBackup: string } | null>(),
+  /** the backups folder beside the ledger, newest first, with time and size */
+  'backup:list': method(none).returns<BackupFileView[]>(),
+  /**
+   * 从备份恢复 in two steps: without `confirm`, the backup (one listed by `name`, else chosen in a dialog) is checked
+   * and described (units, items, last entry) and nothing changes; with `confirm` and the `file` that step returned,
+   * the ledger is replaced (a safety backup of the current data first).
+   */
+  'backup:restore': method(
+    z
+      .object({
+        name: z.string().min(1).max(200).optional(),
+        file: z.string().min(1).max(1000).optional(),
+        confirm: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<{ stage: 'preview'; file: string; preview: BackupPreview } | { stage: 'done'; safetyBackup: string } | null>(),
 } as const;
 
 export type Method = keyof typeof METHODS;
@@ -259,6 +304,8 @@ export interface AppInfo {
 /** The start-up check: ok, or what is wrong with the data file and the backups that could replace it. */
 export interface StartupView {
   ok: boolean;
+  /** why the ledger is not open: damaged (recovery screen), missing or config (the choice page); null when ok */
+  kind: 'damaged' | 'missing' | 'config' | null;
   /** the integrity check is still running (app:startupCheck waits for it) */
   checking: boolean;
   dataFile: string;
@@ -267,6 +314,27 @@ export interface StartupView {
   problem: string | null;
   details: string[];
   backups: { name: string; at: string; bytes: number; ok: boolean; problem?: string }[];
+}
+
+/** A backup in the backups folder (数据 page). */
+export interface BackupFileView {
+  name: string;
+  /** ISO time the file was last written */
+  at: string;
+  bytes: number;
+}
+
+/** What a backup holds, shown before 恢复 replaces the ledger with it. */
+export interface BackupPreview {
+  name: string;
+  at: string;
+  bytes: number;
+  units: number;
+  items: number;
+  /** the newest 报送 date among its items, or null when it has none */
+  lastEntry: string | null;
+  /** the same for the ledger it would replace */
+  current: { units: number; items: number; lastEntry: string | null };
 }
 
 export interface AuditRowView {
@@ -278,6 +346,8 @@ export interface AuditRowView {
   entityId: number | null;
   summary: string;
   changes: { field: string; before: string; after: string }[];
+  /** an entry standing for many rows (an import): how many; audit:list with `group: id` lists them */
+  rows?: number;
 }
 
 export type RecycleKind = 'items' | 'adoptions' | 'instructions' | 'requests' | 'events';
@@ -431,6 +501,20 @@ export type Api = {
   };
 };
 
+export interface CircularIssueView {
+  date: string | null;
+  docNo: string;
+  edits: Partial<Record<'overall' | 'advanced' | 'praise' | 'criticise' | 'problems' | 'nextSteps', string[]>>;
+}
+
+export interface KeptDocumentView {
+  id: number;
+  kind: 'generated' | 'signed';
+  name: string;
+  keptAt: string;
+  size: number;
+}
+
 export const METHOD_NAMES = Object.keys(METHODS) as Method[];
 
 /** Turns the method list into the api object shape, given a transport (ipcRenderer.invoke or fetch). */
@@ -452,6 +536,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'app:info',
   'app:startup',
   'app:startupCheck',
+  'backup:list',
   // writes nothing: it only shows a file already written
   'app:showInFolder',
   'audit:list',
