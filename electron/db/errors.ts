@@ -6,26 +6,41 @@ export class UserError extends Error {
   }
 }
 
-/** What SQLite's refusals mean to a clerk (its own English never reaches one). */
-const SQLITE: [RegExp, string][] = [
-  [/^SQLITE_BUSY/, '数据文件正被另一个窗口或命令行写入，请稍候再试一次。数据未被修改。'],
-  [/^SQLITE_LOCKED/, '数据文件正被另一个窗口或命令行写入，请稍候再试一次。数据未被修改。'],
-  [/^SQLITE_CONSTRAINT_UNIQUE|^SQLITE_CONSTRAINT_PRIMARYKEY/, '与已有的记录重复（编号或名称相同），数据未被修改。请换一个编号或名称，或刷新后重试。'],
-  [/^SQLITE_CONSTRAINT_FOREIGNKEY/, '这条记录还被其他记录引用（或引用的记录已不存在），数据未被修改。请刷新后检查再试。'],
-  [/^SQLITE_CONSTRAINT/, '数据不符合要求（如日期、编号的格式），数据未被修改。请检查填写的内容后重试。'],
-  [/^SQLITE_FULL/, '磁盘空间已满，数据未被修改。请清理磁盘或把数据文件夹移到空间充足的磁盘后重试。'],
-  [/^SQLITE_READONLY/, '数据文件只能读不能写（可能在只读的 U 盘、网络盘上，或没有写入权限），数据未被修改。请检查文件夹权限。'],
-  [/^SQLITE_IOERR/, '读写数据文件时出错（磁盘或网络盘不可用），数据未被修改。请检查磁盘后重试。'],
-  [/^SQLITE_CORRUPT|^SQLITE_NOTADB/, '数据文件已损坏或不是本程序的数据文件。请在“备份与恢复”中从最近的备份恢复。'],
-];
+/** errors that ended a transaction which SQLite then rolled back: only these may say “数据未被修改” */
+const rolledBack = new WeakSet<object>();
+
+/** Marks `e` as having ended a transaction that was rolled back (withSource does this for every write). */
+export function markRolledBack(e: unknown): void {
+  if (typeof e === 'object' && e !== null) rolledBack.add(e);
+}
+
+export const wasRolledBack = (e: unknown): boolean => typeof e === 'object' && e !== null && rolledBack.has(e);
+
+/** SQLite's and the file system's failures in the clerk's words (never English). */
+function knownFailure(code: string, kept: string): string | null {
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `磁盘空间不足，操作未完成${kept}。请清理数据文件所在的磁盘后重试。`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `数据文件正被其他程序占用，操作未完成${kept}。请关闭其他打开此数据文件的程序后重试。`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `数据文件不能写入（只读或没有权限），操作未完成${kept}。请检查数据文件夹的权限，或把数据文件夹移到本机硬盘。`;
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return `读写数据文件时磁盘出错，操作未完成${kept}。请检查磁盘或 U 盘是否正常连接后重试。`;
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return '数据文件已损坏。请关闭程序后重新打开，按提示从备份恢复。';
+  return null;
+}
 
 /**
- * The message a front door shows. A UserError says itself; SQLite's refusals are told in the office's words; anything
- * else is a fault of the program, reported without its (English) text (the front door may log it for maintainers).
+ * The message a clerk sees for any error. “数据未被修改” only when a transaction was really rolled back; otherwise
+ * it says what is known and what to do.
  */
 export function messageOf(e: unknown): string {
   if (e instanceof UserError) return e.message;
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-  for (const [re, text] of SQLITE) if (re.test(code)) return text;
-  return '程序内部错误，数据未被修改。请重试；仍不行，请把操作步骤和这条提示告诉维护人员。';
+  const rolled = wasRolledBack(e);
+  const kept = rolled ? '，这次操作已撤回，数据未被修改' : '';
+  if (e instanceof Error) {
+    const known = knownFailure(String((e as NodeJS.ErrnoException).code ?? ''), kept);
+    if (known) return known;
+    return rolled
+      ? `程序内部错误：${e.message}。这次操作已撤回，数据未被修改；请把这条信息告诉维护人员。`
+      : `程序内部错误：${e.message}。请把这条信息告诉维护人员，并查看刚才的操作是否已经完成。`;
+  }
+  return `程序内部错误：${String(e)}。请把这条信息告诉维护人员，并查看刚才的操作是否已经完成。`;
 }

@@ -446,11 +446,11 @@ CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
 END;`;
 
-// ------------------------------------------------------------------------------------------------ version 5
+// ------------------------------------------------------------------------------------------------ version 6
 
 // Quarters locked before this version keep what the ledger holds when it is upgraded (the best record there is):
 // the roster, the text of the rule set that scores the quarter, and the 通报设置 ('{}' = the defaults).
-const V5_KEPT_AT_LOCK = `
+const V6_KEPT_AT_LOCK = `
 ALTER TABLE period_locks ADD COLUMN units TEXT CHECK (units IS NULL OR json_valid(units));
 ALTER TABLE period_locks ADD COLUMN rule_set TEXT CHECK (rule_set IS NULL OR json_valid(rule_set));
 ALTER TABLE period_locks ADD COLUMN settings TEXT CHECK (settings IS NULL OR json_valid(settings));
@@ -489,8 +489,26 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
+    name: '操作记录按次归组：一次导入一条记录，可展开到各行',
+    up: (db) => {
+      db.exec(`
+-- the entry a row belongs to (an import's one entry, itself a row of audit_log); NULL = an entry of its own
+ALTER TABLE audit_context ADD COLUMN grp INTEGER;
+ALTER TABLE audit_log ADD COLUMN grp INTEGER;
+CREATE INDEX audit_log_grp ON audit_log(grp) WHERE grp IS NOT NULL;
+-- every row written while an entry is open joins it, whichever table's trigger wrote it
+CREATE TRIGGER audit_log_group AFTER INSERT ON audit_log
+WHEN NEW.grp IS NULL AND (SELECT grp FROM audit_context WHERE id = 1) IS NOT NULL
+BEGIN
+  UPDATE audit_log SET grp = (SELECT grp FROM audit_context WHERE id = 1) WHERE id = NEW.id;
+END;
+`);
+    },
+  },
+  {
+    version: 6,
     name: '通报过的不再改变：锁定时留存该季度的单位名单、规则集和通报设置',
-    up: (db) => db.exec(V5_KEPT_AT_LOCK),
+    up: (db) => db.exec(V6_KEPT_AT_LOCK),
   },
 ];
 

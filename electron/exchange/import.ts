@@ -2,8 +2,10 @@
 import { quarterOf } from '../../shared/periods';
 import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
+import { basename } from 'node:path';
 import type { Db } from '../db/database';
 import { write } from '../services/write-gate';
+import { beginAuditGroup, endAuditGroup } from '../store/audit';
 import { lockedQuarters } from '../store/locks';
 import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
@@ -132,10 +134,14 @@ export async function importWorkbook(
     onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void;
     /** called inside the write transaction after each row is written (the crash tests kill the process there) */
     onRowWritten?: (written: number) => void;
-    /** how the file is read; by default in a worker thread bounded in time and memory (readBookBounded) */
+    /** how the file is read; by default in a child process bounded in time and memory (readBookBounded) */
     read?: (file: string) => Promise<Book>;
     /** column choices the clerk made for sheets whose headers are not recognised */
     mappings?: ColumnMapping[];
+    /** the name 操作记录 shows for the import (default: the file's name) */
+    label?: string;
+    /** runs once the import is known to write, just before it does (the 导入前备份): a refused import writes nothing */
+    beforeWrite?: () => Promise<unknown>;
   } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
@@ -202,24 +208,34 @@ export async function importWorkbook(
     });
   if (seen.size === 0) return report;
 
-  // Rows are resolved even when some failed to parse, so the report lists every problem at once. The plan is made
-  // inside the write, so nothing written between planning and applying can be overwritten by a stale plan.
-  const planAndApply = (): void => {
-    const plan = planImport(db, parsed, report.problems, failedItemNos);
-    report.counts = countPlan(plan, seen);
-    const order = (sheet: string): number => {
-      const i = SHEETS.findIndex((d) => d.name === sheet);
-      return i < 0 ? -1 : i;
-    };
-    report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
-    if (report.problems.length > 0 || report.dryRun) return;
-    opts.onPhase?.('write');
-    applyPlan(db, plan, opts.onRowWritten);
-    opts.onPhase?.('done');
-    report.applied = true;
+  // Rows are resolved even when some failed to parse, so the report lists every problem at once.
+  const plan = planImport(db, parsed, report.problems, failedItemNos);
+  report.counts = countPlan(plan, seen);
+  const order = (sheet: string): number => {
+    const i = SHEETS.findIndex((d) => d.name === sheet);
+    return i < 0 ? -1 : i;
   };
-  if (report.dryRun) planAndApply();
-  else write(db, opts.source ?? '导入', planAndApply);
+  report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+  if (report.problems.length > 0 || report.dryRun) return report;
+  // a workbook that holds nothing new writes nothing: no backup, no entry in 操作记录
+  if (!Object.values(report.counts).some((c) => c.added + c.changed > 0)) {
+    report.applied = true;
+    return report;
+  }
+  opts.onPhase?.('write');
+  // one 操作记录 entry for the whole import (file name and counts); every row it writes joins that entry
+  const source = opts.source ?? '导入';
+  await opts.beforeWrite?.();
+  write(db, source, () => {
+    beginAuditGroup(db, source, 'import', { file: opts.label ?? basename(file), counts: report.counts });
+    try {
+      applyPlan(db, plan, opts.onRowWritten);
+    } finally {
+      endAuditGroup(db);
+    }
+  });
+  opts.onPhase?.('done');
+  report.applied = true;
   return report;
 }
 

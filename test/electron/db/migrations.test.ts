@@ -154,12 +154,46 @@ describe('migration 3: item categories and 合报 units', () => {
   });
 });
 
-describe('migration 5: what a locked quarter was circulated with', () => {
-  it('upgrades a version-4 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
-    const file = join(tempDir(), 'v4.db');
+describe('migration 5: one 操作记录 entry per import', () => {
+  it('upgrades a version-4 ledger: old rows stay entries of their own; rows written while an entry is open join it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'v4.db');
     const raw = new Database(file);
     for (const m of MIGRATIONS.slice(0, 4)) m.up(raw);
     raw.pragma('user_version = 4');
+    raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare("SELECT grp FROM audit_log WHERE entity = 'units'").pluck().all()).toEqual([null]);
+      withSource(db, '导入', () => {
+        const header = Number(
+          db.prepare("INSERT INTO audit_log (at, source, action, entity, after) VALUES ('2019-05-05T00:00:00Z', '导入', 'create', 'import', '{}')").run().lastInsertRowid,
+        );
+        db.prepare('UPDATE audit_context SET grp = ? WHERE id = 1').run(header);
+        db.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('张家洼街道', '张家洼街道', 'town', 2, '', '')").run();
+        db.prepare('UPDATE audit_context SET grp = NULL WHERE id = 1').run();
+        db.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('高庄街道', '高庄街道', 'town', 3, '', '')").run();
+        const rows = db.prepare("SELECT json_extract(after, '$.name') AS name, grp FROM audit_log WHERE entity = 'units' ORDER BY id").all();
+        expect(rows).toEqual([
+          { name: '凤城街道', grp: null },
+          { name: '张家洼街道', grp: header },
+          { name: '高庄街道', grp: null },
+        ]);
+      });
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('migration 6: what a locked quarter was circulated with', () => {
+  it('upgrades a version-5 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
+    const file = join(tempDir(), 'v5.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 5)) m.up(raw);
+    raw.pragma('user_version = 5');
     const ins = raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
     ins.run('凤城街道', '凤城街道', 'town', 2);
     ins.run('区审计局', '区审计局', 'dept2', 1);
@@ -170,7 +204,7 @@ describe('migration 5: what a locked quarter was circulated with', () => {
     raw.close();
     const db = new Database(file);
     try {
-      MIGRATIONS[4]!.up(db);
+      MIGRATIONS[5]!.up(db);
       const rows = db.prepare('SELECT period, units, rule_set AS ruleSet, settings FROM period_locks ORDER BY period').all() as {
         period: string;
         units: string;
