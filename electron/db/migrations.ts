@@ -1,6 +1,7 @@
 // Numbered migrations, tracked by PRAGMA user_version, all pending ones applied in one transaction.
 // Never edit a released migration: add the next one.
 import type Database from 'better-sqlite3';
+import { ITEM_BODY_MAX, ITEM_FILE_MAX_BYTES } from '../../shared/journal';
 import { auditTriggerSql, type AuditedTable } from './audit';
 
 export interface Migration {
@@ -268,6 +269,79 @@ DROP TRIGGER audit_items_delete;
 `);
       db.exec(auditTriggerSql({ ...items, columns: [...items.columns, 'category'] }));
       db.exec(auditTriggerSql({ table: 'item_joint_units', columns: ['item_id', 'unit_id', 'position'], id: 'R.item_id' }));
+    },
+  },
+  {
+    version: 4,
+    name: '编刊：信息正文与原件，刊物的期、栏目、稿件，采用记录注明来自哪一期',
+    up: (db) => {
+      const items = AUDITED_V1.find((t) => t.table === 'items')!;
+      const adoptions = AUDITED_V1.find((t) => t.table === 'adoptions')!;
+      db.exec(`
+-- the submitted text as received (the printed copy is edited in the issue, never here)
+ALTER TABLE items ADD COLUMN body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= ${ITEM_BODY_MAX});
+-- the file a unit sent, kept as it came (one per item, size-limited: the ledger must stay a file one can copy)
+CREATE TABLE item_files (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+  bytes INTEGER NOT NULL CHECK (bytes BETWEEN 1 AND ${ITEM_FILE_MAX_BYTES}),
+  data BLOB NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+-- an issue of a district publication: a draft until 定版 gives it its 期号 (year_no within the year, total_no overall)
+CREATE TABLE journal_issues (
+  id INTEGER PRIMARY KEY,
+  publication TEXT NOT NULL,
+  date TEXT NOT NULL ${DATE('date')},
+  state TEXT NOT NULL CHECK (state IN ('draft', 'published')),
+  year_no INTEGER CHECK (year_no IS NULL OR year_no BETWEEN 1 AND 100000),
+  total_no INTEGER CHECK (total_no IS NULL OR total_no BETWEEN 1 AND 10000000),
+  editor_note TEXT NOT NULL DEFAULT '',
+  published_at TEXT,
+  ${STAMPS},
+  CHECK ((state = 'published') = (year_no IS NOT NULL AND total_no IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX journal_issues_year_no ON journal_issues(publication, substr(date, 1, 4), year_no) WHERE year_no IS NOT NULL;
+CREATE UNIQUE INDEX journal_issues_total_no ON journal_issues(publication, total_no) WHERE total_no IS NOT NULL;
+CREATE TABLE journal_sections (
+  id INTEGER PRIMARY KEY,
+  issue_id INTEGER NOT NULL REFERENCES journal_issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40)
+) STRICT;
+CREATE INDEX journal_sections_issue ON journal_sections(issue_id, position);
+CREATE TABLE journal_entries (
+  id INTEGER PRIMARY KEY,
+  section_id INTEGER NOT NULL REFERENCES journal_sections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('single', 'combined', 'brief')),
+  -- the edited copy: '' = the item's own title / text
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  editor_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX journal_entries_section ON journal_entries(section_id, position);
+CREATE TABLE journal_entry_items (
+  entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, item_id)
+) STRICT;
+CREATE INDEX journal_entry_items_item ON journal_entry_items(item_id);
+-- an adoption 定版 recorded ('created', removed again by 撤版) or a hand-logged one it found and linked ('linked')
+ALTER TABLE adoptions ADD COLUMN journal_issue_id INTEGER REFERENCES journal_issues(id);
+ALTER TABLE adoptions ADD COLUMN journal_role TEXT CHECK (journal_role IS NULL OR journal_role IN ('created', 'linked'));
+CREATE INDEX adoptions_journal_issue ON adoptions(journal_issue_id) WHERE journal_issue_id IS NOT NULL;
+DROP TRIGGER audit_items_insert;
+DROP TRIGGER audit_items_update;
+DROP TRIGGER audit_items_delete;
+DROP TRIGGER audit_adoptions_insert;
+DROP TRIGGER audit_adoptions_update;
+DROP TRIGGER audit_adoptions_delete;
+`);
+      db.exec(auditTriggerSql({ ...items, columns: [...items.columns, 'category', 'body'] }));
+      db.exec(auditTriggerSql({ ...adoptions, columns: [...adoptions.columns, 'journal_issue_id', 'journal_role'] }));
+      db.exec(auditTriggerSql({ table: 'journal_issues', columns: ['publication', 'date', 'state', 'year_no', 'total_no', 'editor_note'], id: 'R.id' }));
     },
   },
 ];

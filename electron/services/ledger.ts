@@ -10,6 +10,7 @@ import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { personResolver } from '../exchange/import';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
+import { setItemBody } from '../store/journal';
 import { ruleSets } from '../store/rulesets';
 import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
 import { assertUnlocked } from './guard';
@@ -187,6 +188,7 @@ function insertItem(db: Db, input: ItemInput): number {
   );
   writeJointUnits(db, id, links.jointUnitIds);
   writeAuthors(db, id, input.unitId, input.authors, 'insert');
+  if (input.body) setItemBody(db, id, input.body);
   return id;
 }
 
@@ -221,6 +223,7 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
     ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, now(), id);
     writeJointUnits(db, id, links.jointUnitIds);
     writeAuthors(db, id, input.unitId, input.authors, cur.unitId === input.unitId ? 'update' : 'rewrite');
+    if (input.body !== undefined) setItemBody(db, id, input.body);
   });
 }
 

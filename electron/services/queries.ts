@@ -6,6 +6,8 @@ import { monthPeriod, monthsOf, quarterOf, yearPeriod, type Period } from '../..
 import { scorePeriod } from '../../shared/scoring';
 import { cachedStatement, type Db } from '../db/database';
 import { UserError } from '../db/errors';
+import { issueLabel, issueNoText } from '../../shared/journal';
+import { adoptionIssueLabels, itemBody } from '../store/journal';
 import { ruleSets } from '../store/rulesets';
 import { Vocabulary } from '../../shared/vocabulary';
 import { scoredPeriod } from './scores';
@@ -96,6 +98,18 @@ function itemView<R extends ItemRow>({ r, s, joint, ...row }: R, categoryNames: 
   };
 }
 
+/** An adoption 定版 recorded or linked shows its issue's full 期号 where none or only 第N期 was typed. */
+function withIssueNumbers<R extends { record: AdoptionFact }>(db: Db, rows: R[]): (R & { record: R['record'] & { issueNo: string; journalIssueId: number | null } })[] {
+  const issues = adoptionIssueLabels(db, rows.map((r) => r.record.id));
+  return rows.map((r) => {
+    const j = issues.get(r.record.id);
+    const typed = (r.record.issueNo ?? '').trim();
+    const numbered = j !== undefined && j.yearNo !== null && j.totalNo !== null;
+    const issueNo = numbered && (typed === '' || typed === issueNoText(j.yearNo!)) ? issueLabel(j.yearNo!, j.totalNo!) : typed;
+    return { ...r, record: { ...r.record, issueNo, journalIssueId: j?.issueId ?? null } };
+  });
+}
+
 export function itemDetail(db: Db, id: number): ItemDetailView {
   const rules = ruleSets(db);
   const r = db
@@ -123,7 +137,8 @@ export function itemDetail(db: Db, id: number): ItemDetailView {
     adoptions: adoptions.length,
     instructions: instructions.length,
     authorList: row.authors ? row.authors.split('、') : [],
-    adoptionRecords: adoptionWorth(rules, adoptions, row.category ?? undefined),
+    ...itemBody(db, id),
+    adoptionRecords: withIssueNumbers(db, adoptionWorth(rules, adoptions, row.category ?? undefined)),
     instructionRecords: instructionWorth(rules, instructions, adoptions),
   };
 }
