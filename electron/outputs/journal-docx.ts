@@ -116,40 +116,45 @@ function articleTitle(title: string, s: Settings): Paragraph {
   });
 }
 
+/** A paragraph that can still be told to stay with the next one (the last text paragraph keeps the 报尾 company). */
+type Para = (keepNext: boolean) => Paragraph;
+
 function sections(input: JournalDocInput): Paragraph[] {
   const s = input.settings;
   const f = s.fonts;
-  const out: Paragraph[] = [];
+  const out: Para[] = [];
+  const push = (children: () => TextRun[], opts: Parameters<typeof para>[1] = {}): void => {
+    out.push((keepNext) => para(children(), { ...opts, keepNext: opts.keepNext || keepNext }));
+  };
   for (const sec of input.sections) {
     if (sec.entries.length === 0) continue;
-    out.push(para([run(`【${sec.name}】`, f.heading, SIZE.body)], { align: AlignmentType.LEFT, keepNext: true }));
+    push(() => [run(`【${sec.name}】`, f.heading, SIZE.body)], { align: AlignmentType.LEFT, keepNext: true });
     for (const e of sec.entries) {
       if (e.form === 'brief') {
         // 简讯: one paragraph, its title in 黑体 then the text in 仿宋, the unit in 楷体
         const [first = '', ...rest] = linesOf(e.body);
-        out.push(
-          para(
-            [
-              run(e.title.replace(/[。．.]?$/, '。'), f.heading, SIZE.body),
-              run(first, f.body, SIZE.body),
-              ...(rest.length === 0 && e.credit ? [run(e.credit, s.journal.kai, SIZE.body)] : []),
-            ],
-            { indent: true },
-          ),
+        push(
+          () => [
+            run(e.title.replace(/[。．.]?$/, '。'), f.heading, SIZE.body),
+            run(first, f.body, SIZE.body),
+            ...(rest.length === 0 && e.credit ? [run(e.credit, s.journal.kai, SIZE.body)] : []),
+          ],
+          { indent: true },
         );
         rest.forEach((l, i) =>
-          out.push(para([run(l, f.body, SIZE.body), ...(i === rest.length - 1 && e.credit ? [run(e.credit, s.journal.kai, SIZE.body)] : [])], { indent: true })),
+          push(() => [run(l, f.body, SIZE.body), ...(i === rest.length - 1 && e.credit ? [run(e.credit, s.journal.kai, SIZE.body)] : [])], { indent: true }),
         );
         continue;
       }
-      out.push(articleTitle(e.title, s));
-      out.push(...editorNote(e.editorNote, s));
-      for (const l of linesOf(e.body)) out.push(para([run(l, f.body, SIZE.body)], { indent: true }));
-      if (e.credit) out.push(para([run(e.credit, s.journal.kai, SIZE.body)], { align: AlignmentType.RIGHT }));
-      out.push(blank());
+      out.push(() => articleTitle(e.title, s));
+      for (const p of editorNote(e.editorNote, s)) out.push(() => p);
+      for (const l of linesOf(e.body)) push(() => [run(l, f.body, SIZE.body)], { indent: true });
+      if (e.credit) push(() => [run(e.credit, s.journal.kai, SIZE.body)], { align: AlignmentType.RIGHT });
+      out.push((keepNext) => blank(keepNext));
     }
   }
-  return out;
+  // the last paragraphs of text stay on the page of the 报尾, which is never left alone on a page
+  return out.map((p, i) => p(i >= out.length - 3));
 }
 
 /** 报尾: between rules, 报/送/发, then 责任编辑/签发 and 共印N份; kept together with the text above it. */

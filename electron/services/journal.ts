@@ -298,14 +298,13 @@ export async function exportIssue(db: Db, id: number, file: string): Promise<voi
   const d = journalDetail(db, id);
   const settings = readSettings(db);
   const numbers = d.state === 'published' && d.yearNo !== null && d.totalNo !== null ? { yearNo: d.yearNo, totalNo: d.totalNo } : nextNumbers(db, issueOrFail(db, id), settings);
-  const articles = d.sections.flatMap((s) => s.entries.filter((e) => e.form !== 'brief'));
   await writeJournal(
     {
       name: publicationName(db, d.publication),
       numberLine: issueLabel(numbers.yearNo, numbers.totalNo),
       date: chineseDate(d.date),
       editorNote: d.editorNote,
-      contents: articles.map((e) => e.printedTitle),
+      contents: d.sections.flatMap((s) => s.entries.map((e) => e.printedTitle)),
       sections: d.sections.map((s) => ({
         name: s.name,
         entries: s.entries.map((e) => ({ form: e.form, title: e.printedTitle, body: e.printedBody, editorNote: e.editorNote, credit: creditLine(e.units, settings) })),
