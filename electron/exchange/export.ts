@@ -7,6 +7,7 @@ import { Vocabulary } from '../../shared/vocabulary';
 import type { Db } from '../db/database';
 import { ruleSets } from '../store/rulesets';
 import { listUnits } from '../store/units';
+import { addJournalSheet, journalRows } from './journal-sheet';
 import { writeWorkbookAtomically } from './write-file';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
 
@@ -68,7 +69,7 @@ export function exchangeRows(db: Db): Record<SheetKey, Cell[][]> {
     authors.set(a.itemId, [...(authors.get(a.itemId) ?? []), a.name]);
   const items = db
     .prepare(
-      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category,
+      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category, i.body,
               (SELECT group_concat(name, '、') FROM (SELECT ju.name FROM item_joint_units j JOIN units ju ON ju.id = j.unit_id
                  WHERE j.item_id = i.id ORDER BY j.position)) AS joint
        FROM items i JOIN units u ON u.id = i.unit_id WHERE i.deleted_at IS NULL ORDER BY i.submitted, i.id`,
@@ -84,12 +85,13 @@ export function exchangeRows(db: Db): Record<SheetKey, Cell[][]> {
     note: string;
     category: string | null;
     joint: string | null;
+    body: string;
   }[];
   const categoryName = new Vocabulary(ruleSets(db)).categories.names;
   const itemRows = items.map((i) => {
     const kinds = [i.r ? ITEM_KIND_LABEL.research : '', i.s ? ITEM_KIND_LABEL.special : ''].filter(Boolean);
     const category = i.category === null ? null : (categoryName.get(i.category) ?? i.category);
-    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint];
+    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint, i.body || null];
   });
   const adoptionRows = (
     db
@@ -140,6 +142,7 @@ export async function exportData(db: Db, file: string): Promise<Record<SheetKey,
   wb.creator = '政务信息计分通报';
   const rows = exchangeRows(db);
   for (const def of SHEETS) addSheet(wb, def, rows[def.key]);
+  addJournalSheet(wb, journalRows(db, (iso) => utcDate(iso)!), FONT, HEADER_FILL);
   await writeWorkbookAtomically(wb, file);
   return Object.fromEntries(SHEETS.map((d) => [d.key, rows[d.key].length])) as Record<SheetKey, number>;
 }

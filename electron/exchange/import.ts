@@ -22,6 +22,7 @@ import {
   type UnitRec,
 } from './parse-rows';
 import { cellAt, columnCount, type Book, type BookSheet } from './book';
+import { applyJournalPlan, isJournalSheet, planJournalSheet } from './journal-sheet';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
@@ -138,7 +139,13 @@ export async function importWorkbook(
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
   const failedItemNos = new Set<string>();
+  let journalSheet: BookSheet | undefined;
   for (const ws of book.sheets) {
+    // the 刊物 sheet is read after the items it names (below)
+    if (isJournalSheet(ws.name)) {
+      journalSheet = ws;
+      continue;
+    }
     const candidate = headerCandidate(ws);
     const mapping = candidate ? mappings.find((m) => m.signature === candidate.signature) : undefined;
     let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
@@ -186,6 +193,10 @@ export async function importWorkbook(
   // Rows are resolved even when some failed to parse, so the report lists every problem at once.
   const plan = planImport(db, parsed, report.problems, failedItemNos);
   report.counts = countPlan(plan, seen);
+  const inWorkbook = new Set(parsed.items.map((i) => i.no));
+  const liveNo = db.prepare('SELECT 1 FROM items WHERE no = ? AND deleted_at IS NULL').pluck();
+  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || Boolean(liveNo.get(no))) : undefined;
+  if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   const order = (sheet: string): number => {
     const i = SHEETS.findIndex((d) => d.name === sheet);
     return i < 0 ? -1 : i;
@@ -193,7 +204,10 @@ export async function importWorkbook(
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   opts.onPhase?.('write');
-  withSource(db, opts.source ?? '导入', () => applyPlan(db, plan, opts.onRowWritten));
+  withSource(db, opts.source ?? '导入', () => {
+    applyPlan(db, plan, opts.onRowWritten);
+    if (journal) applyJournalPlan(db, journal);
+  });
   opts.onPhase?.('done');
   report.applied = true;
   return report;
@@ -226,6 +240,7 @@ interface ItemDbRow {
   special: number;
   note: string;
   category: string | null;
+  body: string;
   deleted: string | null;
 }
 
@@ -314,7 +329,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   // 信息
   const itemByNo = db.prepare(
     `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
-            category, deleted_at AS deleted FROM items WHERE no = ?`,
+            category, body, deleted_at AS deleted FROM items WHERE no = ?`,
   );
   const jointOfItem = db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck();
   const authorsOfItem = db.prepare(
@@ -368,6 +383,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       (rec.authors !== undefined && authors.join('、') !== rec.authors.join('、')) ||
       (rec.note !== undefined && cur.note !== rec.note) ||
       (rec.category !== undefined && cur.category !== rec.category) ||
+      (rec.body !== undefined && cur.body !== rec.body) ||
       (jointUnitIds !== undefined && (jointOfItem.all(cur.id) as number[]).join() !== jointUnitIds.join());
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
     plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
@@ -605,6 +621,7 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
        is_special = coalesce(?, is_special), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
   );
   const setCategory = db.prepare('UPDATE items SET category = ? WHERE id = ?');
+  const setBody = db.prepare('UPDATE items SET body = ? WHERE id = ?');
   const clearJoint = db.prepare('DELETE FROM item_joint_units WHERE item_id = ?');
   const insertJoint = db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)');
   const clearAuthors = db.prepare('DELETE FROM item_authors WHERE item_id = ?');
@@ -625,6 +642,7 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
     }
     itemIds.set(r.no, id);
     if (op.kind !== 'same' && r.category !== undefined) setCategory.run(r.category, id);
+    if (op.kind !== 'same' && r.body !== undefined) setBody.run(r.body, id);
     if (op.kind !== 'same' && r.jointUnitIds !== undefined) {
       if (op.kind === 'change') clearJoint.run(id);
       r.jointUnitIds.forEach((u, i) => insertJoint.run(id, realUnit(u), i));

@@ -334,3 +334,83 @@ export function adoptionIssueLabels(db: Db, adoptionIds: number[]): Map<number, 
     .all(JSON.stringify(adoptionIds)) as { id: number; issueId: number; yearNo: number | null; totalNo: number | null }[];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// ------------------------------------------------------------------------------------------- the exchange workbook
+
+export interface ExchangeIssue {
+  publication: string;
+  date: string;
+  state: JournalState;
+  yearNo: number | null;
+  totalNo: number | null;
+  editorNote: string;
+  entries: {
+    position: number;
+    section: string;
+    form: AdoptionForm;
+    title: string;
+    body: string;
+    editorNote: string;
+    items: { no: string; role: 'created' | 'linked' | null }[];
+  }[];
+}
+
+/** Every issue with its entries in order, items by 编号 with the adoption role 定版 gave them. */
+export function exchangeIssues(db: Db): ExchangeIssue[] {
+  const issues = db
+    .prepare(`SELECT id, publication, date, state, year_no AS yearNo, total_no AS totalNo, editor_note AS editorNote FROM journal_issues ORDER BY date, id`)
+    .all() as (Omit<ExchangeIssue, 'entries'> & { id: number })[];
+  const roles = db.prepare(
+    `SELECT journal_role FROM adoptions WHERE journal_issue_id = ? AND item_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+  );
+  return issues.map(({ id, ...j }) => {
+    const c = issueContent(db, id);
+    return {
+      ...j,
+      entries: c.entries.map((e, k) => ({
+        position: k + 1,
+        section: e.sectionName,
+        form: e.form,
+        title: e.title,
+        body: e.body,
+        editorNote: e.editorNote,
+        items: c.items
+          .filter((i) => i.entryId === e.id)
+          .map((i) => ({ no: i.no, role: ((roles.pluck().get(id, i.itemId) as string | undefined) ?? null) as 'created' | 'linked' | null })),
+      })),
+    };
+  });
+}
+
+/** An issue already in the ledger: a published one by its 总期号, a draft by its date, note and number of entries. */
+export function findExchangeIssue(db: Db, j: ExchangeIssue): boolean {
+  if (j.state === 'published')
+    return Boolean(db.prepare(`SELECT 1 FROM journal_issues WHERE publication = ? AND total_no = ?`).get(j.publication, j.totalNo));
+  const drafts = db
+    .prepare(`SELECT id FROM journal_issues WHERE publication = ? AND date = ? AND state = 'draft' AND editor_note = ?`)
+    .pluck()
+    .all(j.publication, j.date, j.editorNote) as number[];
+  return drafts.some((id) => issueContent(db, id).entries.length === j.entries.length);
+}
+
+export function writeExchangeIssue(db: Db, j: ExchangeIssue, now: string): number {
+  const sections: { name: string; entries: DraftContent['sections'][number]['entries'] }[] = [];
+  const itemId = db.prepare('SELECT id FROM items WHERE no = ? AND deleted_at IS NULL').pluck();
+  for (const e of j.entries) {
+    let s = sections.find((x) => x.name === e.section);
+    if (!s) sections.push((s = { name: e.section, entries: [] }));
+    s.entries.push({ itemIds: e.items.map((i) => itemId.get(i.no) as number), form: e.form, title: e.title, body: e.body, editorNote: e.editorNote });
+  }
+  const id = writeDraft(db, undefined, { publication: j.publication, date: j.date, editorNote: j.editorNote, sections }, now);
+  if (j.state === 'published' && j.yearNo !== null && j.totalNo !== null) setPublished(db, id, j.yearNo, j.totalNo, now);
+  return id;
+}
+
+export function linkExchangeAdoption(db: Db, issueId: number, itemNo: string, publication: string, form: AdoptionForm, date: string, role: 'created' | 'linked', now: string): void {
+  db.prepare(
+    `UPDATE adoptions SET journal_issue_id = ?, journal_role = ?, updated_at = ?
+     WHERE id = (SELECT a.id FROM adoptions a JOIN items i ON i.id = a.item_id
+                 WHERE i.no = ? AND a.publication = ? AND a.form = ? AND a.deleted_at IS NULL AND a.journal_issue_id IS NULL
+                 ORDER BY a.date = ? DESC, a.id LIMIT 1)`,
+  ).run(issueId, role, now, itemNo, publication, form, date);
+}
