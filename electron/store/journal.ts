@@ -221,6 +221,7 @@ export interface RequestTargetRow {
   requestNo: string;
   topic: string;
   unitName: string;
+  itemId: number;
   itemNo: string;
   outcome: 'done' | 'explained' | 'missed' | 'pending';
 }
@@ -230,7 +231,7 @@ export function requestsAnsweredBy(db: Db, itemIds: number[]): RequestTargetRow[
   if (itemIds.length === 0) return [];
   return db
     .prepare(
-      `SELECT t.id AS targetId, r.no AS requestNo, r.topic, u.name AS unitName, i.no AS itemNo, t.outcome
+      `SELECT t.id AS targetId, r.no AS requestNo, r.topic, u.name AS unitName, i.id AS itemId, i.no AS itemNo, t.outcome
        FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL JOIN units u ON u.id = t.unit_id
        JOIN items i ON i.id = t.item_id
        WHERE t.item_id IN (SELECT value FROM json_each(?)) ORDER BY r.deadline, r.id, t.id`,

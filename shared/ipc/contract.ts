@@ -391,7 +391,7 @@ export interface ItemDetailView extends ItemView {
   body: string;
   file: { name: string; bytes: number } | null;
   /** issueNo: as typed, or the 期号 of the issue 定版 recorded or linked it from */
-  adoptionRecords: RecordWorthView<{ id: number; publication: string; form: 'single' | 'combined' | 'brief'; date: string; issueNo: string; journalIssueId: number | null }>[];
+  adoptionRecords: RecordWorthView<{ id: number; publication: string; form: 'single' | 'combined' | 'brief'; date: string; issueNo: string; journalIssueId?: number | null }>[];
   instructionRecords: RecordWorthView<{ id: number; level: string; form: 'single' | 'combined'; date: string; leader: string }>[];
 }
 
@@ -532,6 +532,7 @@ export interface JournalRequestView {
   requestNo: string;
   topic: string;
   unitName: string;
+  itemId: number;
   itemNo: string;
   outcome: 'done' | 'explained' | 'missed' | 'pending';
 }
