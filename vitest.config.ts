@@ -20,8 +20,8 @@ export default defineConfig(({ mode }) => ({
     exclude: mode === 'slow' ? [...NEVER, ...FAST] : NEVER,
     // Dates in workbooks are read as UTC; run in the office's zone so a local-midnight bug cannot hide (docs/已知问题与对策.md §1).
     env: { TZ: 'Asia/Shanghai' },
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
   },
