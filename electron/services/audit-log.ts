@@ -17,6 +17,7 @@ import {
 } from '../../shared/labels';
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
+import { JOURNAL_STATE_LABEL } from '../../shared/journal';
 import type { Db } from '../db/database';
 import { ruleSets } from '../store/rulesets';
 
@@ -35,6 +36,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   rule_sets: '规则集',
   period_locks: '季度锁定',
   settings: '设置',
+  journal_issues: '刊物的期',
 };
 
 export const AUDIT_ACTION_LABEL: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
@@ -80,6 +82,12 @@ const FIELD_LABEL: Record<string, string> = {
   locked_at: '锁定时间',
   key: '设置项',
   value: '内容',
+  state: '状态',
+  year_no: '期号',
+  total_no: '总期号',
+  editor_note: '编者按',
+  journal_issue_id: '刊物的期',
+  journal_role: '定版登记',
 };
 
 /** The 操作记录 page's filter (the contract's `audit:list`). */
@@ -182,6 +190,14 @@ export function shown(entity: string, field: string, v: unknown, w: Words): stri
       const p = parsePeriod(s);
       return p ? periodLabel(p) : s;
     }
+    case 'state':
+      return JOURNAL_STATE_LABEL[s as keyof typeof JOURNAL_STATE_LABEL] ?? s;
+    case 'journal_role':
+      return s === 'created' ? '定版时登记' : s === 'linked' ? '定版时关联（手工登记）' : s;
+    case 'year_no':
+      return `第${s}期`;
+    case 'total_no':
+      return `总第${s}期`;
     default:
       return s.length > 200 ? `${s.slice(0, 200)}…` : s;
   }
@@ -337,7 +353,7 @@ function changesOf(entity: string, action: string, before: Json | null, after: J
       continue;
     }
     if (k === 'name_key' || k === 'alias_key' || k === 'created_at' || k === 'updated_at') continue;
-    out.push({ field: FIELD_LABEL[k] ?? k, before: shown(entity, k, before?.[k], w), after: shown(entity, k, after?.[k], w) });
+    out.push({ field: k === 'body' ? '正文' : (FIELD_LABEL[k] ?? k), before: shown(entity, k, before?.[k], w), after: shown(entity, k, after?.[k], w) });
   }
   return out;
 }
