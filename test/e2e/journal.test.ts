@@ -74,6 +74,21 @@ describe('编刊 by keyboard', () => {
     await toast(page, '已收稿 2 篇');
   });
 
+  it('sets the 报尾 in 刊物设置, keeping the other settings', async () => {
+    const before = await app.rpc('settings:get', {});
+    await page.locator('#journal-settings').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('责任编辑').waitFor();
+    await page.getByLabel('责任编辑').fill('王五');
+    await page.getByLabel('印数').fill('120');
+    await shots('02-刊物设置');
+    await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).first().click();
+    await toast(page, '已保存刊物设置');
+    const after = await app.rpc('settings:get', {});
+    expect(after.journal).toMatchObject({ responsibleEditor: '王五', copies: 120 });
+    expect({ ...after, journal: before.journal }).toEqual(before);
+  });
+
   it('composes a draft from the candidates: add, move, change the form', async () => {
     await page.locator('#journal-new').focus();
     await page.keyboard.press('Enter');
@@ -96,7 +111,7 @@ describe('编刊 by keyboard', () => {
     await page.locator('[data-entry="0-1"]').focus();
     await page.keyboard.press('f');
     await page.locator('[data-entry="0-1"]', { hasText: '简讯' }).waitFor();
-    await shots('02-编刊');
+    await shots('03-编刊');
   });
 
   it('edits the printed copy beside the submitted text', async () => {
@@ -104,7 +119,7 @@ describe('编刊 by keyboard', () => {
     await page.keyboard.press('Enter');
     const body = page.getByLabel('刊用正文');
     await body.waitFor();
-    await shots('03-编辑稿件');
+    await shots('04-编辑稿件');
     await body.focus();
     await page.keyboard.press('End');
     await page.keyboard.type('（编辑加的一句。）');
@@ -123,12 +138,12 @@ describe('编刊 by keyboard', () => {
     await page.locator('#journal-publish').focus();
     await page.keyboard.press('Enter');
     await page.locator('#journal-publish-ok').waitFor();
-    await shots('04-定版预览');
+    await shots('05-定版预览');
     await page.locator('#journal-publish-ok').focus();
     await page.keyboard.press('Enter');
     await toast(page, '已定版：第1期（总第1期）');
     await page.getByText('本期登记的采用').waitFor();
-    await shots('05-已定版');
+    await shots('06-已定版');
     const issues = await app.rpc('journal:list', {});
     expect(issues).toMatchObject([{ state: 'published', label: '第1期（总第1期）', entries: 2 }]);
     const detail = await app.rpc('journal:get', { id: issues[0]!.id });

@@ -2,8 +2,9 @@
 // 出样, 定版 with its preview, 撤版, and 收稿. Every change to a draft is saved at once (the draft is the record).
 // Keyboard: in the candidate list Enter adds the item to the current 栏目; on an entry Alt+↑/↓ moves it, F changes its
 // form, M merges it into the entry above as a 综合, Enter edits its copy, Delete takes it out.
-import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Modal, Row, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { Settings } from '../../../shared/settings';
 import type { Args, JournalEntryView, JournalIssueDetail, JournalPublishPreview, ReceivePreviewView } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL } from '../../../shared/labels';
 import { wordCount, wordLimitOf } from '../../../shared/journal';
@@ -42,6 +43,7 @@ export function JournalPage() {
   const selected = chosen ?? list.data?.[0]?.id ?? null;
   const detail = useApi('journal:get', selected === null ? null : { id: selected });
   const [receiving, setReceiving] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
 
   const create = () =>
     attempt(async () => {
@@ -71,6 +73,9 @@ export function JournalPage() {
         </Button>
         <Button onClick={() => setReceiving(true)} id="journal-receive">
           收稿
+        </Button>
+        <Button onClick={() => setConfiguring(true)} id="journal-settings">
+          刊物设置
         </Button>
       </Space>
       <Row gutter={12} wrap={false}>
@@ -114,6 +119,7 @@ export function JournalPage() {
         </Col>
       </Row>
       {receiving && <ReceiveFlow onClose={() => setReceiving(false)} />}
+      {configuring && settings.data && <JournalSettings settings={settings.data} onClose={() => setConfiguring(false)} />}
     </div>
   );
 }
@@ -665,6 +671,104 @@ function ReceiveFlow({ onClose }: { onClose: () => void }) {
           ]}
         />
       )}
+    </Modal>
+  );
+}
+
+/** 刊物设置: 报头, 报尾, the starting 期号, 栏目 and word limits (the rest of the settings are kept as they are). */
+function JournalSettings({ settings, onClose }: { settings: Settings; onClose: () => void }) {
+  const changed = useChanged();
+  const [f] = Form.useForm<Settings['journal'] & { sectionsText: string }>();
+  return (
+    <Modal
+      open
+      width={720}
+      title="刊物设置"
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() =>
+        void f.validateFields().then((v) =>
+          attempt(async () => {
+            const { sectionsText, ...journal } = v;
+            const sections = sectionsText.split(/[、,，\s]+/).map((x) => x.trim()).filter(Boolean);
+            await call(api().settings.save({ settings: { ...settings, journal: { ...settings.journal, ...journal, sections } } }));
+            changed();
+            message.success('已保存刊物设置');
+            onClose();
+          }),
+        )
+      }
+    >
+      <Form form={f} layout="horizontal" labelCol={{ span: 6 }} initialValues={{ ...settings.journal, sectionsText: settings.journal.sections.join('、') }} size="small">
+        <Form.Item name="editor" label="编印单位">
+          <Input />
+        </Form.Item>
+        <Form.Item name="sectionsText" label="栏目（、分隔）">
+          <Input />
+        </Form.Item>
+        <Form.Item label="起始期号" extra="程序接手编号的那一年，第一期的期号和总期号；以后各期自动接续">
+          <Space>
+            <Form.Item name="startYear" noStyle>
+              <InputNumber min={2000} max={2100} placeholder="年份" aria-label="起始年份" />
+            </Form.Item>
+            <span>年 第</span>
+            <Form.Item name="startNo" noStyle>
+              <InputNumber min={1} aria-label="起始期号" />
+            </Form.Item>
+            <span>期，总第</span>
+            <Form.Item name="startTotalNo" noStyle>
+              <InputNumber min={1} aria-label="起始总期号" />
+            </Form.Item>
+            <span>期</span>
+          </Space>
+        </Form.Item>
+        <Form.Item name="reportTo" label="报">
+          <Input />
+        </Form.Item>
+        <Form.Item name="sendTo" label="送">
+          <Input />
+        </Form.Item>
+        <Form.Item name="distributeTo" label="发">
+          <Input />
+        </Form.Item>
+        <Form.Item label="责任编辑 / 签发">
+          <Space>
+            <Form.Item name="responsibleEditor" noStyle>
+              <Input aria-label="责任编辑" style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="signer" noStyle>
+              <Input aria-label="签发" style={{ width: 120 }} />
+            </Form.Item>
+            <span>共印</span>
+            <Form.Item name="copies" noStyle>
+              <InputNumber min={0} aria-label="印数" />
+            </Form.Item>
+            <span>份（0 = 不印）</span>
+          </Space>
+        </Form.Item>
+        <Form.Item name="credit" label="署名格式" extra="{单位} 为单位名称，综合列出全部单位">
+          <Input />
+        </Form.Item>
+        <Form.Item label="字数上限">
+          <Space>
+            <span>单篇、综合</span>
+            <Form.Item name="singleLimit" noStyle>
+              <InputNumber min={0} aria-label="单篇字数上限" />
+            </Form.Item>
+            <span>简讯</span>
+            <Form.Item name="briefLimit" noStyle>
+              <InputNumber min={0} aria-label="简讯字数上限" />
+            </Form.Item>
+          </Space>
+        </Form.Item>
+        <Form.Item name="kai" label="楷体字体">
+          <Input />
+        </Form.Item>
+        <Form.Item name="numberFirstPage" label="首页编页码" valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }
