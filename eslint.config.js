@@ -2,6 +2,7 @@
 // contract, and on the Node side db ← store ← services ← {handlers, cli, main}, each layer importing only below it.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import local from './lint/rules.js';
 
 const nodeOnly = ['electron', 'electron/*', 'better-sqlite3', 'exceljs', 'docx', 'node:*', 'fs', 'path', 'os', 'child_process'];
 
@@ -49,19 +50,15 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // shared/ is pure TypeScript: it may import shared/, zod and dayjs, nothing else (an allowlist, lint/rules.js)
+  { files: ['shared/**/*.ts'], plugins: { local }, rules: { 'local/shared-imports': ['error', { root: import.meta.dirname }] } },
+  // SQL lives in electron/store (the migrations and the connection's own pragmas in electron/db): a .prepare(),
+  // .pragma() or a database's .exec() anywhere else in the app fails lint; RegExp.exec is not SQL
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeOnly, 'react', 'react-dom', 'react/*', 'antd', 'zustand'], message: 'shared/ 只能是纯 TypeScript：不得引入 Node、Electron、数据库或界面库。' },
-            { group: ['../electron/*', '../../electron/*', '../renderer/*', '../../renderer/*'], message: 'shared/ 不得依赖 electron/ 或 renderer/。' },
-          ],
-        },
-      ],
-    },
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['electron/store/**', 'electron/db/**'],
+    plugins: { local },
+    rules: { 'local/sql-in-store': 'error' },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],

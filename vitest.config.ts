@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:fast` (vitest --mode fast): the edit loop — the pure engine, the handler table, migrations, cells,
-// backup retention; seconds. `npm run test:slow` (--mode slow): everything else — crash, fuzz, reports, the command
+// backup retention, the lint rules; seconds. `npm run test:slow` (--mode slow): everything else — crash, fuzz, reports, the command
 // line, bad workbooks, e2e. `npm test` runs both. Slow is defined as "not fast", so no test can fall between them.
 const FAST = [
   'test/shared/**/*.test.ts',
@@ -10,6 +10,7 @@ const FAST = [
   'test/electron/exchange/cells.test.ts',
   'test/electron/auto-backup.test.ts',
   'test/packaging/**/*.test.ts',
+  'test/lint/**/*.test.ts',
 ];
 // the real Electron app needs its binary: vitest.electron.config.ts, in CI with internet only
 const NEVER = ['test/electron-app/**', 'node_modules/**'];

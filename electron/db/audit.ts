@@ -1,6 +1,8 @@
 // Audit triggers: every create, update and delete of a ledger table is written to audit_log with the row before and
 // after, as JSON, by SQLite itself — no write path can forget it. The source (界面/命令行/导入/恢复) is what the app
 // put in audit_context before writing.
+// Migrations do not call this: a new migration that audits a table or column pastes the text it prints, so a later
+// improvement here never changes what a released migration does.
 
 export interface AuditedTable {
   table: string;

@@ -2,10 +2,10 @@
 // so export → import gives the same data back.
 import ExcelJS from 'exceljs';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, REQUEST_OUTCOME_LABEL, ITEM_KIND_LABEL } from '../../shared/labels';
-import type { AdoptionForm, InstructionForm, RequestOutcome } from '../../shared/domain';
 import { Vocabulary } from '../../shared/vocabulary';
 import type { Db } from '../db/database';
 import { ruleSets } from '../store/rulesets';
+import { authorsByItem, exportAdoptions, exportEvents, exportInstructions, exportItems, exportTargets } from '../store/exchange-rows';
 import { listUnits } from '../store/units';
 import { addJournalSheet, journalRows } from './journal-sheet';
 import { writeWorkbookAtomically } from './write-file';
@@ -60,73 +60,18 @@ export function exchangeRows(db: Db): Record<SheetKey, Cell[][]> {
     month(u.activeFrom),
     month(u.activeUntil),
   ]);
-  const authors = new Map<number, string[]>();
-  for (const a of db
-    .prepare(
-      `SELECT a.item_id AS itemId, p.name FROM item_authors a JOIN persons p ON p.id = a.person_id ORDER BY a.item_id, a.position`,
-    )
-    .iterate() as IterableIterator<{ itemId: number; name: string }>)
-    authors.set(a.itemId, [...(authors.get(a.itemId) ?? []), a.name]);
-  const items = db
-    .prepare(
-      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category, i.body,
-              (SELECT group_concat(name, '、') FROM (SELECT ju.name FROM item_joint_units j JOIN units ju ON ju.id = j.unit_id
-                 WHERE j.item_id = i.id ORDER BY j.position)) AS joint
-       FROM items i JOIN units u ON u.id = i.unit_id WHERE i.deleted_at IS NULL ORDER BY i.submitted, i.id`,
-    )
-    .all() as {
-    id: number;
-    no: string;
-    submitted: string;
-    unit: string;
-    title: string;
-    r: number;
-    s: number;
-    note: string;
-    category: string | null;
-    joint: string | null;
-    body: string;
-  }[];
+  const authors = authorsByItem(db);
+  const items = exportItems(db);
   const categoryName = new Vocabulary(ruleSets(db)).categories.names;
   const itemRows = items.map((i) => {
     const kinds = [i.r ? ITEM_KIND_LABEL.research : '', i.s ? ITEM_KIND_LABEL.special : ''].filter(Boolean);
     const category = i.category === null ? null : (categoryName.get(i.category) ?? i.category);
     return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint, i.body || null];
   });
-  const adoptionRows = (
-    db
-      .prepare(
-        `SELECT i.no, a.publication, a.form, a.date, a.issue_no AS issueNo, a.note FROM adoptions a
-         JOIN items i ON i.id = a.item_id AND i.deleted_at IS NULL WHERE a.deleted_at IS NULL ORDER BY a.date, a.id`,
-      )
-      .all() as { no: string; publication: string; form: AdoptionForm; date: string; issueNo: string; note: string }[]
-  ).map((a) => [a.no, name(vocab.publications, a.publication), ADOPTION_FORM_LABEL[a.form], utcDate(a.date), a.issueNo || null, a.note || null]);
-  const instructionRows = (
-    db
-      .prepare(
-        `SELECT i.no, r.level, r.form, r.date, r.leader, r.note FROM instructions r
-         JOIN items i ON i.id = r.item_id AND i.deleted_at IS NULL WHERE r.deleted_at IS NULL ORDER BY r.date, r.id`,
-      )
-      .all() as { no: string; level: string; form: InstructionForm; date: string; leader: string; note: string }[]
-  ).map((r) => [r.no, name(vocab.levels, r.level), INSTRUCTION_FORM_LABEL[r.form], utcDate(r.date), r.leader || null, r.note || null]);
-  const requestRows = (
-    db
-      .prepare(
-        `SELECT r.no, r.issuer, r.topic, r.issued, r.deadline, u.name AS unit, t.outcome, i.no AS itemNo, t.note
-         FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL
-         JOIN units u ON u.id = t.unit_id LEFT JOIN items i ON i.id = t.item_id
-         ORDER BY r.deadline, r.id, u.sort_order`,
-      )
-      .all() as { no: string; issuer: string; topic: string; issued: string | null; deadline: string; unit: string; outcome: RequestOutcome; itemNo: string | null; note: string }[]
-  ).map((t) => [t.no, name(vocab.issuers, t.issuer), t.topic, utcDate(t.issued), utcDate(t.deadline), t.unit, REQUEST_OUTCOME_LABEL[t.outcome], t.itemNo, t.note || null]);
-  const eventRows = (
-    db
-      .prepare(
-        `SELECT e.date, u.name AS unit, e.kind, e.quantity, e.note FROM events e JOIN units u ON u.id = e.unit_id
-         WHERE e.deleted_at IS NULL ORDER BY e.date, e.id`,
-      )
-      .all() as { date: string; unit: string; kind: string; quantity: number; note: string }[]
-  ).map((e) => [utcDate(e.date), e.unit, name(vocab.eventKinds, e.kind), e.quantity, e.note || null]);
+  const adoptionRows = exportAdoptions(db).map((a) => [a.no, name(vocab.publications, a.publication), ADOPTION_FORM_LABEL[a.form], utcDate(a.date), a.issueNo || null, a.note || null]);
+  const instructionRows = exportInstructions(db).map((r) => [r.no, name(vocab.levels, r.level), INSTRUCTION_FORM_LABEL[r.form], utcDate(r.date), r.leader || null, r.note || null]);
+  const requestRows = exportTargets(db).map((t) => [t.no, name(vocab.issuers, t.issuer), t.topic, utcDate(t.issued), utcDate(t.deadline), t.unit, REQUEST_OUTCOME_LABEL[t.outcome], t.itemNo, t.note || null]);
+  const eventRows = exportEvents(db).map((e) => [utcDate(e.date), e.unit, name(vocab.eventKinds, e.kind), e.quantity, e.note || null]);
   return {
     units: unitRows,
     items: itemRows,

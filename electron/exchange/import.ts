@@ -8,7 +8,26 @@ import { readColumnMappings, type ColumnMapping } from '../store/column-mappings
 import { ruleSets } from '../store/rulesets';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import type { RuleSet } from '../../shared/rules/schema';
-import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
+import { findAdoption, insertAdoptionRow, updateImportedAdoption } from '../store/adoptions';
+import { equalEventIds, insertEventRow } from '../store/events';
+import { findInstruction, insertInstructionRow, updateImportedInstruction } from '../store/instructions';
+import {
+  clearItemAuthors,
+  clearJointUnits,
+  insertImportedItem,
+  insertItemAuthor,
+  insertJointUnit,
+  itemAuthorNames,
+  itemByNo,
+  itemJointUnitIds,
+  liveItemIdByNo,
+  personResolver,
+  setItemBody,
+  setItemCategory,
+  updateImportedItem,
+} from '../store/items';
+import { findTarget, insertRequestRow, insertTargetRow, requestByNo, updateImportedRequest, updateImportedTarget } from '../store/requests';
+import { addAliases, insertImportedUnit, listUnits, unitOwnKey, updateImportedUnit, UnitMatcher, type UnitRow } from '../store/units';
 import {
   PARSERS,
   RowReader,
@@ -194,8 +213,7 @@ export async function importWorkbook(
   const plan = planImport(db, parsed, report.problems, failedItemNos);
   report.counts = countPlan(plan, seen);
   const inWorkbook = new Set(parsed.items.map((i) => i.no));
-  const liveNo = db.prepare('SELECT 1 FROM items WHERE no = ? AND deleted_at IS NULL').pluck();
-  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || Boolean(liveNo.get(no))) : undefined;
+  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
   if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   const order = (sheet: string): number => {
     const i = SHEETS.findIndex((d) => d.name === sheet);
@@ -231,20 +249,45 @@ function countPlan(plan: Plan, seen: Set<SheetKey>): Partial<Record<SheetKey, Sh
 
 // ------------------------------------------------------------------------------------------------ planning
 
-interface ItemDbRow {
-  id: number;
-  unitId: number;
-  date: string;
-  title: string;
-  research: number;
-  special: number;
-  note: string;
-  category: string | null;
-  body: string;
-  deleted: string | null;
+/** What every sheet's planning shares: the plan so far, the problems, the locks, the rule sets and the names. */
+interface PlanContext {
+  db: Db;
+  plan: Plan;
+  /** the roster as it is before the import */
+  units: UnitRow[];
+  /** every unit name and alias, the workbook's new units (negative ids) included once the 单位 sheet is planned */
+  matcher: UnitMatcher;
+  /** 编号 → the item's id, or 'new' for an item the workbook adds */
+  itemIdByNo: Map<string, number | 'new'>;
+  add: (sheet: SheetKey, row: number, column: string, value: string, reason: string) => void;
+  /** a problem when a record would change a locked quarter */
+  checkLock: (sheet: SheetKey, row: number, column: string, ...dates: (string | undefined)[]) => void;
+  /** why a key is not in the rule set in force on a date, or null when it is */
+  notInForce: (date: string, pick: (r: RuleSet) => Named, key: string, what: string) => { name: string; reason: string } | null;
+  /** the unit a name means, or a problem */
+  resolveUnit: (sheet: SheetKey, row: number, column: string, name: string) => number | undefined;
+  /** the item a 编号 means (in the workbook or the ledger), or a problem */
+  itemIdOf: (sheet: SheetKey, row: number, column: string, no: string) => number | 'new' | undefined;
 }
 
+type Named = readonly { key: string; name: string }[];
+
+/**
+ * Decides, sheet by sheet, what the import will add and change — and every problem, all at once. 单位 comes first (the
+ * rest may name the units it adds), then 信息 (the records below may name its items), then the records.
+ */
 function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>): Plan {
+  const ctx = planContext(db, problems, failedItemNos);
+  planUnits(ctx, p.units);
+  planItems(ctx, p.items);
+  planAdoptions(ctx, p.adoptions);
+  planInstructions(ctx, p.instructions);
+  planRequests(ctx, p.requests);
+  planEvents(ctx, p.events);
+  return ctx.plan;
+}
+
+function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): PlanContext {
   const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
@@ -264,7 +307,6 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   // a record follows the rule set in force on its date: a category, publication or 批示 level that rule set lacks is
   // refused, naming the rule set and what it offers (the entry forms offer only those)
   const allRules = ruleSets(db);
-  type Named = readonly { key: string; name: string }[];
   const notInForce = (date: string, pick: (r: RuleSet) => Named, key: string, what: string): { name: string; reason: string } | null => {
     const rules = ruleSetForQuarterOf(allRules, date);
     const offered = pick(rules);
@@ -277,14 +319,49 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     return { name, reason };
   };
 
-  // 单位 first: the rest of the workbook may name units it adds.
   const units = listUnits(db);
   const matcher = new UnitMatcher(units);
+  const resolveUnit = (sheet: SheetKey, row: number, column: string, name: string): number | undefined => {
+    const m = matcher.match(name);
+    if (m.ok) return m.unitId;
+    add(sheet, row, column, name, m.reason);
+    return undefined;
+  };
+
+  const itemIdByNo = new Map<string, number | 'new'>();
+  const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
+    const known = itemIdByNo.get(no);
+    if (known !== undefined) return known;
+    const cur = itemByNo(db, no);
+    if (cur && !cur.deleted) {
+      itemIdByNo.set(no, cur.id);
+      return cur.id;
+    }
+    add(
+      sheet,
+      row,
+      column,
+      no,
+      failedItemNos.has(no)
+        ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
+        : cur
+          ? '这个编号的信息在回收站中，请先恢复'
+          : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
+    );
+    return undefined;
+  };
+
+  return { db, plan, units, matcher, itemIdByNo, add, checkLock, notInForce, resolveUnit, itemIdOf };
+}
+
+/** 单位: matched by name or alias; a new unit gets a temporary negative id until it is written. */
+function planUnits(ctx: PlanContext, recs: UnitRec[]): void {
+  const { plan, units, matcher, add } = ctx;
   const byId = new Map(units.map((u) => [u.id, u]));
   let nextTemp = -1;
   let maxOrder = Math.max(0, ...units.map((u) => u.sortOrder));
   const unitRows = new Map<number, number>();
-  for (const rec of p.units) {
+  for (const rec of recs) {
     const owners = matcher.owners(rec.name);
     const match = matcher.match(rec.name);
     if (owners.length > 1 && !match.ok) {
@@ -300,7 +377,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     for (const alias of rec.aliases ?? []) {
       const other = matcher.owners(alias).filter((id) => id !== unitId);
       if (other.length > 0) {
-        const otherName = other[0]! < 0 ? p.units.find((u) => matcher.owners(u.name).includes(other[0]!))?.name : byId.get(other[0]!)?.name;
+        const otherName = other[0]! < 0 ? recs.find((u) => matcher.owners(u.name).includes(other[0]!))?.name : byId.get(other[0]!)?.name;
         add('units', rec.row, '别名', alias, `“${alias}”已是“${otherName ?? '另一单位'}”的名称或别名，同一名称不能指两个单位`);
         aliasProblem = true;
       }
@@ -319,25 +396,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       plan.units.push({ kind: unitChanged(cur, rec) ? 'change' : 'same', rec: { ...rec, unitId }, id: unitId });
     }
   }
-  const resolveUnit = (sheet: SheetKey, row: number, column: string, name: string): number | undefined => {
-    const m = matcher.match(name);
-    if (m.ok) return m.unitId;
-    add(sheet, row, column, name, m.reason);
-    return undefined;
-  };
+}
 
-  // 信息
-  const itemByNo = db.prepare(
-    `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
-            category, body, deleted_at AS deleted FROM items WHERE no = ?`,
-  );
-  const jointOfItem = db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck();
-  const authorsOfItem = db.prepare(
-    `SELECT p.name FROM item_authors a JOIN persons p ON p.id = a.person_id WHERE a.item_id = ? ORDER BY a.position`,
-  );
+/** 信息: matched by 编号; 合报 units and 信息类别 are checked against the roster and the rule set in force. */
+function planItems(ctx: PlanContext, recs: ItemRec[]): void {
+  const { db, plan, itemIdByNo, add, checkLock, notInForce, resolveUnit } = ctx;
   const workbookItems = new Map<string, number>();
-  const itemIdByNo = new Map<string, number | 'new'>();
-  for (const rec of p.items) {
+  for (const rec of recs) {
     if (workbookItems.has(rec.no)) {
       add('items', rec.row, '编号', rec.no, `编号重复：第${workbookItems.get(rec.no)}行已有这个编号，每条信息的编号必须唯一`);
       continue;
@@ -361,7 +426,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       add('items', rec.row, '信息类别', wrongCategory.name, wrongCategory.reason);
       continue;
     }
-    const cur = itemByNo.get(rec.no) as ItemDbRow | undefined;
+    const cur = itemByNo(db, rec.no);
     if (cur?.deleted) {
       add('items', rec.row, '编号', rec.no, '这个编号的信息在回收站中，请先在回收站恢复它，或改用新编号');
       continue;
@@ -373,7 +438,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       continue;
     }
     itemIdByNo.set(rec.no, cur.id);
-    const authors = (authorsOfItem.all(cur.id) as { name: string }[]).map((a) => a.name);
+    const authors = itemAuthorNames(db, cur.id);
     const changed =
       cur.unitId !== unitId ||
       cur.date !== rec.date ||
@@ -384,39 +449,17 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       (rec.note !== undefined && cur.note !== rec.note) ||
       (rec.category !== undefined && cur.category !== rec.category) ||
       (rec.body !== undefined && cur.body !== rec.body) ||
-      (jointUnitIds !== undefined && (jointOfItem.all(cur.id) as number[]).join() !== jointUnitIds.join());
+      (jointUnitIds !== undefined && itemJointUnitIds(db, cur.id).join() !== jointUnitIds.join());
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
     plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
   }
-  const itemIdOf = (sheet: SheetKey, row: number, column: string, no: string): number | 'new' | undefined => {
-    const known = itemIdByNo.get(no);
-    if (known !== undefined) return known;
-    const cur = itemByNo.get(no) as ItemDbRow | undefined;
-    if (cur && !cur.deleted) {
-      itemIdByNo.set(no, cur.id);
-      return cur.id;
-    }
-    add(
-      sheet,
-      row,
-      column,
-      no,
-      failedItemNos.has(no)
-        ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
-        : cur
-          ? '这个编号的信息在回收站中，请先恢复'
-          : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
-    );
-    return undefined;
-  };
+}
 
-  // 采用
+/** 采用: matched by item, publication, form and date. */
+function planAdoptions(ctx: PlanContext, recs: AdoptionRec[]): void {
+  const { db, plan, add, checkLock, notInForce, itemIdOf } = ctx;
   const adoptionKeys = new Map<string, number>();
-  const findAdoption = db.prepare(
-    `SELECT id, issue_no AS issueNo, note FROM adoptions
-     WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL`,
-  );
-  for (const rec of p.adoptions) {
+  for (const rec of recs) {
     const key = [rec.itemNo, rec.publication, rec.form, rec.date].join('\u0000');
     if (adoptionKeys.has(key)) {
       add('adoptions', rec.row, '信息编号', rec.itemNo, `与第${adoptionKeys.get(key)}行重复（同一信息、刊物、形式和采用日期）`);
@@ -425,7 +468,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     adoptionKeys.set(key, rec.row);
     const itemId = itemIdOf('adoptions', rec.row, '信息编号', rec.itemNo);
     if (itemId === undefined) continue;
-    const cur = itemId === 'new' ? undefined : (findAdoption.get(itemId, rec.publication, rec.form, rec.date) as { id: number; issueNo: string; note: string } | undefined);
+    const cur = itemId === 'new' ? undefined : findAdoption(db, itemId, rec.publication, rec.form, rec.date);
     const wrongPublication = cur ? null : notInForce(rec.date, (r) => r.publications, rec.publication, '刊物');
     if (wrongPublication) {
       add('adoptions', rec.row, '刊物', wrongPublication.name, wrongPublication.reason);
@@ -441,12 +484,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 批示
+}
+
+/** 批示: matched by item, level and date. */
+function planInstructions(ctx: PlanContext, recs: InstructionRec[]): void {
+  const { db, plan, add, checkLock, notInForce, itemIdOf } = ctx;
   const instructionKeys = new Map<string, number>();
-  const findInstruction = db.prepare(
-    `SELECT id, form, leader, note FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL`,
-  );
-  for (const rec of p.instructions) {
+  for (const rec of recs) {
     const key = [rec.itemNo, rec.level, rec.date].join('\u0000');
     if (instructionKeys.has(key)) {
       add('instructions', rec.row, '信息编号', rec.itemNo, `与第${instructionKeys.get(key)}行重复（同一信息、级别和批示日期）`);
@@ -455,7 +499,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     instructionKeys.set(key, rec.row);
     const itemId = itemIdOf('instructions', rec.row, '信息编号', rec.itemNo);
     if (itemId === undefined) continue;
-    const cur = itemId === 'new' ? undefined : (findInstruction.get(itemId, rec.level, rec.date) as { id: number; form: string; leader: string; note: string } | undefined);
+    const cur = itemId === 'new' ? undefined : findInstruction(db, itemId, rec.level, rec.date);
     const wrongLevel = cur ? null : notInForce(rec.date, (r) => r.instructionLevels, rec.level, '批示级别');
     if (wrongLevel) {
       add('instructions', rec.row, '批示级别', wrongLevel.name, wrongLevel.reason);
@@ -472,17 +516,14 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 约稿: one row per target; the request's own cells must agree across its rows.
-  const findRequest = db.prepare(
-    `SELECT id, issuer, topic, issued, deadline, deleted_at AS deleted FROM requests WHERE no = ?`,
-  );
-  const findTarget = db.prepare(
-    `SELECT t.id, t.outcome, t.note, i.no AS itemNo FROM request_targets t LEFT JOIN items i ON i.id = t.item_id
-     WHERE t.request_id = ? AND t.unit_id = ?`,
-  );
+}
+
+/** 约稿: one row per target; the request's own cells must agree across its rows. */
+function planRequests(ctx: PlanContext, recs: RequestRec[]): void {
+  const { db, plan, add, checkLock, resolveUnit, itemIdOf } = ctx;
   const firstOf = new Map<string, RequestRec>();
   const targetKeys = new Map<string, number>();
-  for (const rec of p.requests) {
+  for (const rec of recs) {
     const first = firstOf.get(rec.no);
     if (first) {
       const diff = (['issuer', 'topic', 'issued', 'deadline'] as const).find((k) => (rec[k] ?? '') !== (first[k] ?? ''));
@@ -493,9 +534,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       }
     } else {
       firstOf.set(rec.no, rec);
-      const cur = findRequest.get(rec.no) as
-        | { id: number; issuer: string; topic: string; issued: string | null; deadline: string; deleted: string | null }
-        | undefined;
+      const cur = requestByNo(db, rec.no);
       if (cur?.deleted) {
         add('requests', rec.row, '约稿编号', rec.no, '这个编号的约稿在回收站中，请先在回收站恢复它，或改用新编号');
         continue;
@@ -520,7 +559,7 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     targetKeys.set(tkey, rec.row);
     if (rec.itemNo !== undefined && itemIdOf('requests', rec.row, '信息编号', rec.itemNo) === undefined) continue;
     const reqOp = plan.requests.find((o) => o.rec.no === rec.no);
-    const cur = reqOp && reqOp.kind !== 'add' ? (findTarget.get(reqOp.id, unitId) as { id: number; outcome: string; note: string; itemNo: string | null } | undefined) : undefined;
+    const cur = reqOp && reqOp.kind !== 'add' ? findTarget(db, reqOp.id, unitId) : undefined;
     if (!cur) {
       checkLock('requests', rec.row, '截止日期', rec.deadline);
       plan.targets.push({ kind: 'add', rec: { ...rec, unitId } });
@@ -532,12 +571,13 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
     }
   }
 
-  // 加减分: matched by all their cells, as a multiset (two equal rows are two events).
-  const findEvents = db.prepare(
-    `SELECT id FROM events WHERE date = ? AND unit_id = ? AND kind = ? AND quantity = ? AND note = ? AND deleted_at IS NULL ORDER BY id`,
-  );
+}
+
+/** 加减分: matched by all their cells, as a multiset (two equal rows are two events). */
+function planEvents(ctx: PlanContext, recs: EventRec[]): void {
+  const { db, plan, checkLock, resolveUnit } = ctx;
   const used = new Set<number>();
-  for (const rec of p.events) {
+  for (const rec of recs) {
     const unitId = resolveUnit('events', rec.row, '单位', rec.unit);
     if (unitId === undefined || unitId < 0) {
       if (unitId !== undefined) {
@@ -546,16 +586,15 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
       }
       continue;
     }
-    const match = (findEvents.all(rec.date, unitId, rec.kind, rec.quantity, rec.note) as { id: number }[]).find((e) => !used.has(e.id));
-    if (match) {
-      used.add(match.id);
-      plan.events.push({ kind: 'same', rec: { ...rec, unitId }, id: match.id });
+    const match = equalEventIds(db, { date: rec.date, unitId, kind: rec.kind, quantity: rec.quantity, note: rec.note }).find((id) => !used.has(id));
+    if (match !== undefined) {
+      used.add(match);
+      plan.events.push({ kind: 'same', rec: { ...rec, unitId }, id: match });
     } else {
       checkLock('events', rec.row, '日期', rec.date);
       plan.events.push({ kind: 'add', rec: { ...rec, unitId } });
     }
   }
-  return plan;
 }
 
 function unitChanged(cur: UnitRow, rec: UnitRec): boolean {
@@ -579,53 +618,32 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
   const now = new Date().toISOString();
   const unitIds = new Map<number, number>(); // temp id → real id
   const realUnit = (id: number): number => (id < 0 ? unitIds.get(id)! : id);
-  const insertUnit = db.prepare(
-    `INSERT INTO units (name, name_key, grp, sort_order, active_from, active_until, contact, phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateUnit = db.prepare(
-    `UPDATE units SET grp = ?, sort_order = coalesce(?, sort_order), active_from = coalesce(?, active_from),
-       active_until = coalesce(?, active_until), contact = coalesce(?, contact), phone = coalesce(?, phone), updated_at = ?
-     WHERE id = ?`,
-  );
-  const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
   for (const op of plan.units) {
     step();
     const r = op.rec;
     let id: number;
     if (op.kind === 'add') {
-      id = Number(
-        insertUnit.run(r.name, unitNameKey(r.name), r.group, r.order ?? 0, r.activeFrom ?? null, r.activeUntil ?? null, r.contact ?? '', r.phone ?? '', now, now)
-          .lastInsertRowid,
+      id = insertImportedUnit(
+        db,
+        { name: r.name, group: r.group, order: r.order ?? 0, activeFrom: r.activeFrom ?? null, activeUntil: r.activeUntil ?? null, contact: r.contact ?? '', phone: r.phone ?? '' },
+        now,
       );
       unitIds.set(r.unitId, id);
     } else {
       id = op.id;
       if (op.kind === 'change')
-        updateUnit.run(r.group, r.order ?? null, r.activeFrom ?? null, r.activeUntil ?? null, r.contact ?? null, r.phone ?? null, now, id);
+        updateImportedUnit(
+          db,
+          id,
+          { group: r.group, order: r.order ?? null, activeFrom: r.activeFrom ?? null, activeUntil: r.activeUntil ?? null, contact: r.contact ?? null, phone: r.phone ?? null },
+          now,
+        );
     }
-    const ownKey = (db.prepare('SELECT name_key AS k FROM units WHERE id = ?').get(id) as { k: string }).k;
-    for (const alias of r.aliases ?? []) {
-      const key = unitNameKey(alias);
-      if (key !== ownKey) insertAlias.run(id, alias, key);
-    }
+    const ownKey = unitOwnKey(db, id);
+    addAliases(db, id, (r.aliases ?? []).filter((alias) => unitNameKey(alias) !== ownKey));
   }
 
   const personId = personResolver(db);
-  const insertItem = db.prepare(
-    `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateItem = db.prepare(
-    `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = coalesce(?, is_research),
-       is_special = coalesce(?, is_special), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
-  );
-  const setCategory = db.prepare('UPDATE items SET category = ? WHERE id = ?');
-  const setBody = db.prepare('UPDATE items SET body = ? WHERE id = ?');
-  const clearJoint = db.prepare('DELETE FROM item_joint_units WHERE item_id = ?');
-  const insertJoint = db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)');
-  const clearAuthors = db.prepare('DELETE FROM item_authors WHERE item_id = ?');
-  const insertAuthor = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
   const itemIds = new Map<string, number>();
   for (const op of plan.items) {
     step();
@@ -635,101 +653,65 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
     const special = r.kinds === undefined ? null : Number(r.kinds.includes('special'));
     let id: number;
     if (op.kind === 'add') {
-      id = Number(insertItem.run(r.no, unitId, r.date, r.title, research ?? 0, special ?? 0, r.note ?? '', now, now).lastInsertRowid);
+      id = insertImportedItem(db, { no: r.no, unitId, date: r.date, title: r.title, research: research ?? 0, special: special ?? 0, note: r.note ?? '' }, now);
     } else {
       id = op.id;
-      if (op.kind === 'change') updateItem.run(unitId, r.date, r.title, research, special, r.note ?? null, now, id);
+      if (op.kind === 'change') updateImportedItem(db, id, { unitId, date: r.date, title: r.title, research, special, note: r.note ?? null }, now);
     }
     itemIds.set(r.no, id);
-    if (op.kind !== 'same' && r.category !== undefined) setCategory.run(r.category, id);
-    if (op.kind !== 'same' && r.body !== undefined) setBody.run(r.body, id);
+    if (op.kind !== 'same' && r.category !== undefined) setItemCategory(db, id, r.category);
+    if (op.kind !== 'same' && r.body !== undefined) setItemBody(db, id, r.body);
     if (op.kind !== 'same' && r.jointUnitIds !== undefined) {
-      if (op.kind === 'change') clearJoint.run(id);
-      r.jointUnitIds.forEach((u, i) => insertJoint.run(id, realUnit(u), i));
+      if (op.kind === 'change') clearJointUnits(db, id);
+      r.jointUnitIds.forEach((u, i) => insertJointUnit(db, id, realUnit(u), i));
     }
     if (op.kind !== 'same' && r.authors !== undefined) {
-      if (op.kind === 'change') clearAuthors.run(id);
-      r.authors.forEach((name, i) => insertAuthor.run(id, personId(unitId, name), i));
+      if (op.kind === 'change') clearItemAuthors(db, id);
+      r.authors.forEach((name, i) => insertItemAuthor(db, id, personId(unitId, name), i));
     }
   }
-  const itemByNo = db.prepare('SELECT id FROM items WHERE no = ? AND deleted_at IS NULL');
-  const itemId = (no: string): number => itemIds.get(no) ?? (itemByNo.get(no) as { id: number }).id;
+  const itemId = (no: string): number => itemIds.get(no) ?? liveItemIdByNo(db, no)!;
 
-  const insertAdoption = db.prepare(
-    `INSERT INTO adoptions (item_id, publication, form, date, issue_no, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateAdoption = db.prepare(
-    `UPDATE adoptions SET issue_no = coalesce(?, issue_no), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
-  );
   for (const op of plan.adoptions) {
     step();
     const r = op.rec;
-    if (op.kind === 'add') insertAdoption.run(itemId(r.itemNo), r.publication, r.form, r.date, r.issueNo ?? '', r.note ?? '', now, now);
-    else if (op.kind === 'change') updateAdoption.run(r.issueNo ?? null, r.note ?? null, now, op.id);
+    if (op.kind === 'add')
+      insertAdoptionRow(db, { itemId: itemId(r.itemNo), publication: r.publication, form: r.form, date: r.date, issueNo: r.issueNo ?? '', note: r.note ?? '' }, now);
+    else if (op.kind === 'change') updateImportedAdoption(db, op.id, r.issueNo ?? null, r.note ?? null, now);
   }
 
-  const insertInstruction = db.prepare(
-    `INSERT INTO instructions (item_id, level, form, date, leader, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const updateInstruction = db.prepare(
-    `UPDATE instructions SET form = ?, leader = coalesce(?, leader), note = coalesce(?, note), updated_at = ? WHERE id = ?`,
-  );
   for (const op of plan.instructions) {
     step();
     const r = op.rec;
-    if (op.kind === 'add') insertInstruction.run(itemId(r.itemNo), r.level, r.form, r.date, r.leader ?? '', r.note ?? '', now, now);
-    else if (op.kind === 'change') updateInstruction.run(r.form, r.leader ?? null, r.note ?? null, now, op.id);
+    if (op.kind === 'add')
+      insertInstructionRow(db, { itemId: itemId(r.itemNo), level: r.level, form: r.form, date: r.date, leader: r.leader ?? '', note: r.note ?? '' }, now);
+    else if (op.kind === 'change') updateImportedInstruction(db, op.id, r.form, r.leader ?? null, r.note ?? null, now);
   }
 
-  const insertRequest = db.prepare(
-    `INSERT INTO requests (no, issuer, topic, issued, deadline, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)`,
-  );
-  const updateRequest = db.prepare(
-    `UPDATE requests SET issuer = ?, topic = ?, issued = coalesce(?, issued), deadline = ?, updated_at = ? WHERE id = ?`,
-  );
   const requestIds = new Map<string, number>();
   for (const op of plan.requests) {
     step();
     const r = op.rec.first;
     if (op.kind === 'add')
-      requestIds.set(r.no, Number(insertRequest.run(r.no, r.issuer, r.topic, r.issued ?? null, r.deadline, now, now).lastInsertRowid));
+      requestIds.set(r.no, insertRequestRow(db, r.no, { issuer: r.issuer, topic: r.topic, issued: r.issued ?? null, deadline: r.deadline, note: '' }, now));
     else {
       requestIds.set(r.no, op.id);
-      if (op.kind === 'change') updateRequest.run(r.issuer, r.topic, r.issued ?? null, r.deadline, now, op.id);
+      if (op.kind === 'change') updateImportedRequest(db, op.id, { issuer: r.issuer, topic: r.topic, issued: r.issued ?? null, deadline: r.deadline }, now);
     }
   }
-  const insertTarget = db.prepare(
-    `INSERT INTO request_targets (request_id, unit_id, outcome, item_id, note) VALUES (?, ?, ?, ?, ?)`,
-  );
-  const updateTarget = db.prepare(
-    `UPDATE request_targets SET outcome = ?, item_id = coalesce(?, item_id), note = coalesce(?, note) WHERE id = ?`,
-  );
   for (const op of plan.targets) {
     step();
     const r = op.rec;
     const item = r.itemNo !== undefined ? itemId(r.itemNo) : null;
-    if (op.kind === 'add') insertTarget.run(requestIds.get(r.no)!, realUnit(r.unitId), r.outcome, item, r.note ?? '');
-    else if (op.kind === 'change') updateTarget.run(r.outcome, item, r.note ?? null, op.id);
+    if (op.kind === 'add') insertTargetRow(db, requestIds.get(r.no)!, realUnit(r.unitId), r.outcome, item, r.note ?? '');
+    else if (op.kind === 'change') updateImportedTarget(db, op.id, r.outcome, item, r.note ?? null);
   }
 
-  const insertEvent = db.prepare(
-    `INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const op of plan.events) {
     step();
     const r = op.rec;
-    if (op.kind === 'add') insertEvent.run(realUnit(r.unitId), r.date, r.kind, r.quantity, r.note, now, now);
+    if (op.kind === 'add') insertEventRow(db, { unitId: realUnit(r.unitId), date: r.date, kind: r.kind, quantity: r.quantity, note: r.note }, now);
   }
-}
-
-/** Finds or creates the person of a unit by name (信息员 are matched within their unit). */
-export function personResolver(db: Db): (unitId: number, name: string) => number {
-  const find = db.prepare('SELECT id FROM persons WHERE unit_id = ? AND name = ?');
-  const insert = db.prepare('INSERT INTO persons (unit_id, name) VALUES (?, ?)');
-  return (unitId, name) => {
-    const row = find.get(unitId, name) as { id: number } | undefined;
-    return row ? row.id : Number(insert.run(unitId, name).lastInsertRowid);
-  };
 }
 
 const MAX_PRINTED_PROBLEMS = 500;

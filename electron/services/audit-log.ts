@@ -19,6 +19,7 @@ import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import { JOURNAL_STATE_LABEL } from '../../shared/journal';
 import type { Db } from '../db/database';
+import { auditNames, auditRows, auditSources } from '../store/audit';
 import { ruleSets } from '../store/rulesets';
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -107,24 +108,21 @@ export interface Words {
 }
 
 function wordsOf(db: Db): Words {
-  const units = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
-  const item = db.prepare('SELECT no, title FROM items WHERE id = ?');
-  const request = db.prepare('SELECT no, topic FROM requests WHERE id = ?');
-  const person = db.prepare('SELECT name FROM persons WHERE id = ?');
+  const names = auditNames(db);
   const rules = ruleSets(db);
   const groups = new Map<string, string>([['none', '不计分']]);
   for (const r of rules) for (const g of r.groups) groups.set(g.key, g.name);
   return {
-    units,
+    units: names.units,
     items: (id) => {
-      const r = item.get(id) as { no: string; title: string } | undefined;
+      const r = names.item(id);
       return r && `${r.no} ${r.title}`;
     },
     requests: (id) => {
-      const r = request.get(id) as { no: string; topic: string } | undefined;
+      const r = names.request(id);
       return r && `${r.no} ${r.topic}`;
     },
-    persons: (id) => (person.get(id) as { name: string } | undefined)?.name,
+    persons: names.person,
     rules,
     groups,
   };
@@ -371,27 +369,9 @@ function summaryOf(entity: string, row: Json, w: Words): string {
 }
 
 export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditRowView[]; sources: string[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, ...values: unknown[]): void => {
-    where.push(clause);
-    params.push(...values);
-  };
-  if (f.entity) add('entity = ?', f.entity);
-  if (f.action) add('action = ?', f.action);
-  if (f.source) add('source = ?', f.source);
-  if (f.entityId !== undefined) add('entity_id = ?', f.entityId);
-  // `at` is UTC; the clerk's dates are local (Beijing time): compare on the local date
-  if (f.from) add(`date(at, 'localtime') >= ?`, f.from);
-  if (f.to) add(`date(at, 'localtime') <= ?`, f.to);
-  if (f.text) add(`(instr(coalesce(before, ''), ?) > 0 OR instr(coalesce(after, ''), ?) > 0)`, f.text, f.text);
-  const sql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT id, at, source, action, entity, entity_id AS entityId, before, after FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...params, f.limit ?? 100, f.offset ?? 0) as { id: number; at: string; source: string; action: string; entity: string; entityId: number | null; before: string | null; after: string | null }[];
+  const { total, rows } = auditRows(db, { ...f, limit: f.limit ?? 100, offset: f.offset ?? 0 });
   const words = wordsOf(db);
-  const sources = (db.prepare('SELECT DISTINCT source FROM audit_log ORDER BY source').all() as { source: string }[]).map((r) => r.source);
+  const sources = auditSources(db);
   return {
     total,
     sources,

@@ -5,12 +5,12 @@ import { basename, dirname, join } from 'node:path';
 import { closeDatabase, isSqliteFile, openDatabase, timestamp, type Db, type OpenOptions } from '../db/database';
 import { UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { foreignKeyProblems, hasTable, integrityProblems, quickCheckProblems, schemaVersion } from '../store/health';
 
 export function quickCheck(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return quickCheckProblems(db);
   } finally {
     db.close();
   }
@@ -75,18 +75,17 @@ export function assertRestorable(file: string): void {
   try {
     let version: number;
     try {
-      version = db.pragma('user_version', { simple: true }) as number;
-      const check = db.pragma('quick_check') as { quick_check: string }[];
-      if (check.some((r) => r.quick_check !== 'ok')) throw new Error(check[0]!.quick_check);
-      const fk = db.pragma('foreign_key_check') as { table: string }[];
+      version = schemaVersion(db);
+      const check = quickCheckProblems(db);
+      if (check.length > 0) throw new Error(check[0]!);
+      const fk = foreignKeyProblems(db);
       if (fk.length > 0) throw new Error(`表 ${fk[0]!.table} 有 ${fk.length} 处引用的记录不存在`);
     } catch (e) {
       throw new UserError(`“${basename(file)}”已损坏或不是本程序的数据备份（${(e as Error).message}），无法恢复。`);
     }
     if (version > SCHEMA_VERSION)
       throw new UserError(`“${basename(file)}”来自更新版本的程序（数据版本 ${version}），请先升级程序再恢复。`);
-    const hasUnits = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'units'`).get() as { n: number };
-    if (version === 0 || hasUnits.n === 0) throw new UserError(`“${basename(file)}”不是本程序的数据备份，无法恢复。`);
+    if (version === 0 || !hasTable(db, 'units')) throw new UserError(`“${basename(file)}”不是本程序的数据备份，无法恢复。`);
   } finally {
     db.close();
   }
@@ -137,9 +136,7 @@ export interface CheckResult {
 }
 
 export function checkDatabase(db: Db): CheckResult {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .filter((r) => r !== 'ok');
-  const foreignKeys = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const integrity = integrityProblems(db);
+  const foreignKeys = foreignKeyProblems(db);
   return { ok: integrity.length === 0 && foreignKeys.length === 0, integrity, foreignKeys };
 }

@@ -8,11 +8,60 @@ import { addDays } from '../../shared/periods';
 import { nowIso as now } from '../clock';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
-import { personResolver } from '../exchange/import';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
-import { setItemBody } from '../store/journal';
+import { adoptionExists, adoptionInIssueExists, insertAdoptionRow, updateAdoptionRow } from '../store/adoptions';
+import { insertEventRow, updateEventRow } from '../store/events';
+import { insertInstructionRow, instructionExists, updateInstructionRow } from '../store/instructions';
+import {
+  clearItemAuthors,
+  type ItemFields,
+  deleteJointUnit,
+  insertItemAuthor,
+  insertItemRow,
+  insertJointUnit,
+  itemAuthorNames,
+  itemCategory,
+  itemJointUnitIds,
+  itemNoTaken,
+  itemsOfUnitBetween,
+  jointUnitRows,
+  lastItemNo,
+  liveItemHead,
+  liveItemSummary,
+  liveRecordDatesOfItem,
+  personResolver,
+  setItemBody,
+  setJointUnitPosition,
+  softDeleteItem,
+  updateItemRow,
+} from '../store/items';
+import { liveRecordDate, softDeleteRecord, type DatedTable } from '../store/records';
+import {
+  addPendingTargets,
+  deleteTargetsExcept,
+  insertRequestRow,
+  lastRequestNo,
+  liveRequestDeadline,
+  setTargetRow,
+  softDeleteRequest,
+  targetDeadline,
+  updateRequestRow,
+} from '../store/requests';
 import { ruleSets } from '../store/rulesets';
-import { listUnits, UnitMatcher, type UnitRow } from '../store/units';
+import {
+  addAliases,
+  deleteAliasesExcept,
+  deleteUnitRow,
+  insertUnitRow,
+  listUnits,
+  setUnitOrder,
+  unitExists,
+  unitName,
+  unitUseCount,
+  updateUnitRow,
+  UnitMatcher,
+  type UnitRow,
+} from '../store/units';
 import { assertUnlocked } from './guard';
 
 // ------------------------------------------------------------------------------------------- units
@@ -40,31 +89,26 @@ export function saveUnit(db: Db, input: UnitInput, source: string): UnitRow {
   }
   return withSource(db, source, () => {
     const t = now();
+    const fields = {
+      name: input.name,
+      group: input.group,
+      activeFrom: input.activeFrom,
+      activeUntil: input.activeUntil,
+      contact: input.contact,
+      phone: input.phone,
+      note: input.note,
+    };
     let id = input.id;
     if (id === undefined) {
       const order = input.sortOrder ?? Math.max(0, ...units.map((u) => u.sortOrder)) + 1;
-      id = Number(
-        db
-          .prepare(
-            `INSERT INTO units (name, name_key, grp, sort_order, active_from, active_until, contact, phone, note, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(input.name, unitNameKey(input.name), input.group, order, input.activeFrom, input.activeUntil, input.contact, input.phone, input.note, t, t)
-          .lastInsertRowid,
-      );
+      id = insertUnitRow(db, { ...fields, sortOrder: order }, t);
     } else {
       const cur = units.find((u) => u.id === id);
       if (!cur) throw new UserError('这个单位已不存在，请刷新后重试。');
-      db.prepare(
-        `UPDATE units SET name = ?, name_key = ?, grp = ?, sort_order = ?, active_from = ?, active_until = ?, contact = ?, phone = ?,
-           note = ?, updated_at = ? WHERE id = ?`,
-      ).run(input.name, unitNameKey(input.name), input.group, input.sortOrder ?? cur.sortOrder, input.activeFrom, input.activeUntil, input.contact, input.phone, input.note, t, id);
-      const keep = new Set(input.aliases.map(unitNameKey));
-      for (const a of db.prepare('SELECT id, alias_key AS k FROM unit_aliases WHERE unit_id = ?').all(id) as { id: number; k: string }[])
-        if (!keep.has(a.k)) db.prepare('DELETE FROM unit_aliases WHERE id = ?').run(a.id);
+      updateUnitRow(db, id, { ...fields, sortOrder: input.sortOrder ?? cur.sortOrder }, t);
+      deleteAliasesExcept(db, id, new Set(input.aliases.map(unitNameKey)));
     }
-    const insertAlias = db.prepare('INSERT OR IGNORE INTO unit_aliases (unit_id, alias, alias_key) VALUES (?, ?, ?)');
-    for (const a of input.aliases) insertAlias.run(id, a, unitNameKey(a));
+    addAliases(db, id, input.aliases);
     return listUnits(db).find((u) => u.id === id)!;
   });
 }
@@ -78,10 +122,9 @@ export function moveUnit(db: Db, id: number, direction: -1 | 1, source: string):
   withSource(db, source, () => {
     const a = units[i]!;
     const b = units[j]!;
-    const set = db.prepare('UPDATE units SET sort_order = ?, updated_at = ? WHERE id = ?');
     const ta = a.sortOrder === b.sortOrder ? a.sortOrder + direction : b.sortOrder;
-    set.run(ta, now(), a.id);
-    set.run(a.sortOrder, now(), b.id);
+    setUnitOrder(db, a.id, ta, now());
+    setUnitOrder(db, b.id, a.sortOrder, now());
   });
 }
 
@@ -93,13 +136,13 @@ export type ItemInput = Args<'items:create'>;
 /** The next stable 编号 of an item entered in the app: X2019-00001. */
 function nextItemNo(db: Db, year: string): string {
   const prefix = `X${year}-`;
-  const row = db.prepare(`SELECT no FROM items WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`${prefix}%`) as { no: string } | undefined;
-  const n = row ? Number(row.no.slice(prefix.length)) + 1 : 1;
+  const last = lastItemNo(db, prefix);
+  const n = last !== undefined ? Number(last.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(n).padStart(5, '0')}`;
 }
 
 function assertUnit(db: Db, unitId: number): void {
-  if (!db.prepare('SELECT 1 FROM units WHERE id = ?').get(unitId)) throw new UserError('没有这个单位，请从单位列表中选择。');
+  if (!unitExists(db, unitId)) throw new UserError('没有这个单位，请从单位列表中选择。');
 }
 
 /**
@@ -142,12 +185,12 @@ function itemLinks(
  * its new place — so 操作记录 shows what changed, not the whole list deleted and added again.
  */
 function writeJointUnits(db: Db, id: number, unitIds: number[]): void {
-  const cur = db.prepare('SELECT unit_id AS unitId, position FROM item_joint_units WHERE item_id = ?').all(id) as { unitId: number; position: number }[];
+  const cur = jointUnitRows(db, id);
   const at = new Map(cur.map((c) => [c.unitId, c.position]));
-  for (const c of cur) if (!unitIds.includes(c.unitId)) db.prepare('DELETE FROM item_joint_units WHERE item_id = ? AND unit_id = ?').run(id, c.unitId);
+  for (const c of cur) if (!unitIds.includes(c.unitId)) deleteJointUnit(db, id, c.unitId);
   unitIds.forEach((u, i) => {
-    if (!at.has(u)) db.prepare('INSERT INTO item_joint_units (item_id, unit_id, position) VALUES (?, ?, ?)').run(id, u, i);
-    else if (at.get(u) !== i) db.prepare('UPDATE item_joint_units SET position = ? WHERE item_id = ? AND unit_id = ?').run(i, id, u);
+    if (!at.has(u)) insertJointUnit(db, id, u, i);
+    else if (at.get(u) !== i) setJointUnitPosition(db, id, u, i);
   });
 }
 
@@ -156,18 +199,14 @@ function writeJointUnits(db: Db, id: number, unitIds: number[]): void {
  * 'rewrite' replaces them whatever they are (a change of unit: the same names under another unit are other persons).
  */
 function writeAuthors(db: Db, id: number, unitId: number, authors: readonly string[], mode: 'insert' | 'update' | 'rewrite'): void {
-  if (mode === 'rewrite') db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
+  if (mode === 'rewrite') clearItemAuthors(db, id);
   if (mode === 'update') {
-    const cur = db
-      .prepare('SELECT p.name FROM item_authors a JOIN persons p ON p.id = a.person_id WHERE a.item_id = ? ORDER BY a.position')
-      .pluck()
-      .all(id) as string[];
+    const cur = itemAuthorNames(db, id);
     if (cur.join('\u0000') === authors.join('\u0000')) return;
-    db.prepare('DELETE FROM item_authors WHERE item_id = ?').run(id);
+    clearItemAuthors(db, id);
   }
   const person = personResolver(db);
-  const insert = db.prepare('INSERT OR IGNORE INTO item_authors (item_id, person_id, position) VALUES (?, ?, ?)');
-  authors.forEach((a, i) => insert.run(id, person(unitId, a), i));
+  authors.forEach((a, i) => insertItemAuthor(db, id, person(unitId, a), i));
 }
 
 function insertItem(db: Db, input: ItemInput): number {
@@ -175,17 +214,8 @@ function insertItem(db: Db, input: ItemInput): number {
   assertUnlocked(db, input.date);
   const links = itemLinks(db, input);
   const no = input.no?.trim() || nextItemNo(db, input.date.slice(0, 4));
-  if (db.prepare('SELECT 1 FROM items WHERE no = ?').get(no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
-  const t = now();
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO items (no, unit_id, submitted, title, is_research, is_special, note, category, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(no, input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, t, t)
-      .lastInsertRowid,
-  );
+  if (itemNoTaken(db, no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
+  const id = insertItemRow(db, no, itemFields(input, links.category), now());
   writeJointUnits(db, id, links.jointUnitIds);
   writeAuthors(db, id, input.unitId, input.authors, 'insert');
   if (input.body) setItemBody(db, id, input.body);
@@ -201,10 +231,21 @@ export function createItems(db: Db, inputs: ItemInput[], source: string): number
   return withSource(db, source, () => inputs.map((i) => insertItem(db, i)));
 }
 
+/** The columns of an item from what the clerk entered. */
+function itemFields(input: ItemInput, category: string | null): ItemFields {
+  return {
+    unitId: input.unitId,
+    date: input.date,
+    title: input.title,
+    research: input.kinds.includes('research'),
+    special: input.kinds.includes('special'),
+    note: input.note,
+    category,
+  };
+}
+
 function itemDate(db: Db, id: number): { date: string; unitId: number } {
-  const row = db.prepare('SELECT submitted AS date, unit_id AS unitId FROM items WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | { date: string; unitId: number }
-    | undefined;
+  const row = liveItemHead(db, id);
   if (!row) throw new UserError('这条信息已不存在（可能已删除），请刷新后重试。');
   return row;
 }
@@ -214,13 +255,11 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
   assertUnit(db, input.unitId);
   assertUnlocked(db, cur.date, input.date);
   const links = itemLinks(db, input, {
-    category: (db.prepare('SELECT category FROM items WHERE id = ?').pluck().get(id) as string | null) ?? null,
-    jointUnitIds: db.prepare('SELECT unit_id FROM item_joint_units WHERE item_id = ? ORDER BY position').pluck().all(id) as number[],
+    category: itemCategory(db, id),
+    jointUnitIds: itemJointUnitIds(db, id),
   });
   withSource(db, source, () => {
-    db.prepare(
-      `UPDATE items SET unit_id = ?, submitted = ?, title = ?, is_research = ?, is_special = ?, note = ?, category = ?, updated_at = ? WHERE id = ?`,
-    ).run(input.unitId, input.date, input.title, Number(input.kinds.includes('research')), Number(input.kinds.includes('special')), input.note, links.category, now(), id);
+    updateItemRow(db, id, itemFields(input, links.category), now());
     writeJointUnits(db, id, links.jointUnitIds);
     writeAuthors(db, id, input.unitId, input.authors, cur.unitId === input.unitId ? 'update' : 'rewrite');
     if (input.body !== undefined) setItemBody(db, id, input.body);
@@ -230,27 +269,15 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
 /** Deleting an item puts it and its adoptions and instructions in the recycle bin. */
 export function deleteItem(db: Db, id: number, source: string): void {
   const cur = itemDate(db, id);
-  const records = db
-    .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at IS NULL UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at IS NULL`)
-    .all(id, id) as { date: string }[];
-  assertUnlocked(db, cur.date, ...records.map((r) => r.date));
-  withSource(db, source, () => {
-    const t = now();
-    db.prepare('UPDATE adoptions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
-    db.prepare('UPDATE instructions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(t, id);
-    db.prepare('UPDATE items SET deleted_at = ? WHERE id = ?').run(t, id);
-  });
+  assertUnlocked(db, cur.date, ...liveRecordDatesOfItem(db, id));
+  withSource(db, source, () => softDeleteItem(db, id, now()));
 }
 
 export type SimilarItem = Result<'items:similar'>[number];
 
 /** Items of the same unit in the 60 days before `date` with a similar title (never merged, only shown). */
 export function similarItems(db: Db, unitId: number, title: string, date: string, excludeId?: number): SimilarItem[] {
-  const rows = db
-    .prepare(
-      `SELECT id, no, title, submitted AS date FROM items WHERE unit_id = ? AND deleted_at IS NULL AND submitted BETWEEN ? AND ? AND id != ?`,
-    )
-    .all(unitId, addDays(date, -60), addDays(date, 1), excludeId ?? -1) as Omit<SimilarItem, 'similarity'>[];
+  const rows: Omit<SimilarItem, 'similarity'>[] = itemsOfUnitBetween(db, unitId, addDays(date, -60), addDays(date, 1), excludeId ?? -1);
   return rows
     .map((r) => ({ ...r, similarity: titleSimilarity(title, r.title) }))
     .filter((r) => r.similarity >= 0.6)
@@ -279,10 +306,7 @@ function assertPublicationInForce(db: Db, publication: string, date: string): vo
 }
 
 function assertNoDuplicateAdoption(db: Db, a: AdoptionInput, excludeId = -1): void {
-  const dup = db
-    .prepare('SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND form = ? AND date = ? AND deleted_at IS NULL AND id != ?')
-    .get(a.itemId, a.publication, a.form, a.date, excludeId);
-  if (dup) throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录，不能重复登记。');
+  if (adoptionExists(db, a, excludeId)) throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录，不能重复登记。');
 }
 
 function insertAdoption(db: Db, a: AdoptionInput): number {
@@ -290,12 +314,7 @@ function insertAdoption(db: Db, a: AdoptionInput): number {
   assertPublicationInForce(db, a.publication, a.date);
   assertUnlocked(db, a.date);
   assertNoDuplicateAdoption(db, a);
-  const t = now();
-  return Number(
-    db
-      .prepare(`INSERT INTO adoptions (item_id, publication, form, date, issue_no, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(a.itemId, a.publication, a.form, a.date, a.issueNo, a.note, t, t).lastInsertRowid,
-  );
+  return insertAdoptionRow(db, a, now());
 }
 
 export function createAdoptions(db: Db, list: AdoptionInput[], source: string): number[] {
@@ -310,16 +329,14 @@ export function adoptionWarnings(db: Db, list: AdoptionInput[], excludeId?: numb
   const seen = new Set<string>();
   const pubName = (k: string): string => ruleSets(db).flatMap((r) => r.publications).find((p) => p.key === k)?.name ?? k;
   for (const a of list) {
-    const item = db.prepare('SELECT no, title, submitted FROM items WHERE id = ? AND deleted_at IS NULL').get(a.itemId) as { no: string; title: string; submitted: string } | undefined;
+    const item = liveItemSummary(db, a.itemId);
     if (!item) continue;
     const label = `${item.no}“${item.title}”`;
     if (a.date < item.submitted) warnings.push(`${label}于 ${item.submitted} 报送，采用日期 ${a.date} 早于报送日期。`);
     const issue = a.issueNo.trim();
     if (issue === '') continue;
     const key = `${a.itemId}|${a.publication}|${issue}`;
-    const before = db
-      .prepare(`SELECT 1 FROM adoptions WHERE item_id = ? AND publication = ? AND issue_no = ? AND deleted_at IS NULL AND id != ?`)
-      .get(a.itemId, a.publication, issue, excludeId ?? -1);
+    const before = adoptionInIssueExists(db, a.itemId, a.publication, issue, excludeId ?? -1);
     if (seen.has(key) || before) warnings.push(`${label}在${publicationTitle(pubName(a.publication))}${issue}中已登记过一次。`);
     seen.add(key);
   }
@@ -327,24 +344,20 @@ export function adoptionWarnings(db: Db, list: AdoptionInput[], excludeId?: numb
 }
 
 export function updateAdoption(db: Db, id: number, a: AdoptionInput, source: string): void {
-  const cur = db.prepare('SELECT date FROM adoptions WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
-  if (!cur) throw new UserError('这条采用记录已不存在，请刷新后重试。');
+  const curDate = liveRecordDate(db, 'adoptions', id);
+  if (curDate === undefined) throw new UserError('这条采用记录已不存在，请刷新后重试。');
   itemDate(db, a.itemId);
   assertPublicationInForce(db, a.publication, a.date);
-  assertUnlocked(db, cur.date, a.date);
+  assertUnlocked(db, curDate, a.date);
   assertNoDuplicateAdoption(db, a, id);
-  withSource(db, source, () =>
-    db
-      .prepare('UPDATE adoptions SET item_id = ?, publication = ?, form = ?, date = ?, issue_no = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(a.itemId, a.publication, a.form, a.date, a.issueNo, a.note, now(), id),
-  );
+  withSource(db, source, () => updateAdoptionRow(db, id, a, now()));
 }
 
-function softDelete(db: Db, table: 'adoptions' | 'instructions' | 'events', id: number, source: string): void {
-  const row = db.prepare(`SELECT date FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as { date: string } | undefined;
-  if (!row) throw new UserError('这条记录已不存在，请刷新后重试。');
-  assertUnlocked(db, row.date);
-  withSource(db, source, () => db.prepare(`UPDATE ${table} SET deleted_at = ? WHERE id = ?`).run(now(), id));
+function softDelete(db: Db, table: DatedTable, id: number, source: string): void {
+  const date = liveRecordDate(db, table, id);
+  if (date === undefined) throw new UserError('这条记录已不存在，请刷新后重试。');
+  assertUnlocked(db, date);
+  withSource(db, source, () => softDeleteRecord(db, table, id, now()));
 }
 
 export const deleteAdoption = (db: Db, id: number, source: string): void => softDelete(db, 'adoptions', id, source);
@@ -356,33 +369,22 @@ export type InstructionInput = Args<'instructions:create'>;
 function checkInstruction(db: Db, r: InstructionInput, excludeId = -1): void {
   itemDate(db, r.itemId);
   assertVocab(db, 'instructionLevels', r.level, '批示级别');
-  if (db.prepare('SELECT 1 FROM instructions WHERE item_id = ? AND level = ? AND date = ? AND deleted_at IS NULL AND id != ?').get(r.itemId, r.level, r.date, excludeId))
+  if (instructionExists(db, r.itemId, r.level, r.date, excludeId))
     throw new UserError('这条信息在同一天已有同一级别的批示记录。');
 }
 
 export function updateInstruction(db: Db, id: number, r: InstructionInput, source: string): void {
-  const cur = db.prepare('SELECT date FROM instructions WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
-  if (!cur) throw new UserError('这条批示记录已不存在，请刷新后重试。');
+  const curDate = liveRecordDate(db, 'instructions', id);
+  if (curDate === undefined) throw new UserError('这条批示记录已不存在，请刷新后重试。');
   checkInstruction(db, r, id);
-  assertUnlocked(db, cur.date, r.date);
-  withSource(db, source, () =>
-    db
-      .prepare('UPDATE instructions SET item_id = ?, level = ?, form = ?, date = ?, leader = ?, note = ?, updated_at = ? WHERE id = ?')
-      .run(r.itemId, r.level, r.form, r.date, r.leader, r.note, now(), id),
-  );
+  assertUnlocked(db, curDate, r.date);
+  withSource(db, source, () => updateInstructionRow(db, id, r, now()));
 }
 
 export function createInstruction(db: Db, r: InstructionInput, source: string): number {
   checkInstruction(db, r);
   assertUnlocked(db, r.date);
-  return withSource(db, source, () => {
-    const t = now();
-    return Number(
-      db
-        .prepare(`INSERT INTO instructions (item_id, level, form, date, leader, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(r.itemId, r.level, r.form, r.date, r.leader, r.note, t, t).lastInsertRowid,
-    );
-  });
+  return withSource(db, source, () => insertInstructionRow(db, r, now()));
 }
 
 // ------------------------------------------------------------------------------------------- requests
@@ -397,58 +399,44 @@ export function createRequest(db: Db, r: RequestInput, source: string): number {
   for (const u of r.unitIds) assertUnit(db, u);
   return withSource(db, source, () => {
     const year = r.deadline.slice(0, 4);
-    const last = db.prepare(`SELECT no FROM requests WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`YG${year}-%`) as { no: string } | undefined;
-    const no = `YG${year}-${String(last ? Number(last.no.slice(7)) + 1 : 1).padStart(3, '0')}`;
-    const t = now();
-    const id = Number(
-      db
-        .prepare(`INSERT INTO requests (no, issuer, topic, issued, deadline, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(no, r.issuer, r.topic, r.issued, r.deadline, r.note, t, t).lastInsertRowid,
-    );
-    const insert = db.prepare(`INSERT INTO request_targets (request_id, unit_id, outcome) VALUES (?, ?, 'pending')`);
-    for (const u of new Set(r.unitIds)) insert.run(id, u);
+    const last = lastRequestNo(db, `YG${year}-`);
+    const no = `YG${year}-${String(last !== undefined ? Number(last.slice(7)) + 1 : 1).padStart(3, '0')}`;
+    const id = insertRequestRow(db, no, r, now());
+    addPendingTargets(db, id, new Set(r.unitIds));
     return id;
   });
 }
 
 /** Corrects a request: issuer, topic, dates, note and its units (a unit taken off loses its outcome; a new one starts 待报). */
 export function updateRequest(db: Db, id: number, r: RequestInput, source: string): void {
-  const cur = db.prepare('SELECT deadline FROM requests WHERE id = ? AND deleted_at IS NULL').get(id) as { deadline: string } | undefined;
-  if (!cur) throw new UserError('这个约稿已不存在，请刷新后重试。');
+  const deadline = liveRequestDeadline(db, id);
+  if (deadline === undefined) throw new UserError('这个约稿已不存在，请刷新后重试。');
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
   if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
   if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
-  assertUnlocked(db, cur.deadline, r.deadline);
+  assertUnlocked(db, deadline, r.deadline);
   for (const u of r.unitIds) assertUnit(db, u);
   withSource(db, source, () => {
-    db.prepare('UPDATE requests SET issuer = ?, topic = ?, issued = ?, deadline = ?, note = ?, updated_at = ? WHERE id = ?').run(r.issuer, r.topic, r.issued, r.deadline, r.note, now(), id);
+    updateRequestRow(db, id, r, now());
     const keep = new Set(r.unitIds);
-    const have = db.prepare('SELECT id, unit_id AS unitId FROM request_targets WHERE request_id = ?').all(id) as { id: number; unitId: number }[];
-    for (const t of have) if (!keep.has(t.unitId)) db.prepare('DELETE FROM request_targets WHERE id = ?').run(t.id);
-    const insert = db.prepare(`INSERT OR IGNORE INTO request_targets (request_id, unit_id, outcome) VALUES (?, ?, 'pending')`);
-    for (const u of keep) insert.run(id, u);
+    deleteTargetsExcept(db, id, keep);
+    addPendingTargets(db, id, keep);
   });
 }
 
 export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutcome, itemId: number | null, source: string, reason?: string): void {
-  const row = db
-    .prepare(`SELECT r.deadline FROM request_targets t JOIN requests r ON r.id = t.request_id AND r.deleted_at IS NULL WHERE t.id = ?`)
-    .get(targetId) as { deadline: string } | undefined;
-  if (!row) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
-  assertUnlocked(db, row.deadline);
+  const deadline = targetDeadline(db, targetId);
+  if (deadline === undefined) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
+  assertUnlocked(db, deadline);
   if (itemId !== null) itemDate(db, itemId);
-  withSource(db, source, () =>
-    reason === undefined
-      ? db.prepare('UPDATE request_targets SET outcome = ?, item_id = ? WHERE id = ?').run(outcome, itemId, targetId)
-      : db.prepare('UPDATE request_targets SET outcome = ?, item_id = ?, note = ? WHERE id = ?').run(outcome, itemId, reason, targetId),
-  );
+  withSource(db, source, () => setTargetRow(db, targetId, outcome, itemId, reason));
 }
 
 export function deleteRequest(db: Db, id: number, source: string): void {
-  const row = db.prepare('SELECT deadline FROM requests WHERE id = ? AND deleted_at IS NULL').get(id) as { deadline: string } | undefined;
-  if (!row) throw new UserError('这个约稿已不存在，请刷新后重试。');
-  assertUnlocked(db, row.deadline);
-  withSource(db, source, () => db.prepare('UPDATE requests SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now(), now(), id));
+  const deadline = liveRequestDeadline(db, id);
+  if (deadline === undefined) throw new UserError('这个约稿已不存在，请刷新后重试。');
+  assertUnlocked(db, deadline);
+  withSource(db, source, () => softDeleteRequest(db, id, now()));
 }
 
 // ------------------------------------------------------------------------------------------- events
@@ -459,41 +447,24 @@ export function createEvent(db: Db, e: EventInput, source: string): number {
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
   assertUnlocked(db, e.date);
-  return withSource(db, source, () => {
-    const t = now();
-    return Number(
-      db
-        .prepare(`INSERT INTO events (unit_id, date, kind, quantity, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-        .run(e.unitId, e.date, e.kind, e.quantity, e.note, t, t).lastInsertRowid,
-    );
-  });
+  return withSource(db, source, () => insertEventRow(db, e, now()));
 }
 
 export function updateEvent(db: Db, id: number, e: EventInput, source: string): void {
-  const cur = db.prepare('SELECT date FROM events WHERE id = ? AND deleted_at IS NULL').get(id) as { date: string } | undefined;
-  if (!cur) throw new UserError('这条加减分记录已不存在，请刷新后重试。');
+  const curDate = liveRecordDate(db, 'events', id);
+  if (curDate === undefined) throw new UserError('这条加减分记录已不存在，请刷新后重试。');
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
-  assertUnlocked(db, cur.date, e.date);
-  withSource(db, source, () =>
-    db.prepare('UPDATE events SET unit_id = ?, date = ?, kind = ?, quantity = ?, note = ?, updated_at = ? WHERE id = ?').run(e.unitId, e.date, e.kind, e.quantity, e.note, now(), id),
-  );
+  assertUnlocked(db, curDate, e.date);
+  withSource(db, source, () => updateEventRow(db, id, e, now()));
 }
 
 // ------------------------------------------------------------------------------------------- unit removal
 
 /** Removes a unit entered by mistake: only when no item, event or request (even in the recycle bin) refers to it. */
 export function deleteUnit(db: Db, id: number, source: string): void {
-  const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined;
-  if (!unit) throw new UserError('这个单位已不存在，请刷新后重试。');
-  const used = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM items WHERE unit_id = ?) + (SELECT count(*) FROM events WHERE unit_id = ?) + (SELECT count(*) FROM request_targets WHERE unit_id = ?) + (SELECT count(*) FROM persons WHERE unit_id = ?) + (SELECT count(*) FROM item_joint_units WHERE unit_id = ?) AS n`,
-    )
-    .get(id, id, id, id, id) as { n: number };
-  if (used.n > 0) throw new UserError(`“${unit.name}”已有报送（含合报）、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
-  withSource(db, source, () => {
-    db.prepare('DELETE FROM unit_aliases WHERE unit_id = ?').run(id);
-    db.prepare('DELETE FROM units WHERE id = ?').run(id);
-  });
+  const name = unitName(db, id);
+  if (name === undefined) throw new UserError('这个单位已不存在，请刷新后重试。');
+  if (unitUseCount(db, id) > 0) throw new UserError(`“${name}”已有报送（含合报）、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
+  withSource(db, source, () => deleteUnitRow(db, id));
 }

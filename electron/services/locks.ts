@@ -5,6 +5,7 @@ import { nowIso, today } from '../clock';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { loadFacts } from '../store/facts';
+import { deleteLock, insertLock, isLocked } from '../store/locks';
 import { ruleSets } from '../store/rulesets';
 
 function assertQuarter(p: Period): void {
@@ -18,15 +19,12 @@ export function lockQuarter(db: Db, p: Period, source: string, asOf = today()): 
     throw new UserError(
       `${periodLabel(p)}还有 ${overdue.length} 个约稿已过截止日期仍为“待报”，请先登记完成情况（已完成/已说明/未完成）再锁定。`,
     );
-  const exists = db.prepare('SELECT 1 FROM period_locks WHERE period = ?').get(p.code);
-  if (exists) throw new UserError(`${periodLabel(p)}已经锁定。`);
-  withSource(db, source, () =>
-    db.prepare('INSERT INTO period_locks (period, locked_at) VALUES (?, ?)').run(p.code, nowIso()),
-  );
+  if (isLocked(db, p.code)) throw new UserError(`${periodLabel(p)}已经锁定。`);
+  withSource(db, source, () => insertLock(db, p.code, nowIso()));
 }
 
 export function unlockQuarter(db: Db, p: Period, source: string): void {
   assertQuarter(p);
-  const changed = withSource(db, source, () => db.prepare('DELETE FROM period_locks WHERE period = ?').run(p.code).changes);
-  if (changed === 0) throw new UserError(`${periodLabel(p)}没有锁定，无需解锁。`);
+  const changed = withSource(db, source, () => deleteLock(db, p.code));
+  if (!changed) throw new UserError(`${periodLabel(p)}没有锁定，无需解锁。`);
 }

@@ -8,7 +8,7 @@ import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { lockedQuarters } from '../store/locks';
-import { listRuleSets } from '../store/rulesets';
+import { insertRuleSet, listRuleSets } from '../store/rulesets';
 
 export interface RuleImportReport {
   file: string;
@@ -102,10 +102,7 @@ export function importRuleText(
   if (report.problems.length > 0 || opts.dryRun || toAdd.length === 0) return report;
   const now = new Date().toISOString();
   withSource(db, opts.source, () => {
-    const insert = db.prepare(
-      'INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const r of toAdd) insert.run(r.name, r.effectiveFrom, JSON.stringify(r), now, now);
+    for (const r of toAdd) insertRuleSet(db, r, now);
   });
   return report;
 }

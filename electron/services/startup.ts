@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync, statfsSync } 
 import { dirname, join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
+import { foreignKeyProblems, quickCheckProblems } from '../store/health';
 import { assertRestorable, backupDirFor, stageCopy } from './backup';
 import { startWorker, workerFileFor } from './worker-thread';
 
@@ -101,8 +102,8 @@ export function listBackups(dataFile: string, checkNewest = 10): BackupInfo[] {
 }
 
 function problemsOf(db: Db): string[] {
-  const quick = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
-  const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+  const quick = quickCheckProblems(db);
+  const fk = foreignKeyProblems(db).map(
     (r) => `表 ${r.table} 第 ${r.rowid} 行引用的 ${r.parent} 记录不存在`,
   );
   return [...quick, ...fk].slice(0, 20);

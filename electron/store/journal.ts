@@ -312,10 +312,6 @@ export function itemBody(db: Db, itemId: number): { body: string; file: { name: 
   return { body, file: file ?? null };
 }
 
-export function setItemBody(db: Db, itemId: number, body: string): void {
-  db.prepare('UPDATE items SET body = ? WHERE id = ? AND body != ?').run(body, itemId, body);
-}
-
 export function keepItemFile(db: Db, itemId: number, name: string, data: Buffer, now: string): void {
   db.prepare('INSERT OR REPLACE INTO item_files (item_id, name, bytes, data, received_at) VALUES (?, ?, ?, ?, ?)').run(itemId, name, data.length, data, now);
 }

@@ -1,0 +1,74 @@
+// The audit log (操作记录) as the history page reads it, and the names its rows refer to by id.
+import type { Db } from '../db/database';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  source: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** What the history page filters by; dates are the clerk's local dates. */
+export interface AuditQuery {
+  entity?: string;
+  action?: string;
+  source?: string;
+  entityId?: number;
+  from?: string;
+  to?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of the log, newest first, and how many rows match in all. */
+export function auditRows(db: Db, f: AuditQuery): { total: number; rows: AuditRow[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]): void => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (f.entity) add('entity = ?', f.entity);
+  if (f.action) add('action = ?', f.action);
+  if (f.source) add('source = ?', f.source);
+  if (f.entityId !== undefined) add('entity_id = ?', f.entityId);
+  // `at` is UTC; the clerk's dates are local (Beijing time): compare on the local date
+  if (f.from) add(`date(at, 'localtime') >= ?`, f.from);
+  if (f.to) add(`date(at, 'localtime') <= ?`, f.to);
+  if (f.text) add(`(instr(coalesce(before, ''), ?) > 0 OR instr(coalesce(after, ''), ?) > 0)`, f.text, f.text);
+  const sql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT id, at, source, action, entity, entity_id AS entityId, before, after FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...params, f.limit, f.offset) as AuditRow[];
+  return { total, rows };
+}
+
+/** Every source the log has seen (界面, 命令行, 导入 …). */
+export function auditSources(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT source FROM audit_log ORDER BY source').all() as { source: string }[]).map((r) => r.source);
+}
+
+/** Names of what log rows refer to by id: units (all at once), items, requests and persons (one at a time). */
+export function auditNames(db: Db): {
+  units: Map<number, string>;
+  item: (id: number) => { no: string; title: string } | undefined;
+  request: (id: number) => { no: string; topic: string } | undefined;
+  person: (id: number) => string | undefined;
+} {
+  const units = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  const item = db.prepare('SELECT no, title FROM items WHERE id = ?');
+  const request = db.prepare('SELECT no, topic FROM requests WHERE id = ?');
+  const person = db.prepare('SELECT name FROM persons WHERE id = ?');
+  return {
+    units,
+    item: (id) => item.get(id) as { no: string; title: string } | undefined,
+    request: (id) => request.get(id) as { no: string; topic: string } | undefined,
+    person: (id) => (person.get(id) as { name: string } | undefined)?.name,
+  };
+}
