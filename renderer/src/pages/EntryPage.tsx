@@ -27,7 +27,6 @@ function EntryForm() {
   const [unitId, setUnitId] = useState<number | undefined>();
   const [dateText, setDateText] = useState(today);
   const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
   const [kinds, setKinds] = useState<ItemKind[]>([]);
   const [authors, setAuthors] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -64,7 +63,6 @@ function EntryForm() {
     setAuthors('');
     setCategory(null);
     setJoint([]);
-    setBody('');
     setSimilar([]);
     setWarnedFor(null);
     titleRef.current?.focus();
@@ -89,7 +87,7 @@ function EntryForm() {
       }
       if (!(await confirmDate(info, date))) return dateRef.current?.focus();
       setSaving(true);
-      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '', category: chosenCategory, jointUnitIds: jointUnits, body: body.trim() || undefined })));
+      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '', category: chosenCategory, jointUnitIds: jointUnits })));
       if (r) {
         void message.success({ key: 'entry', content: `已保存：${r.no}` });
         changed({ kind: 'item', date: r.date, id: r.id, label: `${r.no} ${r.title}` });
@@ -184,23 +182,6 @@ function EntryForm() {
             exclude={unitId}
             placeholder="合报单位（与其他单位联合报送时选，可多选）"
             onEnter={() => void save()}
-          />
-        </Col>
-        <Col flex="1 1 100%">
-          {/* 正文 (pasted from the unit's file): Enter is a new paragraph here, Ctrl+Enter saves */}
-          <Input.TextArea
-            id="entry-body"
-            aria-label="正文"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            placeholder="正文（可不填；粘贴报送的原文，Ctrl+回车保存）"
-            autoSize={{ minRows: 1, maxRows: 6 }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && e.ctrlKey) {
-                e.preventDefault();
-                void save();
-              }
-            }}
           />
         </Col>
         <Col flex="1 1 300px" style={{ minWidth: 0 }}>
