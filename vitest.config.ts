@@ -9,7 +9,7 @@ const FAST = [
   'test/electron/db/**/*.test.ts',
   'test/electron/exchange/cells.test.ts',
   'test/electron/auto-backup.test.ts',
-  'test/packaging/**/*.test.ts',
+  'test/packaging/release-workflow.test.ts',
   'test/lint/**/*.test.ts',
 ];
 // the real Electron app needs its binary: vitest.electron.config.ts, in CI with internet only

@@ -12,7 +12,7 @@ import { contractArgs } from './services/arguments';
 import { appInfo, lockedQuarterList, startupView } from './services/app-info';
 import { listAudit } from './services/audit-log';
 import { backupTo, restoreFrom } from './services/backup';
-import { circularPreview } from './services/circular';
+import { attachSigned, circularPreview, saveCircularIssue } from './services/circular';
 import { copyDataInto, listedBackupFile } from './services/data-file';
 import { importData, importReportView, importSampleRoster, type ImportRunner } from './services/imports';
 import * as ledger from './services/ledger';
@@ -21,7 +21,7 @@ import { lockQuarter, unlockQuarter } from './services/locks';
 import { dashboard, itemDetail, listEvents, listIssues, listItems, listRequests, listUnits } from './services/queries';
 import * as receiving from './services/receiving';
 import { listRecycleBin, restoreDeleted } from './services/recycle';
-import { writeReports } from './services/report';
+import { documentsToKeep, writeReports } from './services/report';
 import { listRulesInUse, saveRules } from './services/rules';
 import { periodOf, periodScoresView } from './services/scores';
 import { readSettings, writeSettings } from './services/settings';
@@ -69,6 +69,7 @@ const SPREADSHEETS = [
   { name: '所有文件', extensions: ['*'] },
 ];
 const DB = [{ name: '数据备份', extensions: ['db'] }];
+const SIGNED = [{ name: '签发稿', extensions: ['pdf', 'docx', 'doc', 'wps', 'ofd', 'jpg', 'png'] }];
 const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
 const SUBMISSIONS = [
   { name: '稿件（Word、WPS、文本）', extensions: ['docx', 'doc', 'wps', 'txt'] },
@@ -153,14 +154,26 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'settings:get': () => readSettings(db()),
     'settings:save': (a) => writeSettings(db(), a.settings, SOURCE),
     'locks:list': () => lockedQuarterList(db()),
-    'locks:lock': (a) => (lockQuarter(db(), periodOf(a.period), SOURCE, asOf()), null),
+    'locks:lock': async (a) => {
+      const p = periodOf(a.period);
+      // the files the quarter goes out with are made first (they are written asynchronously) and stored with the lock
+      const keep = await documentsToKeep(db(), p, asOf());
+      lockQuarter(db(), p, SOURCE, asOf(), keep);
+      return null;
+    },
+    'circular:saveIssue': (a) => saveCircularIssue(db(), a, SOURCE),
+    'circular:attachSigned': async (a) => {
+      const p = periodOf(a.period);
+      const file = await ctx.dialogs.openFile({ title: `选择${periodLabel(p)}通报的签发稿（扫描件或定稿文件）`, filters: SIGNED });
+      return file ? attachSigned(db(), p, file, SOURCE) : null;
+    },
     'locks:unlock': (a) => (unlockQuarter(db(), periodOf(a.period), SOURCE), null),
     'report:export': async (a) => {
       const p = periodOf(a.period);
       const dir = await ctx.dialogs.chooseFolder({ title: `选择保存${periodLabel(p)}计分表和通报稿的文件夹` });
       if (!dir) return null;
       const out = await writeReports(db(), p, dir, asOf(), { date: a.date, docNo: a.docNo });
-      const files = [out.workbook, out.circular, out.sms].filter((f): f is string => Boolean(f));
+      const files = [out.workbook, out.circular, out.sms, ...out.signed].filter((f): f is string => Boolean(f));
       written.remember(...files);
       return { files };
     },

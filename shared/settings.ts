@@ -18,6 +18,11 @@ export const templatesSchema = z.object({
     '区政府办公室、市政府办公厅共下发约稿{约稿数}次，涉及{约稿单位数}个单位次，按时完成{约稿完成}个，作出说明{约稿说明}个，未完成{约稿未完成}个，尚未报送{约稿待报}个。',
   ),
   noRequests: para.default('{期间}无约稿任务。'),
+  comparison: para.default('与{上期}相比，全区报送信息{报送增减}，被采用{采用增减}，获批示{批示增减}。'),
+  comparisonLastYear: para.default('与去年同期相比，报送信息{报送增减}，被采用{采用增减}，获批示{批示增减}。'),
+  topAdoptions: para.default('{期间}，全区信息被国家级、省级刊物采用{条数}条次：{名单}。'),
+  topInstructions: para.default('获主要领导批示（★★★★）{条数}条次：{名单}。'),
+  risers: para.default('排名进步较大的单位：{名单}。'),
   praise: para.default('对各组得分第一名的单位予以通报表扬：'),
   praiseLine: line.default('{分组}：{单位名单}。'),
   noPraise: para.default('{期间}各组均无得分高于零的单位，不作通报表扬。'),
@@ -31,6 +36,8 @@ export const templatesSchema = z.object({
   overdue: para.default('截止日期已过仍未报送约稿的：{约稿名单}。'),
   // rule sets with a base grant and a pass line (docs/规则文件.md): the units whose quarter stayed under it
   belowStandard: para.default('{期间}得分未达到达标线的：{单位名单}。'),
+  belowQuotaTwice: para.default('连续两期报送未完成任务数的单位：{单位名单}。'),
+  fallenGroups: para.default('平均得分比{上期}下降的：{名单}。'),
   noProblems: para.default('{期间}各单位均按月报送信息，均有信息被采用。'),
   nextSteps: para.default(
     '各单位要进一步提高认识，把政务信息工作摆上重要位置，主要负责同志要定期听取工作汇报，分管负责同志要加强指导。\n' +
@@ -41,7 +48,10 @@ export const templatesSchema = z.object({
   attachment: line.default('{期间}全区政务信息计分排名表'),
   advancedUnits: para.default('根据全年计分排名，拟评选以下{先进单位数}个单位为{年度}年度全区政务信息工作先进单位：'),
   advancedPersons: para.default('拟评选以下{先进个人数}名同志为{年度}年度全区政务信息工作先进个人：'),
+  zeroReportAttachment: line.default('{期间}零报送单位名单'),
+  adoptionsAttachment: line.default('{期间}全区政务信息采用目录'),
   sms: line.default('{前缀}{单位}：{期间}政务信息得分{得分}分，在{分组}中排名第{排名}。'),
+  smsProvisional: line.default('（{期间}尚未锁定，得分为暂定）'),
 });
 
 /** 编刊: the district periodical's 报头, 报尾, numbering, 栏目 and word limits (docs/编刊.md). */
@@ -90,6 +100,8 @@ export const settingsSchema = z.object({
   colophon: z.boolean().default(true),
   advancedUnitCount: z.number().int().min(0).max(100).default(10),
   advancedPersonCount: z.number().int().min(0).max(100).default(15),
+  /** the circular's attachments, in this order: 计分排名表, 采用信息目录, 零报送单位 */
+  attachments: z.array(z.enum(['ranking', 'adoptions', 'zeroReport'])).max(3).default(['ranking', 'adoptions']),
   fonts: z
     .object({
       body: line.default('仿宋_GB2312'),

@@ -19,7 +19,7 @@ import { importData } from '../services/imports';
 import { lockQuarter, unlockQuarter } from '../services/locks';
 import { listEvents, listItems, listRequests, listUnits } from '../services/queries';
 import { listRecycleBin } from '../services/recycle';
-import { writeReports } from '../services/report';
+import { documentsToKeep, writeReports } from '../services/report';
 import { listRulesInUse, saveRules } from '../services/rules';
 import { periodOf, periodScores, scoresJson, scoresTable } from '../services/scores';
 import { readSettings, writeSettings } from '../services/settings';
@@ -172,12 +172,13 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     const outDir = flag(args, 'out');
     if (!flag(args, 'period') || !outDir) throw new UserError('缺少 --period 或 --out，例如 report --period 2019Q2 --out 输出文件夹');
     const files = await writeReports(db, periodOf(period(args)), resolve(outDir), asOf);
-    out(['已生成：', files.workbook, files.circular, files.sms].filter(Boolean).join('\n  '));
+    const head = files.kept ? '该季度已锁定，写出的是锁定时留存的文件：' : '已生成：';
+    out([head, files.workbook, files.circular, files.sms, ...files.signed].filter(Boolean).join('\n  '));
     return 0;
   },
-  lock: ({ db, args, asOf, out }) => {
+  lock: async ({ db, args, asOf, out }) => {
     const p = periodOf(period(args));
-    lockQuarter(db, p, SOURCE, asOf);
+    lockQuarter(db, p, SOURCE, asOf, await documentsToKeep(db, p, asOf));
     out(`已锁定${periodLabel(p)}`);
     return 0;
   },

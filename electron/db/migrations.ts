@@ -400,9 +400,57 @@ END;`;
 
 // ------------------------------------------------------------------------------------------------ version 4
 
+const V4_CIRCULAR_ISSUES_AND_KEPT_DOCUMENTS = `
+-- what the clerk chose for a period's circular (2019Q2, 2019): kept so that leaving the page loses nothing
+CREATE TABLE circular_issues (
+  period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]' OR period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+  issue_date TEXT CHECK (issue_date IS NULL OR issue_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  doc_no TEXT NOT NULL DEFAULT '' CHECK (length(doc_no) <= 10),
+  -- the paragraphs the clerk rewrote, per part of the circular: {"problems": ["…", "…"]}
+  edits TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(edits)),
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+-- the files a locked quarter went out with (generated at lock time) and the signed final version the clerk attached
+CREATE TABLE kept_documents (
+  id INTEGER PRIMARY KEY,
+  period TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('generated', 'signed')),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  content BLOB NOT NULL,
+  kept_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX kept_documents_period ON kept_documents(period, kind);
+
+CREATE TRIGGER audit_circular_issues_insert AFTER INSERT ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'circular_issues', NULL, NULL, json_object('period', NEW.period, 'issue_date', NEW.issue_date, 'doc_no', NEW.doc_no, 'edits', NEW.edits));
+END;
+CREATE TRIGGER audit_circular_issues_update AFTER UPDATE ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'circular_issues', NULL, json_object('period', OLD.period, 'issue_date', OLD.issue_date, 'doc_no', OLD.doc_no, 'edits', OLD.edits), json_object('period', NEW.period, 'issue_date', NEW.issue_date, 'doc_no', NEW.doc_no, 'edits', NEW.edits));
+END;
+CREATE TRIGGER audit_circular_issues_delete AFTER DELETE ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'circular_issues', NULL, json_object('period', OLD.period, 'issue_date', OLD.issue_date, 'doc_no', OLD.doc_no, 'edits', OLD.edits), NULL);
+END;
+CREATE TRIGGER audit_kept_documents_insert AFTER INSERT ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'kept_documents', NEW.id, NULL, json_object('period', NEW.period, 'kind', NEW.kind, 'name', NEW.name, 'kept_at', NEW.kept_at));
+END;
+CREATE TRIGGER audit_kept_documents_update AFTER UPDATE ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'kept_documents', NEW.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), json_object('period', NEW.period, 'kind', NEW.kind, 'name', NEW.name, 'kept_at', NEW.kept_at));
+END;
+CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
+END;`;
+
+// ------------------------------------------------------------------------------------------------ version 5
+
 // 编刊: items' 正文 and kept files, the issues of a publication, adoptions linked to the issue that recorded them;
 // items' and adoptions' audit triggers are rebuilt with the new columns, issues are audited from the start
-const V4_JOURNAL = `
+const V5_JOURNAL = `
 -- the submitted text as received (the printed copy is edited in the issue, never here)
 ALTER TABLE items ADD COLUMN body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 200000);
 -- the file a unit sent, kept as it came (one per item, size-limited: the ledger must stay a file one can copy)
@@ -520,8 +568,13 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 4,
+    name: '通报留底：每期的成文日期、文号、改写的段落，锁定时留存发出的文件和签发稿',
+    up: (db) => db.exec(V4_CIRCULAR_ISSUES_AND_KEPT_DOCUMENTS),
+  },
+  {
+    version: 5,
     name: '编刊：信息正文与原件，刊物的期、栏目、稿件，采用记录注明来自哪一期',
-    up: (db) => db.exec(V4_JOURNAL),
+    up: (db) => db.exec(V5_JOURNAL),
   },
 ];
 

@@ -279,7 +279,7 @@ export function buildScoreWorkbook(input: ScoreWorkbookInput): ExcelJS.Workbook 
     ...(withCategory ? [{ text: '信息类别', width: 10, value: (a: AdoptionDetail) => a.category }] : []),
     { text: '刊物', width: 18, value: (a) => a.publication },
     { text: '形式', width: 7, value: (a) => a.form },
-    { text: '期号', width: 10, value: (a) => a.issueNo },
+    { text: '期号', width: 16, value: (a) => a.issueNo },
     { text: '采用日期', width: 12, value: (a) => a.date },
     { text: '得分', width: 7, points: true, value: (a) => a.points },
     ...(withJoint ? [{ text: '合报', width: 24, align: 'left' as const, value: (a: AdoptionDetail) => a.joint }] : []),

@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   rule_sets: '规则集',
   period_locks: '季度锁定',
   settings: '设置',
+  circular_issues: '通报成文日期、文号和改写',
+  kept_documents: '通报留底文件',
   journal_issues: '刊物的期',
 };
 
@@ -83,6 +85,10 @@ const FIELD_LABEL: Record<string, string> = {
   locked_at: '锁定时间',
   key: '设置项',
   value: '内容',
+  issue_date: '成文日期',
+  doc_no: '文号',
+  edits: '改写的段落',
+  kept_at: '留存时间',
   state: '状态',
   year_no: '期号',
   total_no: '总期号',

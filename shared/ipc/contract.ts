@@ -230,11 +230,33 @@ export const METHODS = {
   ).returns<{
     scores: PeriodScores;
     circular: CircularFacts;
+    /** the text as it will go out: the draft with the clerk's rewrites */
     text: CircularText;
+    /** the draft as the data gives it, before any rewrite */
+    drafted: CircularText;
     persons: PersonScore[];
     overdueCount: number;
     locked: boolean;
+    /** the 成文日期, 文号 and rewritten parts the clerk left for this period */
+    issue: CircularIssueView;
+    /** a locked quarter: the files it went out with and the signed final version, if attached */
+    kept: KeptDocumentView[];
   }>(),
+  'circular:saveIssue': method(
+    z
+      .object({
+        period: z.string().regex(/^\d{4}(Q[1-4])?$/, '通报期间应为季度（2019Q2）或年度（2019）'),
+        date: isoDate.nullable(),
+        docNo: z.string().trim().max(10, '文号序号不能超过 10 个字'),
+        /** the parts the clerk rewrote; a part left out goes back to the drafted text */
+        edits: z.partialRecord(
+          z.enum(['overall', 'advanced', 'praise', 'criticise', 'problems', 'nextSteps'], '通报的段落名称不对'),
+          z.array(z.string().trim().max(4000, '一段不能超过 4000 字')).max(60, '一部分不能超过 60 段'),
+        ),
+      })
+      .strict(),
+  ).returns<null>(),
+  'circular:attachSigned': method(z.object({ period: quarterCode }).strict()).returns<{ name: string } | null>(),
   'dashboard:get': method(z.object({ month: isoMonth }).strict()).returns<DashboardView>(),
   'rules:list': method(none).returns<{ id: number; rules: RuleSet; usedBy: string[]; lockedPeriods: string[] }[]>(),
   'rules:save': method(z.object({ id: id.optional(), rules: z.unknown() }).strict()).returns<{ id: number }>(),
@@ -596,6 +618,20 @@ export type Api = {
     ) => Promise<Reply<Result<K>>>;
   };
 };
+
+export interface CircularIssueView {
+  date: string | null;
+  docNo: string;
+  edits: Partial<Record<'overall' | 'advanced' | 'praise' | 'criticise' | 'problems' | 'nextSteps', string[]>>;
+}
+
+export interface KeptDocumentView {
+  id: number;
+  kind: 'generated' | 'signed';
+  name: string;
+  keptAt: string;
+  size: number;
+}
 
 export const METHOD_NAMES = Object.keys(METHODS) as Method[];
 

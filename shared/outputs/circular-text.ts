@@ -4,9 +4,14 @@ import { chineseDate, periodLabel, type Period } from '../periods';
 import { formatPoints } from '../scoring/points';
 import { DEFAULT_TEMPLATES, GENERIC_TEMPLATES, fill, type Settings } from '../settings';
 import type { CircularFacts, GroupUnits, UnitRef } from '../scoring/circular';
+import { changeText, rankChangeText, type Comparison, type PeriodTotals } from './circular-compare';
 import type { PeriodScores, PersonScore, UnitScore } from '../scoring/types';
 
+/** The circular's named parts; the office may rewrite each before export, and the rewrite is kept with the period. */
+export type SectionKey = 'overall' | 'advanced' | 'praise' | 'criticise' | 'problems' | 'nextSteps';
+
 export interface CircularSection {
+  key: SectionKey;
   /** 一、总体情况 */
   heading: string;
   paragraphs: string[];
@@ -74,7 +79,7 @@ function groupLines(template: string, groups: readonly GroupUnits[], label: stri
     .map((g) => fill(template, { 分组: g.groupName, 单位名单: withScores(g.units), 期间: label }));
 }
 
-function problemParagraphs(settings: Settings, c: CircularFacts, label: string): string[] {
+function problemParagraphs(settings: Settings, c: CircularFacts, label: string, cmp?: Comparison): string[] {
   const t = settings.templates;
   const out: string[] = [];
   const list = (units: readonly UnitRef[]): string => names(units);
@@ -110,7 +115,71 @@ function problemParagraphs(settings: Settings, c: CircularFacts, label: string):
         单位名单: c.belowStandard.map((u) => `${u.unitName}（${formatPoints(u.total)}分，达标线${formatPoints(u.passLine)}分）`).join('、'),
       }),
     );
+  if (cmp && cmp.belowQuotaTwice.length > 0)
+    out.push(
+      fill(t.belowQuotaTwice, {
+        期间: label,
+        单位名单: cmp.belowQuotaTwice.map((u) => `${u.unitName}（本期报送${u.items}条，任务${u.quota}条）`).join('、'),
+      }),
+    );
+  if (cmp && cmp.fallenGroups.length > 0)
+    out.push(
+      fill(t.fallenGroups, {
+        期间: label,
+        上期: before(label),
+        名单: cmp.fallenGroups.map((g) => `${g.groupName}（平均${formatPoints(g.now)}分，${before(label)}${formatPoints(g.before)}分）`).join('、'),
+      }),
+    );
   if (out.length === 0) out.push(fill(t.noProblems, { 期间: label }));
+  return out;
+}
+
+/** 上季度 / 上年, as the circular of a quarter or a year says it. */
+const before = (label: string): string => (label.includes('季度') ? '上季度' : '上年');
+
+const delta = (now: number, was: number, unit: string): string => changeText(now, was, '', unit).replace(/^比/, '').replace(/^与持平$/, '持平');
+
+function comparisonLine(template: string, now: PeriodTotals, was: PeriodTotals, label: string): string {
+  return fill(template, {
+    期间: label,
+    上期: before(label),
+    报送增减: delta(now.items, was.items, '条'),
+    采用增减: delta(now.adoptions, was.adoptions, '条次'),
+    批示增减: delta(now.instructions, was.instructions, '条次'),
+  });
+}
+
+/** 基本情况's highlights and comparisons: what the period achieved, and against the periods before. */
+function highlightParagraphs(settings: Settings, c: CircularFacts, label: string, cmp?: Comparison): string[] {
+  if (!cmp) return [];
+  const t = settings.templates;
+  const out: string[] = [];
+  const now = { items: c.summary.items, adoptions: c.summary.adoptions, instructions: c.summary.instructions };
+  if (cmp.topAdoptions.length > 0)
+    out.push(
+      fill(t.topAdoptions, {
+        期间: label,
+        条数: cmp.topAdoptions.length,
+        名单: cmp.topAdoptions.map((h) => `${h.unitName}报送的《${h.title}》被${h.where.replace(/采用$/, '')}采用`).join('；'),
+      }),
+    );
+  if (cmp.topInstructions.length > 0)
+    out.push(
+      fill(t.topInstructions, {
+        期间: label,
+        条数: cmp.topInstructions.length,
+        名单: cmp.topInstructions.map((h) => `${h.unitName}报送的《${h.title}》获${h.where}批示`).join('；'),
+      }),
+    );
+  if (cmp.previous) out.push(comparisonLine(t.comparison, now, cmp.previous, label));
+  if (cmp.lastYear) out.push(comparisonLine(t.comparisonLastYear, now, cmp.lastYear, label));
+  if (cmp.risers.length > 0)
+    out.push(
+      fill(t.risers, {
+        期间: label,
+        名单: cmp.risers.map((r) => `${r.unitName}（${r.groupName}由第${r.from}名升至第${r.to}名，${rankChangeText(r.from - r.to)}）`).join('、'),
+      }),
+    );
   return out;
 }
 
@@ -146,8 +215,13 @@ function closing(settings: Settings, date: string, p: Period): Pick<CircularText
 
 const heading = (i: number, text: string): string => `${NUMERALS[i]}、${text}`;
 
+/** The text with the parts the clerk rewrote for this period in place of the drafted ones. */
+export function withEdits<T extends CircularText>(text: T, edits: Partial<Record<string, string[]>>): T {
+  return { ...text, sections: text.sections.map((s) => (edits[s.key] ? { ...s, paragraphs: edits[s.key]! } : s)) };
+}
+
 /** The quarterly circular (docs/计分表与通报稿.md §2.1). */
-export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string): CircularText {
+export function quarterCircularText(settings: Settings, s: PeriodScores, c: CircularFacts, date: string, cmp?: Comparison): CircularText {
   const t = templatesFor(settings, s);
   const label = periodLabel(s.period);
   const v = summaryValues(c, label, s);
@@ -158,13 +232,14 @@ export function quarterCircularText(settings: Settings, s: PeriodScores, c: Circ
     opening: fill(t.opening, v),
     sections: [
       {
+        key: 'overall',
         heading: heading(0, '总体情况'),
-        paragraphs: [fill(t.overall, v), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
+        paragraphs: [fill(t.overall, v), ...highlightParagraphs(settings, c, label, cmp), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
       },
-      { heading: heading(1, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
-      { heading: heading(2, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
-      { heading: heading(3, '存在问题'), paragraphs: problemParagraphs(settings, c, label) },
-      { heading: heading(4, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
+      { key: 'praise', heading: heading(1, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
+      { key: 'criticise', heading: heading(2, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
+      { key: 'problems', heading: heading(3, '存在问题'), paragraphs: problemParagraphs(settings, c, label, cmp) },
+      { key: 'nextSteps', heading: heading(4, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
     ],
     ...closing(settings, date, s.period),
   };
@@ -208,6 +283,7 @@ export function yearCircularText(
   c: CircularFacts,
   persons: readonly PersonScore[],
   date: string,
+  cmp?: Comparison,
 ): CircularText & { advancedUnits: GroupUnits[]; advancedPersons: PersonScore[] } {
   const t = templatesFor(settings, s);
   const label = periodLabel(s.period);
@@ -222,21 +298,28 @@ export function yearCircularText(
     opening: fill(t.opening, v),
     sections: [
       {
+        key: 'overall',
         heading: heading(0, '总体情况'),
-        paragraphs: [fill(t.overall, v), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
+        paragraphs: [fill(t.overall, v), ...highlightParagraphs(settings, c, label, cmp), fill(c.summary.requests > 0 ? t.requests : t.noRequests, v)],
       },
       {
+        key: 'advanced',
         heading: heading(1, '先进单位和先进个人'),
         paragraphs: [
           fill(t.advancedUnits, { 先进单位数: unitCount, 年度: s.period.year }),
-          ...advancedUnits.filter((g) => g.units.length > 0).map((g) => `${g.groupName}：${names(g.units)}。`),
+          // each with the reason it is proposed: its year score and place, a person's adopted items
+          ...advancedUnits
+            .filter((g) => g.units.length > 0)
+            .map((g) => `${g.groupName}：${g.units.map((u) => `${u.unitName}（全年${formatPoints(u.total)}分，第${u.rank}名）`).join('、')}。`),
           fill(t.advancedPersons, { 先进个人数: advancedPersons.length, 年度: s.period.year }),
-          advancedPersons.map((p) => `${p.name}（${p.unitName}）`).join('、') + (advancedPersons.length > 0 ? '。' : '（无）'),
+          advancedPersons.map((p) => `${p.name}（${p.unitName}，${p.itemIds.length}条信息得分，计${formatPoints(p.total)}分）`).join('、') +
+            (advancedPersons.length > 0 ? '。' : '（无）'),
         ],
       },
-      { heading: heading(2, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
-      { heading: heading(3, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
-      { heading: heading(4, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
+      { key: 'praise', heading: heading(2, '通报表扬'), paragraphs: praise.length > 0 ? [t.praise, ...praise] : [fill(t.noPraise, v)] },
+      { key: 'criticise', heading: heading(3, '通报批评'), paragraphs: criticiseParagraphs(settings, c, label) },
+      { key: 'problems', heading: heading(4, '存在问题'), paragraphs: problemParagraphs(settings, c, label, cmp) },
+      { key: 'nextSteps', heading: heading(5, '下一步要求'), paragraphs: t.nextSteps.split('\n').filter((x) => x.trim() !== '') },
     ],
     ...closing(settings, date, s.period),
     advancedUnits,
@@ -244,13 +327,24 @@ export function yearCircularText(
   };
 }
 
-/** 短信通知: one line per unit for the office's SMS group-send system (docs/计分表与通报稿.md §3). */
-export function smsLines(settings: Settings, s: PeriodScores): string[] {
+/**
+ * 短信通知: one line per unit for the office's SMS group-send system (docs/计分表与通报稿.md §3): the unit's 联系电话
+ * and 信息员 from the roster, then the text; while the quarter is not locked its scores are 暂定 and the text says so.
+ */
+export function smsLines(
+  settings: Settings,
+  s: PeriodScores,
+  roster: readonly { id: number; contact: string; phone: string }[] = [],
+  locked = true,
+): string[] {
   const label = periodLabel(s.period);
+  const who = new Map(roster.map((u) => [u.id, u]));
   return s.groups.flatMap((g) =>
-    g.units.map((u) =>
-      fill(settings.templates.sms, { 前缀: settings.smsPrefix, 单位: u.unitName, 期间: label, 得分: formatPoints(u.total), 分组: g.name, 排名: u.rank }),
-    ),
+    g.units.map((u) => {
+      const text = fill(settings.templates.sms, { 前缀: settings.smsPrefix, 单位: u.unitName, 期间: label, 得分: formatPoints(u.total), 分组: g.name, 排名: u.rank });
+      const note = locked ? '' : fill(settings.templates.smsProvisional, { 期间: label });
+      const r = who.get(u.unitId);
+      return `${r?.phone ?? ''}\t${r?.contact ?? ''}\t${text}${note}`;
+    }),
   );
 }
-

@@ -76,6 +76,7 @@ export function adoptionDetails(ruleSets: readonly RuleSet[], facts: Facts, scor
   const items = new Map(facts.items.map((i) => [i.id, i]));
   const unitGroup = new Map(scores.groups.flatMap((g) => g.units.map((u) => [u.unitId, { name: u.unitName, group: g.name }] as const)));
   const unitNames = new Map(facts.units.map((u) => [u.id, u.name]));
+  const rosterPlace = new Map(facts.units.map((u) => [u.id, u.sortOrder]));
   const nameOf = (id: number): string => unitGroup.get(id)?.name ?? unitNames.get(id) ?? '';
   const bestStars = new Map<number, number>();
   for (const r of facts.instructions) {
@@ -83,7 +84,7 @@ export function adoptionDetails(ruleSets: readonly RuleSet[], facts: Facts, scor
     const level = ruleSetForQuarterOf(ruleSets, r.date).instructionLevels.find((l) => l.key === r.level);
     bestStars.set(r.itemId, Math.max(bestStars.get(r.itemId) ?? 0, level?.stars ?? 0));
   }
-  const rows: (AdoptionDetail & { order: [string, number, number] })[] = [];
+  const rows: (AdoptionDetail & { order: [number, number, number] })[] = [];
   for (const a of facts.adoptions) {
     if (!inPeriod(a.date, p)) continue;
     const rules = ruleSetForQuarterOf(ruleSets, a.date);
@@ -101,7 +102,7 @@ export function adoptionDetails(ruleSets: readonly RuleSet[], facts: Facts, scor
       stars: stars(bestStars.get(a.itemId) ?? 0),
     };
     if (units.length === 0) {
-      rows.push({ ...shared, unitId: 0, unitName: '', groupName: '不计分', points: points.get(`${a.id}`) ?? 0, joint: '', order: ['', a.id, 0] });
+      rows.push({ ...shared, unitId: 0, unitName: '', groupName: '不计分', points: points.get(`${a.id}`) ?? 0, joint: '', order: [Infinity, a.id, 0] });
       continue;
     }
     units.forEach((unitId, position) =>
@@ -112,15 +113,15 @@ export function adoptionDetails(ruleSets: readonly RuleSet[], facts: Facts, scor
         groupName: unitGroup.get(unitId)?.group ?? '不计分',
         points: points.get(`${unitId}:${a.id}`) ?? 0,
         joint: jointText(names, position, rules.jointSplit),
-        order: [names[0]!, a.id, position],
+        order: [rosterPlace.get(units[0]!) ?? Infinity, a.id, position],
       }),
     );
   }
-  // by date, then the item's (lead) unit; a 合报 item's rows stay together, lead first
+  // by the item's (lead) unit in the roster's order, then by date; a 合报 item's rows stay together, lead first
   rows.sort(
     (x, y) =>
-      x.date.localeCompare(y.date) ||
-      x.order[0].localeCompare(y.order[0], 'zh-CN') ||
+      (x.order[0] === y.order[0] ? 0 : x.order[0] < y.order[0] ? -1 : 1) ||
+      (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) ||
       x.order[1] - y.order[1] ||
       x.order[2] - y.order[2],
   );

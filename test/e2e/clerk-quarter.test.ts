@@ -280,6 +280,33 @@ describe('a clerk’s quarter', () => {
     await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
   });
 
+  it('rewrites 存在问题 and sets the 文号; both are still there after leaving the page, and in the export', async () => {
+    await go('通报');
+    const problems = page.getByTestId('section-problems');
+    await problems.getByRole('button', { name: '改写' }).click();
+    await problems.getByRole('textbox').fill('个别单位报送不及时。\n请对照通报逐项整改。');
+    await problems.getByRole('button', { name: '保存改写' }).click();
+    await problems.getByText('已改写').waitFor();
+    await page.locator('#circular-docno').fill('12');
+    await page.locator('#circular-docno').blur();
+    await expect.poll(() => (bridge.db()!.prepare("SELECT doc_no AS d FROM circular_issues WHERE period = '2019Q2'").get() as { d: string } | undefined)?.d).toBe('12');
+    await shot('08-通报-改写');
+    await go('首页');
+    await go('通报');
+    await page.getByTestId('section-problems').getByText('请对照通报逐项整改。').waitFor();
+    expect(await page.locator('#circular-docno').inputValue()).toBe('12');
+    const out = join(dir, 'out-rewritten');
+    mkdirSync(out);
+    bridge.answerDialogs([out]);
+    await page.locator('#export-report').click();
+    await page.getByRole('button', { name: '仍然导出' }).click();
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '已生成' }).waitFor();
+    await page.getByRole('button', { name: /知道了|OK|确定/ }).click();
+    const doc = await (await JSZip.loadAsync(readFileSync(join(out, '关于2019年第二季度全区政务信息报送采用情况的通报（稿）.docx')))).file('word/document.xml')!.async('string');
+    expect(doc).toContain('请对照通报逐项整改。');
+    expect(doc).toContain('莱芜政办字〔2019〕12号');
+  });
+
   it('deletes an item, finds it in the recycle bin, restores it, and sees both in the 修改记录', async () => {
     await go('信息登记');
     await page.locator('.ant-picker').first().hover();
@@ -313,6 +340,9 @@ describe('a clerk’s quarter', () => {
     await page.getByRole('button', { name: '锁定季度' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /^锁\s*定$/ }).click();
     await page.getByText('已锁定').waitFor();
+    // the files the quarter went out with are kept with it
+    await page.getByTestId('kept-documents').getByText('关于2019年第二季度全区政务信息报送采用情况的通报（稿）.docx').waitFor();
+    await shot('08-通报-已锁定');
     await go('信息登记');
     await pick('#entry-unit', 'fc', '凤城街道');
     await page.locator('#entry-date').fill('2019-05-09');

@@ -124,6 +124,18 @@ describe('the office’s two screen sizes', () => {
     });
   });
 
+  it('通报: the toolbar with 成文日期 and 文号, and a part being rewritten, fit without sideways scrolling', async () => {
+    await go('通报');
+    await page.getByTestId('circular-preview').waitFor();
+    await page.getByTestId('section-problems').getByRole('button', { name: '改写' }).click();
+    await atBothSizes('通报', async () => {
+      await page.getByTestId('section-problems').scrollIntoViewIfNeeded();
+      await expect(page.getByTestId('section-problems').getByRole('button', { name: '保存改写' }).isVisible()).resolves.toBe(true);
+      await expect(noSidewaysScroll()).resolves.toBe(true);
+    });
+    await page.getByTestId('section-problems').getByRole('button', { name: /^取\s*消$/ }).click();
+  });
+
   it('打开所在文件夹 after an export shows the written file, and nothing else', async () => {
     await go('数据');
     const file = join(app.dir, '全部数据.xlsx');

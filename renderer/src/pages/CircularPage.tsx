@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { chineseDate } from '../../../shared/periods';
 import { useState } from 'react';
@@ -18,6 +18,11 @@ const TEMPLATE_LABELS: Record<string, string> = {
   overall: '总体情况',
   requests: '约稿情况',
   noRequests: '无约稿时',
+  topAdoptions: '亮点：国家级、省级刊物采用',
+  topInstructions: '亮点：主要领导批示',
+  comparison: '与上期比较',
+  comparisonLastYear: '与去年同期比较',
+  risers: '排名进步较大的单位',
   praise: '表扬引语',
   praiseLine: '表扬（每组一行）',
   criticise: '批评引语',
@@ -28,14 +33,68 @@ const TEMPLATE_LABELS: Record<string, string> = {
   twoEmptyMonths: '连续两个月未报送（约谈）',
   overdue: '逾期约稿',
   belowStandard: '未达到达标线',
+  belowQuotaTwice: '连续两期未完成报送任务',
+  fallenGroups: '分组平均分下降',
   noProblems: '无问题时',
   nextSteps: '下一步要求（每行一段）',
   contact: '联系方式',
-  attachment: '附件标题',
+  attachment: '附件标题（计分排名表）',
+  adoptionsAttachment: '附件标题（采用信息目录）',
+  zeroReportAttachment: '附件标题（零报送单位名单）',
   sms: '短信',
+  smsProvisional: '短信（未锁定时的暂定说明）',
 };
 
-function Preview({ data, dated }: { data: Results['circular:preview']; dated: string }) {
+type Data = Results['circular:preview'];
+type SectionKey = Data['text']['sections'][number]['key'];
+
+/** One part of the draft: read as it will go out, or rewritten in place (one paragraph a line) and kept for the period. */
+function Section({ section, drafted, edited, locked, onSave }: { section: Data['text']['sections'][number]; drafted: string[]; edited: boolean; locked: boolean; onSave: (paragraphs: string[] | null) => Promise<void> }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const p = (s: string, i?: number) => (
+    <p key={i} style={{ textIndent: '2em', margin: 0, lineHeight: 1.9 }}>
+      {s}
+    </p>
+  );
+  return (
+    <div data-testid={`section-${section.key}`}>
+      <div style={{ display: 'flex', alignItems: 'baseline', gap: 8 }}>
+        <p style={{ textIndent: '2em', margin: 0, lineHeight: 1.9, fontFamily: '"SimHei", "黑体", sans-serif', flex: 1 }}>{section.heading}</p>
+        {edited && <Tag color="gold">已改写</Tag>}
+        {!locked && editing === null && (
+          <Button size="small" type="link" onClick={() => setEditing(section.paragraphs.join('\n'))}>
+            改写
+          </Button>
+        )}
+      </div>
+      {editing === null ? (
+        section.paragraphs.map(p)
+      ) : (
+        <div style={{ fontFamily: 'inherit' }}>
+          <Input.TextArea aria-label={`改写${section.heading}`} value={editing} onChange={(e) => setEditing(e.target.value)} autoSize={{ minRows: 3, maxRows: 14 }} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            每行是一段。保存后本期导出的通报稿按改写的文字，换季度不受影响。
+          </Typography.Text>
+          <Space style={{ marginTop: 4, display: 'flex' }}>
+            <Button size="small" type="primary" onClick={async () => (await onSave(editing.split('\n').map((x) => x.trim()).filter((x) => x !== '')), setEditing(null))}>
+              保存改写
+            </Button>
+            <Button size="small" onClick={() => setEditing(null)}>
+              取消
+            </Button>
+            {edited && (
+              <Button size="small" danger onClick={async () => (await onSave(null), setEditing(null))} title={drafted.join('\n')}>
+                恢复原稿
+              </Button>
+            )}
+          </Space>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Preview({ data, dated, onSaveSection }: { data: Data; dated: string; onSaveSection: (key: SectionKey, paragraphs: string[] | null) => Promise<void> }) {
   // the 成文日期 the clerk set for the export (the preview's own text is dated today)
   const t = { ...data.text, date: chineseDate(dated) };
   const p = (s: string, i?: number) => (
@@ -49,13 +108,17 @@ function Preview({ data, dated }: { data: Results['circular:preview']; dated: st
       <p style={{ margin: 0, lineHeight: 1.9 }}>{t.mainRecipients}</p>
       {p(t.opening)}
       {t.sections.map((s) => (
-        <div key={s.heading}>
-          <p style={{ textIndent: '2em', margin: 0, lineHeight: 1.9, fontFamily: '"SimHei", "黑体", sans-serif' }}>{s.heading}</p>
-          {s.paragraphs.map(p)}
-        </div>
+        <Section
+          key={s.key}
+          section={s}
+          drafted={data.drafted.sections.find((d) => d.key === s.key)?.paragraphs ?? []}
+          edited={data.issue.edits[s.key] !== undefined}
+          locked={data.locked}
+          onSave={(paragraphs) => onSaveSection(s.key, paragraphs)}
+        />
       ))}
       {p(t.contact)}
-      <p style={{ textIndent: '2em', marginTop: 12 }}>附件：{t.attachmentTitle}</p>
+      <p style={{ textIndent: '2em', marginTop: 12 }}>附件：{t.attachmentTitle}等（在“发文设置”中选择）</p>
       <p style={{ textAlign: 'right', marginRight: '3em', marginTop: 24, marginBottom: 0 }}>{t.signature}</p>
       <p style={{ textAlign: 'right', marginRight: '4em', marginTop: 0 }}>{t.date}</p>
       {p(t.publicNote)}
@@ -63,7 +126,40 @@ function Preview({ data, dated }: { data: Results['circular:preview']; dated: st
   );
 }
 
-function Facts({ data }: { data: Results['circular:preview'] }) {
+/** A locked quarter's kept files and the signed final version. */
+function Kept({ data, period, onChanged }: { data: Data; period: string; onChanged: () => void }) {
+  if (!data.locked) return null;
+  const label = { generated: '锁定时生成', signed: '签发稿' } as const;
+  return (
+    <Card size="small" title="留存的文件（导出时写出的就是这些）" style={{ marginTop: 10 }} data-testid="kept-documents">
+      {data.kept.length === 0 ? (
+        <Typography.Text type="secondary">该季度锁定时没有留存文件（在留存功能之前锁定的）。导出时按现在的台账生成。</Typography.Text>
+      ) : (
+        data.kept.map((k) => (
+          <div key={k.id} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={k.name}>
+            <Tag color={k.kind === 'signed' ? 'green' : 'blue'}>{label[k.kind]}</Tag>
+            {k.name}
+          </div>
+        ))
+      )}
+      <Button
+        size="small"
+        style={{ marginTop: 8 }}
+        onClick={() => attempt(async () => {
+          const r = await call(api().circular.attachSigned({ period }));
+          if (r) {
+            void message.success(`已留存签发稿：${r.name}`);
+            onChanged();
+          }
+        })}
+      >
+        附上签发稿…
+      </Button>
+    </Card>
+  );
+}
+
+function Facts({ data }: { data: Data }) {
   const c = data.circular;
   const groups = (g: { groupName: string; units: { unitName: string; total: number }[] }[]) =>
     g.filter((x) => x.units.length > 0).map((x) => `${x.groupName}：${x.units.map((u) => `${u.unitName}（${u.total}分）`).join('、')}`);
@@ -155,6 +251,17 @@ function SettingsForm({ onSaved }: { onSaved: () => void }) {
             <InputNumber min={0} max={100} />
           </Form.Item>
         </Col>
+        <Col span={24}>
+          <Form.Item name="attachments" label="通报稿的附件（每个附件另起一页）">
+            <Checkbox.Group
+              options={[
+                { value: 'ranking', label: '计分排名表' },
+                { value: 'adoptions', label: '采用信息目录' },
+                { value: 'zeroReport', label: '零报送单位名单' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
         {(['body', 'title', 'heading', 'subheading', 'table', 'sheet'] as const).map((k) => (
           <Col span={8} key={k}>
             <Form.Item name={['fonts', k]} label={{ body: '正文字体', title: '标题字体', heading: '一级标题字体', subheading: '二级标题字体', table: '表格字体', sheet: '计分表字体' }[k]}>
@@ -185,8 +292,27 @@ export function CircularPage() {
   const data = preview.data;
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState('draft');
-  const [issueDate, setIssueDate] = useState(dayjs(info?.today));
-  const [docNo, setDocNo] = useState('');
+  // the 成文日期 and 文号 are the period's own: remembered with it, so leaving the page loses neither
+  const [chosen, setChosen] = useState<{ period: string; date: string | null; docNo: string } | null>(null);
+  const mine = chosen?.period === period ? chosen : null;
+  const issueDate = dayjs(mine?.date ?? data?.issue.date ?? info?.today);
+  const docNo = mine?.docNo ?? data?.issue.docNo ?? '';
+  const saveIssue = async (next: { date?: string | null; docNo?: string; edits?: Data['issue']['edits'] }) => {
+    if (!data || data.locked) return;
+    const merged = { period, date: next.date !== undefined ? next.date : (mine?.date ?? data.issue.date), docNo: (next.docNo ?? docNo).trim(), edits: next.edits ?? data.issue.edits };
+    setChosen({ period, date: merged.date, docNo: merged.docNo });
+    await attempt(async () => {
+      await call(api().circular.saveIssue(merged));
+      changed();
+    });
+  };
+  const saveSection = async (key: SectionKey, paragraphs: string[] | null) => {
+    if (!data) return;
+    const edits = { ...data.issue.edits };
+    if (paragraphs === null || paragraphs.length === 0) delete edits[key];
+    else edits[key] = paragraphs;
+    await saveIssue({ edits });
+  };
   const isQuarter = /Q/.test(period);
   const exportAll = async () => {
     // the circular would go out with a placeholder: say so first
@@ -225,10 +351,21 @@ export function CircularPage() {
       <Card size="small">
         <Space wrap>
           <PeriodPicker value={period} onChange={setPeriod} kinds={['quarter', 'year']} />
-          <DatePicker id="circular-date" value={issueDate} onChange={(d) => d && setIssueDate(d)} allowClear={false} style={{ width: 150 }} prefix="成文" />
-          <Input id="circular-docno" value={docNo} onChange={(e) => setDocNo(e.target.value)} style={{ width: 270 }} addonBefore={`${settingsPrefix}〔${issueDate.year()}〕`} addonAfter="号" placeholder="序号" />
+          <DatePicker id="circular-date" value={issueDate} disabled={data?.locked} onChange={(d) => d && void saveIssue({ date: d.format('YYYY-MM-DD') })} allowClear={false} style={{ width: 150 }} prefix="成文" />
+          <Input
+            id="circular-docno"
+            value={docNo}
+            disabled={data?.locked}
+            maxLength={10}
+            onChange={(e) => setChosen({ period, date: mine?.date ?? data?.issue.date ?? null, docNo: e.target.value })}
+            onBlur={() => void saveIssue({ docNo })}
+            style={{ width: 270 }}
+            addonBefore={`${settingsPrefix}〔${issueDate.year()}〕`}
+            addonAfter="号"
+            placeholder="序号"
+          />
           <Button type="primary" onClick={exportAll} loading={busy} id="export-report">
-            导出计分表、通报稿{isQuarter ? '和短信名单' : ''}…
+            {data?.locked && data.kept.length > 0 ? '导出留存的文件…' : `导出计分表、通报稿${isQuarter ? '和短信名单' : ''}…`}
           </Button>
           {isQuarter &&
             (data?.locked ? (
@@ -240,7 +377,7 @@ export function CircularPage() {
               <Button
                 disabled={(data?.overdueCount ?? 0) > 0}
                 title={(data?.overdueCount ?? 0) > 0 ? '有逾期未登记完成情况的约稿，不能锁定' : ''}
-                onClick={() => Modal.confirm({ title: `锁定${periodText(period)}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
+                onClick={() => Modal.confirm({ title: `锁定${periodText(period)}？`, content: '通报定稿后锁定，该季度的记录就不能再新增、修改或删除。锁定时留存本期的计分表、通报稿和短信名单，以后导出的就是这些文件。', okText: '锁定', cancelText: '取消', onOk: () => attempt(async () => (await call(api().locks.lock({ period })), changed())) })}
               >
                 锁定季度
               </Button>
@@ -259,9 +396,10 @@ export function CircularPage() {
               <Row gutter={12}>
                 <Col span={9}>
                   <Facts data={data} />
+                  <Kept data={data} period={period} onChanged={changed} />
                 </Col>
                 <Col span={15}>
-                  <Preview data={data} dated={issueDate.format('YYYY-MM-DD')} />
+                  <Preview data={data} dated={issueDate.format('YYYY-MM-DD')} onSaveSection={saveSection} />
                 </Col>
               </Row>
             ),

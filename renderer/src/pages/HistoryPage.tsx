@@ -20,6 +20,8 @@ const ENTITIES = [
   ['rule_sets', '规则集'],
   ['period_locks', '季度锁定'],
   ['settings', '设置'],
+  ['circular_issues', '通报成文日期、文号和改写'],
+  ['kept_documents', '通报留底文件'],
 ] as const;
 const ACTIONS = [
   ['create', '新增'],

@@ -154,12 +154,12 @@ describe('migration 3: item categories and 合报 units', () => {
   });
 });
 
-describe('migration 4: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
-  it('upgrades a version-3 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
-    const file = join(tempDir(), 'v3.db');
+describe('migration 5: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
+  it('upgrades a version-4 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
+    const file = join(tempDir(), 'v4.db');
     const raw = new Database(file);
-    for (const m of MIGRATIONS.slice(0, 3)) m.up(raw);
-    raw.pragma('user_version = 3');
+    for (const m of MIGRATIONS.slice(0, 4)) m.up(raw);
+    raw.pragma('user_version = 4');
     raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
     raw.prepare("INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '老旧小区改造', '', '')").run();
     raw.prepare("INSERT INTO adoptions (item_id, publication, form, date, issue_no, created_at, updated_at) VALUES (1, 'district', 'single', '2019-05-20', '第12期', '', '')").run();

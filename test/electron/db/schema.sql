@@ -379,6 +379,56 @@ CREATE TRIGGER audit_item_joint_units_delete AFTER DELETE ON item_joint_units BE
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'item_joint_units', OLD.item_id, json_object('item_id', OLD.item_id, 'unit_id', OLD.unit_id, 'position', OLD.position), NULL);
 END;
 
+CREATE TABLE circular_issues (
+  period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]' OR period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
+  issue_date TEXT CHECK (issue_date IS NULL OR issue_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  doc_no TEXT NOT NULL DEFAULT '' CHECK (length(doc_no) <= 10),
+  -- the paragraphs the clerk rewrote, per part of the circular: {"problems": ["…", "…"]}
+  edits TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(edits)),
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE kept_documents (
+  id INTEGER PRIMARY KEY,
+  period TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('generated', 'signed')),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  content BLOB NOT NULL,
+  kept_at TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX kept_documents_period ON kept_documents(period, kind);
+
+CREATE TRIGGER audit_circular_issues_insert AFTER INSERT ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'circular_issues', NULL, NULL, json_object('period', NEW.period, 'issue_date', NEW.issue_date, 'doc_no', NEW.doc_no, 'edits', NEW.edits));
+END;
+
+CREATE TRIGGER audit_circular_issues_update AFTER UPDATE ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'circular_issues', NULL, json_object('period', OLD.period, 'issue_date', OLD.issue_date, 'doc_no', OLD.doc_no, 'edits', OLD.edits), json_object('period', NEW.period, 'issue_date', NEW.issue_date, 'doc_no', NEW.doc_no, 'edits', NEW.edits));
+END;
+
+CREATE TRIGGER audit_circular_issues_delete AFTER DELETE ON circular_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'circular_issues', NULL, json_object('period', OLD.period, 'issue_date', OLD.issue_date, 'doc_no', OLD.doc_no, 'edits', OLD.edits), NULL);
+END;
+
+CREATE TRIGGER audit_kept_documents_insert AFTER INSERT ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'kept_documents', NEW.id, NULL, json_object('period', NEW.period, 'kind', NEW.kind, 'name', NEW.name, 'kept_at', NEW.kept_at));
+END;
+
+CREATE TRIGGER audit_kept_documents_update AFTER UPDATE ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'kept_documents', NEW.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), json_object('period', NEW.period, 'kind', NEW.kind, 'name', NEW.name, 'kept_at', NEW.kept_at));
+END;
+
+CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
+END;
+
 CREATE TABLE item_files (
   item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
   name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),

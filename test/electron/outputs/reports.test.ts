@@ -238,7 +238,8 @@ describe('the quarterly circular (.docx, GB/T 9704)', () => {
     expect(problems).toContain('信息采用为零的单位（零通报）：张家洼街道、区财政局、区医疗保障局、区审计局。');
     expect(problems).toContain('有整月未报送信息的单位：区财政局（6月）');
     expect(ps).toContain('各功能区管委会，各镇（街道）人民政府（办事处），区政府各部门，区直各企事业单位：');
-    expect(ps).toContain('附件：2019年第二季度全区政务信息计分排名表');
+    expect(ps).toContain('附件：1. 2019年第二季度全区政务信息计分排名表');
+    expect(ps).toContain('2. 2019年第二季度全区政务信息采用目录');
     expect(ps).toContain('莱芜政办字〔2019〕　　号');
     expect(ps).toContain('2019年7月10日');
   });
@@ -248,7 +249,10 @@ describe('the quarterly circular (.docx, GB/T 9704)', () => {
     expect(doc).toContain('<w:pageBreakBefore/>');
     const tables = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!;
     const ranking = tables.filter((t) => plain(t).startsWith('排名单位报送采用批示得分'));
-    expect(ranking).toHaveLength(3);
+    // one table for the attachment, each group's name a row across it
+    expect(ranking).toHaveLength(1);
+    for (const g of ['一、镇街', '二、第一数量级', '三、第二数量级']) expect(plain(ranking[0]!)).toContain(g);
+    expect(ranking[0]).toContain('<w:trHeight w:val="579" w:hRule="exact"/>');
     for (const t of ranking) {
       expect(t).toContain('<w:tblLayout w:type="fixed"/>');
       expect(t).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
@@ -258,6 +262,9 @@ describe('the quarterly circular (.docx, GB/T 9704)', () => {
       for (const c of cells) expect(c).toContain('<w:p>');
     }
     expect(plain(ranking[0]!)).toContain('1凤城街道6041111');
+    const catalogue = tables.find((t) => plain(t).startsWith('刊物期号信息标题单位采用日期得分'));
+    expect(catalogue, '采用信息目录').toBeDefined();
+    expect(plain(catalogue!)).toContain('国务院办公厅采用');
   });
 });
 
@@ -276,16 +283,20 @@ describe('the annual circular and the SMS list', () => {
 
   it('the SMS list has one line per unit with the engine’s score and rank', () => {
     const text = readFileSync(file('2019年第二季度政务信息得分短信.txt'), 'utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text.replace(/^\uFEFF/, '').replace(/\r\n$/, '').split('\r\n');
     expect(lines).toHaveLength(allUnitScores(q2).length);
-    expect(lines[0]).toBe('【莱芜区政府办公室】凤城街道：2019年第二季度政务信息得分111分，在镇街中排名第1。');
-    expect(lines).toContain('【莱芜区政府办公室】区财政局：2019年第二季度政务信息得分-10分，在第一数量级中排名第2。');
+    const texts = lines.map((l) => l.split('\t')[2]);
+    // the quarter is not locked: every text says its score is provisional
+    const note = '（2019年第二季度尚未锁定，得分为暂定）';
+    expect(texts[0]).toBe(`【莱芜区政府办公室】凤城街道：2019年第二季度政务信息得分111分，在镇街中排名第1。${note}`);
+    expect(texts).toContain(`【莱芜区政府办公室】区财政局：2019年第二季度政务信息得分-10分，在第一数量级中排名第2。${note}`);
+    expect(lines[0]!.split('\t')[1]).toBe('王五');
   });
 });
 
 describe('rendering (LibreOffice)', () => {
   const hasSoffice = spawnSync('which', ['soffice']).status === 0;
-  it.runIf(hasSoffice || process.env.CI === 'true')('every workbook and circular opens and converts without error', () => {
+  it.runIf(hasSoffice || process.env.CI === 'true')('every workbook and circular opens and converts without error', { timeout: 300_000 }, () => {
     const r = spawnSync(process.execPath, [join(__dirname, '../../../scripts/render.mjs'), out], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('.docx →');

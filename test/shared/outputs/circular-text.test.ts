@@ -64,6 +64,10 @@ describe('settings and templates', () => {
     const u = b.unit('凤城街道', 'town');
     b.items(u, '2019-04-03', 20, 1, 2);
     const s = scorePeriod([LAIWU_2019], b.facts, monthPeriod(2019, 4), '2019-05-05');
-    expect(smsLines(DEFAULT_SETTINGS, s)).toEqual(['【莱芜区政府办公室】凤城街道：2019年4月政务信息得分30分，在镇街中排名第1。']);
+    expect(smsLines(DEFAULT_SETTINGS, s, [{ id: u, contact: '王五', phone: '13800000000' }])).toEqual([
+      '13800000000\t王五\t【莱芜区政府办公室】凤城街道：2019年4月政务信息得分30分，在镇街中排名第1。',
+    ]);
+    // an open quarter's scores are provisional, and the text says so
+    expect(smsLines(DEFAULT_SETTINGS, s, [], false)[0]).toBe('\t\t【莱芜区政府办公室】凤城街道：2019年4月政务信息得分30分，在镇街中排名第1。（2019年4月尚未锁定，得分为暂定）');
   });
 });
