@@ -11,9 +11,10 @@ import { IMPORT_EXTENSIONS } from './exchange/limits';
 import { contractArgs } from './services/arguments';
 import { appInfo, lockedQuarterList, startupView } from './services/app-info';
 import { listAudit } from './services/audit-log';
-import { backupTo, restoreFrom } from './services/backup';
+import { backupPreview, backupTo, restoreFrom, describeLedger } from './services/backup';
 import { attachSigned, circularPreview, saveCircularIssue } from './services/circular';
-import { copyDataInto, listedBackupFile } from './services/data-file';
+import { backupFiles, copyDataInto, listedBackupFile, newLedgerIn, assertLedgerFile } from './services/data-file';
+import { recordRestore } from './services/audit-entries';
 import { importData, importReportView, importSampleRoster, type ImportRunner } from './services/imports';
 import * as ledger from './services/ledger';
 import * as journal from './services/journal';
@@ -55,6 +56,15 @@ export interface HandlerContext {
   runImport?: ImportRunner;
   /** 打开所在文件夹: Electron's shell in the app, a recorder in the test bridge; absent, the method is refused */
   shell?: Shell;
+  /**
+   * the ledger file's life: closes the current ledger and opens `file` (checked first) in its place, so every later
+   * call reads and writes the new file (moving the data folder, the choice page); absent, those methods are refused
+   */
+  switchTo?: (file: string) => void;
+  /** the choice page's 重试: reads the config again and opens the configured ledger; settles when it is checked */
+  retryOpen?: () => Promise<void>;
+  /** reads can answer before the start-up check has finished (a read-only connection is open meanwhile) */
+  readable?: () => boolean;
 }
 
 /** One handler: the contract's arguments (as parsed) → the contract's result. */
@@ -86,20 +96,69 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const chosenImports = new Set<string>();
   /** files this session wrote where the clerk chose: the only ones 打开所在文件夹 may show */
   const written = writtenFiles(ctx.shell);
-  let checkDone = ctx.startup.checked === undefined;
-  void ctx.startup.checked?.then(() => (checkDone = true));
+  // the check of the ledger in use has finished (a switch or a retry starts another one)
+  const settled = new WeakSet<Promise<void>>();
+  const checkDone = (): boolean => {
+    const c = ctx.startup.checked;
+    if (!c || settled.has(c)) return true;
+    void c.then(() => settled.add(c));
+    return false;
+  };
+  checkDone();
+  /** files the clerk chose in this session's restore dialog: a confirming call may name only one of them */
+  const chosenBackups = new Set<string>();
+  const view = () => startupView(ctx.dataFile, ctx.startup, false);
+  /** the choice page's ways out: only while the ledger is not open */
+  const assertChoosing = (): void => {
+    if (!ctx.startup.failure) throw new UserError('数据文件已正常打开，不需要重新选择。如要更换位置，请在“数据”页点“更改数据文件夹…”。');
+    if (!ctx.switchTo || !ctx.setDataFile) throw new UserError('选择数据文件只能在桌面程序中进行。');
+  };
+  /** opens `file` in place of the current ledger and remembers it; if it cannot be remembered, goes back */
+  const switchAndRemember = (file: string): void => {
+    const previous = ctx.dataFile;
+    ctx.switchTo!(file);
+    try {
+      ctx.setDataFile!(file);
+    } catch (e) {
+      if (!ctx.startup.failure || previous !== file) ctx.switchTo!(previous);
+      throw new UserError(`无法保存程序设置（${(e as Error).message}），仍使用原来的数据文件。请检查程序设置文件夹是否可写后重试。`);
+    }
+  };
   const h: Handlers = {
     'app:info': () => appInfo(db(), { dataFile: ctx.dataFile, version: ctx.version, asOf: asOf() }),
     'app:moveData': async () => {
       if (!ctx.setDataFile) throw new UserError('更改数据文件夹只能在桌面程序中进行。');
       const dir = await ctx.dialogs.chooseFolder({ title: '选择新的数据文件夹（建议本机硬盘上的文件夹，不要选网络盘或 U 盘）' });
       if (!dir) return null;
+      if (!ctx.switchTo) throw new UserError('更改数据文件夹只能在桌面程序中进行。');
       const file = await copyDataInto(db(), dir);
-      ctx.setDataFile(file);
+      // from here on everything reads and writes the new file: the old one is closed and never written again
+      switchAndRemember(file);
       written.remember(file);
       return { file };
     },
-    'app:startup': () => startupView(ctx.dataFile, ctx.startup, !checkDone),
+    'app:retryOpen': async () => {
+      if (!ctx.startup.failure || ctx.startup.failure.kind === 'damaged') throw new UserError('当前没有需要重试打开的数据文件。');
+      if (!ctx.retryOpen) throw new UserError('重试只能在桌面程序中进行。');
+      await ctx.retryOpen();
+      return view();
+    },
+    'app:chooseLedger': async () => {
+      assertChoosing();
+      const file = await ctx.dialogs.openFile({ title: '选择数据文件（zwxx.db）', filters: DB });
+      if (!file) return null;
+      assertLedgerFile(file);
+      switchAndRemember(file);
+      return view();
+    },
+    'app:newLedger': async () => {
+      assertChoosing();
+      const dir = await ctx.dialogs.chooseFolder({ title: '选择新数据文件存放的文件夹（建议本机硬盘上的文件夹）' });
+      if (!dir) return null;
+      switchAndRemember(newLedgerIn(dir));
+      return view();
+    },
+    'app:startup': () => startupView(ctx.dataFile, ctx.startup, !checkDone()),
     'app:startupCheck': async () => {
       await ctx.startup.checked;
       return startupView(ctx.dataFile, ctx.startup, false);
@@ -110,6 +169,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const file = a.name !== undefined ? listedBackupFile(ctx.dataFile, a.name) : await ctx.dialogs.openFile({ title: '选择用于恢复的备份', filters: DB });
       if (!file) return null;
       const r = await recoverFromBackup(ctx.dataFile, file);
+      recordRestore(r.db, SOURCE, { from: file, replaced: null, damagedCopy: r.damagedCopy, safetyBackup: null });
       ctx.replaceDb(r.db);
       ctx.startup.failure = null;
       return { damagedCopy: r.damagedCopy };
@@ -233,13 +293,23 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       written.remember(file);
       return { file };
     },
-    'backup:restore': async () => {
-      const file = await ctx.dialogs.openFile({ title: '选择要恢复的备份', filters: DB });
+    'backup:list': () => backupFiles(ctx.dataFile),
+    'backup:restore': async (a) => {
+      if (a.confirm) {
+        // the confirming call names the file the preview step returned, never a path of its own
+        if (!a.file || !chosenBackups.has(a.file)) throw new UserError('请先选择备份并查看其内容，再确认恢复。');
+        const replaced = describeLedger(db());
+        const restored = await restoreFrom(db(), ctx.dataFile, a.file);
+        ctx.replaceDb(restored.db);
+        recordRestore(restored.db, SOURCE, { from: a.file, replaced, damagedCopy: null, safetyBackup: restored.safetyBackup });
+        written.remember(restored.safetyBackup);
+        return { stage: 'done' as const, safetyBackup: restored.safetyBackup };
+      }
+      const file = a.name !== undefined ? listedBackupFile(ctx.dataFile, a.name) : await ctx.dialogs.openFile({ title: '选择要恢复的备份', filters: DB });
       if (!file) return null;
-      const restored = await restoreFrom(db(), ctx.dataFile, file);
-      ctx.replaceDb(restored.db);
-      written.remember(restored.safetyBackup);
-      return { safetyBackup: restored.safetyBackup };
+      const preview = backupPreview(file, db(), ctx.dataFile);
+      chosenBackups.add(file);
+      return { stage: 'preview' as const, file, preview };
     },
   };
   // nothing is written before the start-up check has passed: writing methods wait for it (reads answer at once)
@@ -247,7 +317,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   for (const m of METHOD_NAMES)
     if (!READ_METHODS.has(m)) {
       const run = table[m];
-      table[m] = (a: never) => (checkDone ? run(a) : ctx.startup.checked!.then(() => run(a)));
+      table[m] = (a: never) => (checkDone() ? run(a) : ctx.startup.checked!.then(() => run(a)));
+    } else if (m !== 'app:startup' && m !== 'app:startupCheck' && ctx.readable) {
+      // a ledger that needs its migration has no read-only connection meanwhile: its reads wait for the check too
+      const run = table[m];
+      table[m] = (a: never) => (checkDone() || ctx.readable!() ? run(a) : ctx.startup.checked!.then(() => run(a)));
     }
   return h;
 }

@@ -9,8 +9,13 @@ export interface BackupEntry {
 
 const DAY = 86_400_000;
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** the office's calendar day and month (the computer's local time), not UTC's */
+const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localMonth = (d: Date): string => localDay(d).slice(0, 7);
+
 function isoWeekKey(d: Date): string {
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
   const day = t.getUTCDay() || 7;
   t.setUTCDate(t.getUTCDate() + 4 - day);
   const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
@@ -31,9 +36,9 @@ export function backupsToDelete(backups: readonly BackupEntry[], now: Date, keep
       kept.add(b.name);
     }
   };
-  rule((d) => d.toISOString().slice(0, 10), keep.daily, keep.daily);
+  rule(localDay, keep.daily, keep.daily);
   rule(isoWeekKey, keep.weekly, keep.weekly * 7);
-  rule((d) => d.toISOString().slice(0, 7), keep.monthly, keep.monthly * 31);
+  rule(localMonth, keep.monthly, keep.monthly * 31);
   if (newestFirst[0]) kept.add(newestFirst[0].name); // never delete the newest backup
   return newestFirst.filter((b) => !kept.has(b.name));
 }

@@ -136,3 +136,71 @@ export function fill(template: string, values: Record<string, string | number>):
     name in values ? String(values[name]) : whole,
   );
 }
+
+/** The names of the circular's sentences, as the 通报设置 form and 操作记录 show them. */
+export const TEMPLATE_LABELS: Record<string, string> = {
+  quarterTitle: '季度通报标题',
+  yearTitle: '年度通报标题',
+  opening: '开头',
+  overall: '总体情况',
+  requests: '约稿情况',
+  noRequests: '无约稿时',
+  topAdoptions: '亮点：国家级、省级刊物采用',
+  topInstructions: '亮点：主要领导批示',
+  comparison: '与上期比较',
+  comparisonLastYear: '与去年同期比较',
+  risers: '排名进步较大的单位',
+  praise: '表扬引语',
+  praiseLine: '表扬（每组一行）',
+  criticise: '批评引语',
+  criticiseLine: '批评（每组一行）',
+  criticiseEvent: '迟报漏报失实批评',
+  zeroAdoption: '零通报',
+  emptyMonth: '整月未报送',
+  twoEmptyMonths: '连续两个月未报送（约谈）',
+  overdue: '逾期约稿',
+  belowStandard: '未达到达标线',
+  belowQuotaTwice: '连续两期未完成报送任务',
+  fallenGroups: '分组平均分下降',
+  noProblems: '无问题时',
+  nextSteps: '下一步要求（每行一段）',
+  contact: '联系方式',
+  attachment: '附件标题（计分排名表）',
+  adoptionsAttachment: '附件标题（采用信息目录）',
+  zeroReportAttachment: '附件标题（零报送单位名单）',
+  sms: '短信',
+  smsProvisional: '短信（未锁定时的暂定说明）',
+};
+
+/** The names of the other settings, as the 通报设置 form shows them (操作记录 says which one changed). */
+export const SETTING_LABELS: Record<string, string> = {
+  officeName: '发文机关（署名）',
+  issuerMark: '发文机关标志（红头）',
+  docNoPrefix: '文号前缀',
+  mainRecipients: '主送机关',
+  copyTo: '抄送',
+  printer: '印发机关',
+  contactPerson: '联系人',
+  contactPhone: '联系电话',
+  contactEmail: '电子邮箱',
+  publicNote: '附注',
+  smsPrefix: '短信签名',
+  redHeader: '红头',
+  colophon: '版记',
+  advancedUnitCount: '先进单位数',
+  advancedPersonCount: '先进个人数',
+  attachments: '通报附件',
+  fonts: '字体',
+  templates: '通报用语',
+};
+
+/** The names of the font settings. */
+export const FONT_LABELS: Record<string, string> = {
+  body: '正文字体',
+  title: '标题字体',
+  heading: '一级标题字体',
+  subheading: '二级标题字体',
+  pageNumber: '页码字体',
+  table: '表格字体',
+  sheet: '计分表字体',
+};

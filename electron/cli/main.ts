@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Method } from '../../shared/ipc/contract';
 import { periodLabel, periodText } from '../../shared/periods';
 import { today } from '../clock';
-import { closeDatabase, openDatabase, type Db } from '../db/database';
+import { closeDatabase, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
 import { exportData, writeTemplate } from '../exchange/export';
 import { formatReport } from '../exchange/import';
@@ -13,13 +13,15 @@ import { defaultDatabaseFile } from '../paths';
 import { lockedQuarterList } from '../services/app-info';
 import { contractArgs } from '../services/arguments';
 import { listAudit } from '../services/audit-log';
-import { backupTo, checkDatabase, restoreFrom } from '../services/backup';
+import { recordRestore } from '../services/audit-entries';
+import { backupTo, checkDatabase, describeLedger, restoreFrom } from '../services/backup';
 import { circularPreview } from '../services/circular';
 import { importData } from '../services/imports';
 import { lockQuarter, unlockQuarter } from '../services/locks';
 import { listEvents, listItems, listRequests, listUnits } from '../services/queries';
 import { listRecycleBin } from '../services/recycle';
 import { documentsToKeep, writeReports } from '../services/report';
+import { openChecked, recoverFromBackup, type StartupFailure } from '../services/startup';
 import { listRulesInUse, saveRules } from '../services/rules';
 import { periodOf, periodScores, scoresJson, scoresTable } from '../services/scores';
 import { readSettings, writeSettings } from '../services/settings';
@@ -145,8 +147,10 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   },
   restore: async ({ db, dbFile, args, out, replaceDb }) => {
     const file = need(args, '备份文件');
+    const replaced = describeLedger(db);
     const restored = await restoreFrom(db, dbFile, file);
     replaceDb(restored.db);
+    recordRestore(restored.db, SOURCE, { from: file, replaced, damagedCopy: null, safetyBackup: restored.safetyBackup });
     out(`已从 ${file} 恢复。恢复前的数据已另存为 ${restored.safetyBackup}，如需撤销可再从它恢复。`);
     return 0;
   },
@@ -237,6 +241,24 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   },
 };
 
+/** A ledger that failed its check: `check` reports it, `restore` recovers from a backup, the rest refuse. */
+async function damaged(args: CliArgs, dbFile: string, f: StartupFailure, out: (s: string) => void): Promise<number> {
+  if (args.command === 'check') {
+    out(f.problem);
+    for (const d of f.details) out(`  ${d}`);
+    return 1;
+  }
+  if (args.command === 'restore') {
+    const file = need(args, '备份文件');
+    const r = await recoverFromBackup(dbFile, file);
+    recordRestore(r.db, SOURCE, { from: file, replaced: null, damagedCopy: r.damagedCopy, safetyBackup: null });
+    closeDatabase(r.db);
+    out(`已从备份恢复。${r.damagedCopy ? `损坏的数据文件已移到 ${r.damagedCopy}。` : ''}`);
+    return 0;
+  }
+  throw new UserError(`${f.problem}${f.details[0] ? `（${f.details[0]}）` : ''}数据文件未被改动。请运行 check 查看，或用 restore 从备份恢复。`);
+}
+
 async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
   if (!args.command || args.command === 'help' || args.flags.has('help')) {
     out(USAGE);
@@ -245,7 +267,10 @@ async function run(args: CliArgs, out: (s: string) => void): Promise<number> {
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
   if (!command) throw new UserError(`没有“${args.command}”这个命令。${HELP_HINT}`);
   const dbFile = resolve(flag(args, 'db') ?? defaultDatabaseFile());
-  let db: Db = openDatabase(dbFile);
+  // the same opening as the app: checked read-only first, then opened for writing in the storage's journal mode
+  const opened = openChecked(dbFile);
+  if (!opened.ok) return damaged(args, dbFile, opened, out);
+  let db: Db = opened.db;
   try {
     return await command({ db, dbFile, args, asOf: flag(args, 'as-of') ?? today(), out, replaceDb: (d) => (db = d) });
   } finally {

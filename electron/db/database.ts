@@ -4,7 +4,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { basename, dirname, join } from 'node:path';
 import { LAIWU_2019 } from '../../shared/rules/laiwu2019';
 import { nowIso } from '../clock';
-import { UserError } from './errors';
+import { markRolledBack, UserError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -39,8 +39,13 @@ function assertSqliteFile(file: string): void {
     throw new UserError(`“${basename(file)}”不是本程序的数据文件（不是 SQLite 数据库）。请选择正确的数据文件或备份。`);
 }
 
+/**
+ * 20261205-055823 in the computer's local time: backup names and the day of the daily backup follow the office's
+ * clock (Beijing time), not UTC, so a backup taken at 05:58 on 12-05 is named 20261205 and the day rolls at midnight.
+ */
 export function timestamp(d = new Date()): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
@@ -129,6 +134,20 @@ export function cachedStatement(db: Db, sql: string): Database.Statement {
 
 /** Runs `fn` in one transaction with the audit source set (界面 / 命令行 / 导入 / 恢复 …). */
 export function withSource<T>(db: Db, source: string, fn: () => T): T {
+  try {
+    return inSourceTransaction(db, source, fn);
+  } catch (e) {
+    // better-sqlite3 rolled the transaction back before rethrowing: the message may say nothing was changed
+    markRolledBack(e);
+    throw e;
+  }
+}
+
+/**
+ * BEGIN IMMEDIATE: the write lock is taken at the start, waiting (busy_timeout) for another connection — the import
+ * worker — to finish, instead of failing at once when a deferred read turns into a write after the other committed.
+ */
+function inSourceTransaction<T>(db: Db, source: string, fn: () => T): T {
   return db.transaction(() => {
     const prev = (db.prepare('SELECT source FROM audit_context WHERE id = 1').get() as { source: string }).source;
     db.prepare('UPDATE audit_context SET source = ? WHERE id = 1').run(source);
@@ -137,7 +156,7 @@ export function withSource<T>(db: Db, source: string, fn: () => T): T {
     } finally {
       db.prepare('UPDATE audit_context SET source = ? WHERE id = 1').run(prev);
     }
-  })();
+  }).immediate();
 }
 
 export function closeDatabase(db: Db): void {

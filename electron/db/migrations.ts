@@ -446,11 +446,11 @@ CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
 END;`;
 
-// ------------------------------------------------------------------------------------------------ version 5
+// ------------------------------------------------------------------------------------------------ version 6
 
 // 编刊: items' 正文 and kept files, the issues of a publication, adoptions linked to the issue that recorded them;
 // items' and adoptions' audit triggers are rebuilt with the new columns, issues are audited from the start
-const V5_JOURNAL = `
+const V6_JOURNAL = `
 -- the submitted text as received (the printed copy is edited in the issue, never here)
 ALTER TABLE items ADD COLUMN body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 200000);
 -- the file a unit sent, kept as it came (one per item, size-limited: the ledger must stay a file one can copy)
@@ -573,8 +573,26 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 5,
+    name: '操作记录按次归组：一次导入一条记录，可展开到各行',
+    up: (db) => {
+      db.exec(`
+-- the entry a row belongs to (an import's one entry, itself a row of audit_log); NULL = an entry of its own
+ALTER TABLE audit_context ADD COLUMN grp INTEGER;
+ALTER TABLE audit_log ADD COLUMN grp INTEGER;
+CREATE INDEX audit_log_grp ON audit_log(grp) WHERE grp IS NOT NULL;
+-- every row written while an entry is open joins it, whichever table's trigger wrote it
+CREATE TRIGGER audit_log_group AFTER INSERT ON audit_log
+WHEN NEW.grp IS NULL AND (SELECT grp FROM audit_context WHERE id = 1) IS NOT NULL
+BEGIN
+  UPDATE audit_log SET grp = (SELECT grp FROM audit_context WHERE id = 1) WHERE id = NEW.id;
+END;
+`);
+    },
+  },
+  {
+    version: 6,
     name: '编刊：信息正文与原件，刊物的期、栏目、稿件，采用记录注明来自哪一期',
-    up: (db) => db.exec(V5_JOURNAL),
+    up: (db) => db.exec(V6_JOURNAL),
   },
 ];
 

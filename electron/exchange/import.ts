@@ -2,7 +2,9 @@
 import { quarterOf } from '../../shared/periods';
 import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
+import { basename } from 'node:path';
 import { withSource, type Db } from '../db/database';
+import { beginAuditGroup, endAuditGroup } from '../store/audit';
 import { lockedQuarters } from '../store/locks';
 import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
 import { ruleSets } from '../store/rulesets';
@@ -137,6 +139,10 @@ export async function importWorkbook(
     read?: (file: string) => Promise<Book>;
     /** column choices the clerk made for sheets whose headers are not recognised */
     mappings?: ColumnMapping[];
+    /** the name 操作记录 shows for the import (default: the file's name) */
+    label?: string;
+    /** runs once the import is known to write, just before it does (the 导入前备份): a refused import writes nothing */
+    beforeWrite?: () => Promise<unknown>;
   } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
@@ -221,10 +227,23 @@ export async function importWorkbook(
   };
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
+  // a workbook that holds nothing new writes nothing: no backup, no entry in 操作记录
+  if (!Object.values(report.counts).some((c) => c.added + c.changed > 0)) {
+    report.applied = true;
+    return report;
+  }
   opts.onPhase?.('write');
-  withSource(db, opts.source ?? '导入', () => {
-    applyPlan(db, plan, opts.onRowWritten);
-    if (journal) applyJournalPlan(db, journal);
+  // one 操作记录 entry for the whole import (file name and counts); every row it writes joins that entry
+  const source = opts.source ?? '导入';
+  await opts.beforeWrite?.();
+  withSource(db, source, () => {
+    beginAuditGroup(db, source, 'import', { file: opts.label ?? basename(file), counts: report.counts });
+    try {
+      applyPlan(db, plan, opts.onRowWritten);
+      if (journal) applyJournalPlan(db, journal);
+    } finally {
+      endAuditGroup(db);
+    }
   });
   opts.onPhase?.('done');
   report.applied = true;

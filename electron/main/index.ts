@@ -6,13 +6,13 @@
 // failure switches the window to the recovery screen. Any failure before the window is up shows a Chinese dialog and
 // is written to 启动日志.log in the data folder.
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { METHOD_NAMES } from '../../shared/ipc/contract';
-import { closeDatabase } from '../db/database';
+import { METHOD_NAMES, READ_METHODS } from '../../shared/ipc/contract';
 import { messageOf, UserError } from '../db/errors';
+import { readConfig, writeConfig } from '../services/app-config';
 import { runImportInWorker } from '../services/import-worker';
-import { startLedger, type OpenLedger } from '../services/startup';
+import { blockedLedger, closeLedger, startLedger, switchLedger, type OpenLedger } from '../services/startup';
 import { dailyBackup } from '../services/auto-backup';
 import { createHandlers, dispatch, type Dialogs } from '../handlers';
 import { installMenu } from './menu';
@@ -27,15 +27,33 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const userData = app.getPath('userData');
 const configFile = join(userData, 'config.json');
 
-/** The data folder may be moved in settings; config.json beside the profile remembers where. */
-function dataFileFromConfig(): string {
-  try {
-    const c = JSON.parse(readFileSync(configFile, 'utf8')) as { dataFile?: string };
-    if (c.dataFile) return c.dataFile;
-  } catch {
-    // first run
-  }
-  return join(userData, 'data', 'zwxx.db');
+const defaultDataFile = join(userData, 'data', 'zwxx.db');
+
+/**
+ * The data folder may be moved; config.json beside the profile remembers where. No config: the default file (first
+ * run). A configured file must exist, and an unreadable config is reported: either way the clerk sees the choice
+ * page (retry, choose the file, new ledger), never an empty ledger opened in its place.
+ */
+function openConfiguredLedger(): OpenLedger {
+  const config = readConfig(configFile);
+  if (config.kind === 'damaged') return blockedLedger(defaultDataFile, config.problem);
+  if (config.kind === 'none') mkdirSync(dirname(defaultDataFile), { recursive: true });
+  return startLedger(config.kind === 'ok' ? config.dataFile : defaultDataFile, undefined, { mustExist: config.kind === 'ok' });
+}
+
+/** A new start of the ledger's life (the choice page's 重试), into the state object the handlers hold. */
+function reopen(into: OpenLedger): Promise<void> {
+  closeLedger(into);
+  const fresh = openConfiguredLedger();
+  const follow = (): void => {
+    into.file = fresh.file;
+    into.db = fresh.db;
+    into.startup.failure = fresh.startup.failure;
+    into.startup.notice = fresh.startup.notice;
+  };
+  follow();
+  into.startup.checked = fresh.startup.checked.then(follow);
+  return into.startup.checked;
 }
 
 let ledger: OpenLedger | null = null;
@@ -51,6 +69,13 @@ function log(line: string): void {
   }
 }
 
+/** What is known about the ledger when the app must stop: untouched unless a connection that writes was open. */
+function ledgerState(): string {
+  if (!ledger?.db || ledger.db.readonly) return '数据文件没有被改动。';
+  if (writesCalled === 0) return '本次运行没有写入任何数据。';
+  return '已保存的数据都在数据文件中（每次保存都是完整的一步，未完成的一步不会留下半截）。';
+}
+
 /** What the clerk can do about a start-up failure, in one dialog. */
 function failedToStart(e: unknown): void {
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -61,9 +86,38 @@ function failedToStart(e: unknown): void {
     : '请关闭程序后重新打开；仍不能启动时，请重启电脑再试。';
   dialog.showErrorBox(
     '政务信息计分通报无法启动',
-    `${messageOf(e)}\n\n${advice}\n数据文件没有被改动。如需技术人员协助，请把日志文件发给他们：\n${logFile}`,
+    `${messageOf(e)}\n\n${advice}\n${ledgerState()}如需技术人员协助，请把日志文件发给他们：\n${logFile}`,
   );
   app.exit(1);
+}
+
+let stopping = false;
+/** methods that write, called in this run: until one is, a failure can say no data was written */
+let writesCalled = 0;
+
+/**
+ * An error nothing caught (or a promise nobody awaited) in the main process: the app is in an unknown state, so it
+ * says so in Chinese, writes the log, closes the ledger (every write is one transaction, so nothing is half-saved)
+ * and exits, rather than leave a half-working window.
+ */
+function crashed(kind: string, e: unknown): void {
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  log(`${kind}：${detail}`);
+  if (stopping) return;
+  stopping = true;
+  try {
+    dialog.showErrorBox(
+      '政务信息计分通报出错，需要关闭',
+      `程序遇到了未预料的错误，为保护数据将关闭。${ledgerState()}\n请重新打开程序，检查最后一次操作是否已保存。如需技术人员协助，请把日志文件发给他们：\n${logFile}`,
+    );
+  } finally {
+    try {
+      if (ledger) closeLedger(ledger);
+    } catch (closeError) {
+      log(`关闭数据文件时出错：${String(closeError)}`);
+    }
+    app.exit(1);
+  }
 }
 
 function dialogs(): Dialogs {
@@ -96,35 +150,50 @@ function showAbout(dataFile: string): void {
 async function start(): Promise<void> {
   installSecurity();
   serveRenderer(rendererDir);
-  const dataFile = dataFileFromConfig();
-  mkdirSync(dirname(dataFile), { recursive: true });
-  logFile = join(dirname(dataFile), '启动日志.log');
-  // opens at once (migrations only); the whole-file check follows in a worker, writes wait for it
-  const opened = startLedger(dataFile);
+  // checked read-only first; the connection that writes opens only after the check (or the clerk's choice)
+  const opened = openConfiguredLedger();
   ledger = opened;
-  void opened.startup.checked.then(() => {
-    if (opened.startup.failure) return log(`数据文件检查未通过：${opened.startup.failure.details.join('；')}`);
-    // the first start of each day takes an automatic backup (kept 7 daily, 4 weekly, 12 monthly)
-    if (opened.db) return dailyBackup(opened.db, dataFile).catch((e: unknown) => dialog.showErrorBox('自动备份失败', messageOf(e)));
-  });
+  // the log goes beside the ledger, but never creates the folder of a missing one (an unplugged drive)
+  if (!opened.startup.failure) logFile = join(dirname(opened.file), '启动日志.log');
+  const afterCheck = (): void => {
+    void opened.startup.checked.then(() => {
+      if (opened.startup.failure) return log(`数据文件未打开：${opened.startup.failure.problem}${opened.startup.failure.details.join('；')}`);
+      // the first start of each day takes an automatic backup (kept 7 daily, 4 weekly, 12 monthly)
+      if (opened.db) return dailyBackup(opened.db, opened.file).catch((e: unknown) => dialog.showErrorBox('自动备份失败', messageOf(e)));
+    });
+  };
+  afterCheck();
   const handlers = createHandlers({
     db: () => {
       if (!opened.db) throw new UserError('数据文件未打开。');
       return opened.db;
     },
+    readable: () => opened.db !== null,
     startup: opened.startup,
-    runImport: (file, o) => runImportInWorker(dataFile, file, o),
+    // the import worker opens whichever file is in use at the time of the call
+    runImport: (file, o) => runImportInWorker(opened.file, file, o),
     replaceDb: (next) => (opened.db = next),
-    dataFile,
+    get dataFile() {
+      return opened.file;
+    },
     assetsDir: join(root, 'assets'),
     dialogs: dialogs(),
     version: app.getVersion(),
-    setDataFile: (file) => writeFileSync(configFile, JSON.stringify({ dataFile: file }, null, 2)),
+    setDataFile: (file) => writeConfig(configFile, { dataFile: file }),
+    switchTo: (file) => {
+      switchLedger(opened, file);
+      logFile = join(dirname(opened.file), '启动日志.log');
+    },
+    retryOpen: async () => {
+      await reopen(opened);
+      afterCheck();
+    },
     shell: { showItemInFolder: (file) => shell.showItemInFolder(file) },
   });
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, (event, args: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: '拒绝：请求不是来自本程序的页面。' };
+      if (!READ_METHODS.has(method)) writesCalled++;
       return dispatch(handlers, method, args);
     });
   }
@@ -150,7 +219,7 @@ async function start(): Promise<void> {
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, join(userData, 'window.json'));
-  installMenu(win, dirname(dataFile), () => showAbout(dataFile));
+  installMenu(win, dirname(opened.file), () => showAbout(opened.file));
   win.once('ready-to-show', () => win?.show());
   win.webContents.on('render-process-gone', (_e, d) => log(`界面进程结束：${d.reason}`));
   await win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -171,8 +240,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (ledger?.db) closeDatabase(ledger.db);
+    if (ledger) closeLedger(ledger);
   });
-  process.on('uncaughtException', (e) => log(`未处理的错误：${e.stack ?? e.message}`));
+  process.on('uncaughtException', (e) => crashed('未处理的错误', e));
+  process.on('unhandledRejection', (e) => crashed('未处理的异步错误', e));
   app.whenReady().then(start).catch(failedToStart);
 }

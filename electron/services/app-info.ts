@@ -27,11 +27,12 @@ export function lockedQuarterList(db: Db): string[] {
 export function startupView(dataFile: string, startup: { failure: StartupFailure | null; notice: string | null }, checking: boolean): Result<'app:startup'> {
   return {
     ok: startup.failure === null,
+    kind: startup.failure?.kind ?? null,
     checking: checking && startup.failure === null,
     dataFile,
     notice: startup.notice,
     problem: startup.failure?.problem ?? null,
     details: startup.failure?.details ?? [],
-    backups: startup.failure ? listBackups(dataFile) : [],
+    backups: startup.failure?.kind === 'damaged' ? listBackups(dataFile) : [],
   };
 }

@@ -17,8 +17,10 @@ import {
 } from '../../shared/labels';
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
+import { DEFAULT_SETTINGS, FONT_LABELS, SETTING_LABELS, TEMPLATE_LABELS } from '../../shared/settings';
 import { JOURNAL_STATE_LABEL } from '../../shared/journal';
 import type { Db } from '../db/database';
+import { SHEETS } from '../exchange/sheets';
 import { auditNames, auditRows, auditSources } from '../store/audit';
 import { ruleSets } from '../store/rulesets';
 
@@ -40,6 +42,12 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   circular_issues: '通报成文日期、文号和改写',
   kept_documents: '通报留底文件',
   journal_issues: '刊物的期',
+};
+
+/** entries that stand for the ledger file or a whole import, not a table's row */
+const ENTRY_LABEL: Record<string, { entity: string; action: string }> = {
+  import: { entity: '工作簿', action: '导入' },
+  ledger: { entity: '数据文件', action: '恢复' },
 };
 
 export const AUDIT_ACTION_LABEL: Record<string, string> = { create: '新增', update: '修改', delete: '删除', restore: '恢复' };
@@ -345,7 +353,50 @@ function parseBody(v: unknown): unknown {
   }
 }
 
+/** A settings change, one line per setting that changed, named as on the 通报设置 form, from what to what. */
+export function settingsDifferences(before: unknown, after: unknown): { field: string; before: string; after: string }[] {
+  const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+  const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? '开' : '关') : String(v));
+  const out: { field: string; before: string; after: string }[] = [];
+  const walk = (a: Json, b: Json, labels: Record<string, string>, prefix: string): void => {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (JSON.stringify(a[k]) === JSON.stringify(b[k])) continue;
+      if (k === 'fonts' || k === 'templates') walk(obj(a[k]), obj(b[k]), k === 'fonts' ? FONT_LABELS : TEMPLATE_LABELS, `${SETTING_LABELS[k]} · `);
+      else out.push({ field: `${prefix}${labels[k] ?? k}`, before: text(a[k]), after: text(b[k]) });
+    }
+  };
+  walk(obj(before), obj(after), SETTING_LABELS, '');
+  return out;
+}
+
+const sheetName = (key: string): string => SHEETS.find((s) => s.key === key)?.name ?? key;
+
+/** An import's one entry: the file and, per sheet, how many rows were added and changed. */
+function importChanges(after: Json | null): AuditRowView['changes'] {
+  const counts = (after?.['counts'] ?? {}) as Record<string, { added: number; changed: number; unchanged: number }>;
+  return Object.entries(counts).map(([k, c]) => ({ field: sheetName(k), before: '', after: `新增 ${c.added} 条，修改 ${c.changed} 条，未变 ${c.unchanged} 条` }));
+}
+
+const held = (h: unknown): string => {
+  const r = h as { units: number; items: number; lastEntry: string | null } | null;
+  return r ? `单位 ${r.units} 个，信息 ${r.items} 条${r.lastEntry ? `，最后报送 ${r.lastEntry}` : ''}` : '（已损坏，无法读取）';
+};
+
+/** A restore's entry: from which backup, what it replaced, where the replaced data was kept. */
+function restoreChanges(after: Json | null): AuditRowView['changes'] {
+  const a = after ?? {};
+  const out: AuditRowView['changes'] = [{ field: '恢复自备份', before: '', after: String(a['from'] ?? '') }];
+  out.push({ field: '被替换的数据', before: held(a['replaced']), after: '' });
+  if (a['safetyBackup']) out.push({ field: '恢复前备份', before: '', after: String(a['safetyBackup']) });
+  if (a['damagedCopy']) out.push({ field: '损坏的数据文件移到', before: '', after: String(a['damagedCopy']) });
+  return out;
+}
+
 function changesOf(entity: string, action: string, before: Json | null, after: Json | null, w: Words): AuditRowView['changes'] {
+  if (entity === 'import') return importChanges(after);
+  if (entity === 'ledger') return restoreChanges(after);
+  // the first save is shown against the defaults the clerk saw before it
+  if (entity === 'settings') return settingsDifferences(before ? parseBody(before['value']) : DEFAULT_SETTINGS, parseBody(after?.['value']));
   const fields = Object.keys(after ?? before ?? {});
   const out: AuditRowView['changes'] = [];
   for (const k of fields) {
@@ -374,6 +425,15 @@ function summaryOf(entity: string, row: Json, w: Words): string {
   return parts.join('　').slice(0, 160);
 }
 
+function entrySummary(entity: string, after: Json | null, rows: number): string {
+  const a = after ?? {};
+  if (entity === 'ledger') return `从备份“${String(a['from'] ?? '')}”恢复了全部数据`;
+  const counts = Object.values((a['counts'] ?? {}) as Record<string, { added: number; changed: number }>);
+  const added = counts.reduce((s, c) => s + c.added, 0);
+  const changed = counts.reduce((s, c) => s + c.changed, 0);
+  return `${String(a['file'] ?? '')}：新增 ${added}，修改 ${changed}（${rows} 处改动，展开可看）`;
+}
+
 export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditRowView[]; sources: string[] } {
   const { total, rows } = auditRows(db, { ...f, limit: f.limit ?? 100, offset: f.offset ?? 0 });
   const words = wordsOf(db);
@@ -385,15 +445,22 @@ export function listAudit(db: Db, f: AuditFilter): { total: number; rows: AuditR
       const before = r.before ? (JSON.parse(r.before) as Json) : null;
       const after = r.after ? (JSON.parse(r.after) as Json) : null;
       const changes = changesOf(r.entity, r.action, before, after, words);
+      const entry = ENTRY_LABEL[r.entity];
       return {
         id: r.id,
         at: r.at,
         source: r.source,
-        action: AUDIT_ACTION_LABEL[r.action] ?? r.action,
-        entity: AUDIT_ENTITY_LABEL[r.entity] ?? r.entity,
+        // the settings row is created by the first save, which the clerk made by changing the defaults
+        action: entry?.action ?? (r.entity === 'settings' ? '修改' : (AUDIT_ACTION_LABEL[r.action] ?? r.action)),
+        entity: entry?.entity ?? AUDIT_ENTITY_LABEL[r.entity] ?? r.entity,
         entityId: r.entityId,
-        summary: summaryOf(r.entity, after ?? before ?? {}, words),
+        summary: entry
+          ? entrySummary(r.entity, after, r.n ?? 0)
+          : r.entity === 'settings'
+            ? `通报设置：${changes.map((c) => c.field).slice(0, 6).join('、')}${changes.length > 6 ? ' 等' : ''}`
+            : summaryOf(r.entity, after ?? before ?? {}, words),
         changes,
+        ...(r.n !== null ? { rows: r.n } : {}),
       };
     }),
   };

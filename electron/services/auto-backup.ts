@@ -8,10 +8,12 @@ import { backupDirFor, backupTo, uniqueBackupFile } from './backup';
 
 const DAILY = '自动备份-';
 
-/** 自动备份-20191231-083000.db → 2019-12-31T08:30:00Z */
+/** 自动备份-20191231-083000.db → the instant 2019-12-31 08:30:00 local time (names are in the office's time) */
 function takenAt(name: string): string | null {
-  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/.exec(name);
-  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)*\.db$/.exec(name);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  return new Date(y, mo - 1, d, h, mi, s).toISOString();
 }
 
 /** Takes today's automatic backup unless there is one, then prunes old ones. Returns the new file, if any. */

@@ -1,5 +1,6 @@
-// Importing a workbook as every front door does it: a backup first (导入前备份, so a wrong workbook can be undone),
-// then the import itself; a dry run writes nothing and so needs no backup.
+// Importing a workbook as every front door does it: checked first; only an import that will write takes a backup
+// (导入前备份, so a wrong workbook can be undone) just before it writes. A dry run, a refused workbook or one with
+// nothing new writes nothing and leaves no file behind.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportReportView } from '../../shared/ipc/contract';
@@ -14,6 +15,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** the audit source: 导入 from the app, 命令行 from the command line */
   source: string;
+  /** take the 导入前备份 beside the ledger once the import is known to write */
+  backup?: boolean;
 }
 
 export interface ImportRequest extends ImportOptions {
@@ -29,9 +32,17 @@ export type ImportRunner = (file: string, opts: ImportOptions) => Promise<Import
 export async function importData(db: Db, dataFile: string, file: string, req: ImportRequest, run?: ImportRunner): Promise<ImportReport> {
   // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
   if (req.mapping) rememberColumnMapping(db, req.mapping, req.mappingSource ?? req.source);
-  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source };
-  if (!opts.dryRun) await backupBeforeImport(db, dataFile);
-  return (run ?? ((f, o) => importWorkbook(db, f, o)))(file, opts);
+  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun };
+  return (run ?? ((f, o) => importWorkbookWithBackup(db, dataFile, f, o)))(file, opts);
+}
+
+/** The import itself on `db` (in this thread, or in the import worker on its own connection). */
+export function importWorkbookWithBackup(db: Db, dataFile: string, file: string, opts: ImportOptions): Promise<ImportReport> {
+  return importWorkbook(db, file, {
+    dryRun: opts.dryRun,
+    source: opts.source,
+    beforeWrite: opts.backup ? () => backupBeforeImport(db, dataFile) : undefined,
+  });
 }
 
 const itemsSheet = SHEETS.find((d) => d.key === 'items')!;

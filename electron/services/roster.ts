@@ -19,7 +19,7 @@ export async function importRosterCsvAsync(db: Db, csv: string, source: string):
   const file = join(dir, 'roster.xlsx');
   try {
     await wb.xlsx.writeFile(file);
-    return await importWorkbook(db, file, { source });
+    return await importWorkbook(db, file, { source, label: '示例单位名单' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,65 +1,22 @@
-// Opening the ledger at start-up (issue 5): where the file lives decides the journal mode, and the file is checked
-// (quick_check + foreign keys) before the clerk works on it. A damaged ledger never crashes the app: the result
-// names the problem and the backups that pass their own check, newest first, so the UI can offer a recovery.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, statfsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// The ledger file's life, in one place: open (the storage decides the journal mode), check (quick_check + foreign
+// keys on a read-only connection, before anything writes: migrations, the journal-mode switch, seeding and PRAGMA
+// optimize come only after the check passed), switch to another file (the data-folder move, the choice page) and
+// close. A damaged, missing or unreadable ledger never crashes the app: the result names the problem and what the
+// clerk can do, and the file stays byte for byte as it was.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
-import { foreignKeyProblems, quickCheckProblems } from '../store/health';
-import { assertRestorable, backupDirFor, stageCopy } from './backup';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { foreignKeyProblems, quickCheckProblems, schemaVersion } from '../store/health';
+import { assertRestorable, backupDirFor, removeStaleCopies, stageCopy } from './backup';
+import { journalFor, type StorageInfo } from './storage';
 import { startWorker, workerFileFor } from './worker-thread';
+
+export { detectStorage, journalFor, storageKindOf, type StorageInfo, type StorageKind } from './storage';
 
 /** damaged ledgers moved aside by a recovery: kept for rescue, never offered as a backup */
 const DAMAGED = '损坏的数据-';
-
-export type StorageKind = 'local' | 'network' | 'removable';
-
-export interface StorageInfo {
-  kind: StorageKind;
-  /** why it was judged so (for the notice) */
-  reason: string;
-}
-
-/** Linux statfs f_type magic numbers of network and FUSE file systems (WAL needs shared memory, which they lack). */
-const NETWORK_FS: Record<number, string> = {
-  0x6969: 'NFS',
-  0x517b: 'SMB',
-  0xff534d42: 'CIFS',
-  0xfe534d42: 'SMB2',
-  0x5346414f: 'AFS',
-  0x73757245: 'Coda',
-  0x564c: 'NCP',
-  0x01021997: '9P',
-  0x65735546: 'FUSE',
-};
-/** file systems of USB sticks and card readers */
-const REMOVABLE_FS: Record<number, string> = { 0x4d44: 'FAT', 0x2011bab0: 'exFAT' };
-
-/** Where a ledger lives, from its path and (on Linux) the file system type. Pure, so every rule is tested. */
-export function storageKindOf(path: string, platform: string, fsType?: number): StorageInfo {
-  if (platform === 'win32') {
-    if (/^(\\\\|\/\/)(?![?.][\\/])/.test(path) || /^\\\\\?\\UNC\\/i.test(path)) return { kind: 'network', reason: '网络共享文件夹' };
-    return { kind: 'local', reason: '本机磁盘' };
-  }
-  if (fsType !== undefined && NETWORK_FS[fsType]) return { kind: 'network', reason: `${NETWORK_FS[fsType]} 网络文件系统` };
-  if (/^\/run\/user\/\d+\/gvfs\//.test(path)) return { kind: 'network', reason: '网络共享文件夹' };
-  if (fsType !== undefined && REMOVABLE_FS[fsType]) return { kind: 'removable', reason: `${REMOVABLE_FS[fsType]} 格式的移动存储` };
-  if (/^\/(media|run\/media|mnt)\//.test(path)) return { kind: 'removable', reason: '移动存储（U 盘或移动硬盘）' };
-  return { kind: 'local', reason: '本机磁盘' };
-}
-
-export function detectStorage(file: string): StorageInfo {
-  const abs = resolve(file);
-  let fsType: number | undefined;
-  if (process.platform !== 'win32') {
-    try {
-      fsType = Number(statfsSync(existsSync(abs) ? abs : dirname(abs)).type);
-    } catch {
-      fsType = undefined;
-    }
-  }
-  return storageKindOf(abs, process.platform, fsType);
-}
 
 export interface BackupInfo {
   name: string;
@@ -71,13 +28,23 @@ export interface BackupInfo {
   problem?: string;
 }
 
+/**
+ * Why the ledger is not open: damaged (failed its check or cannot be read), missing (the configured file is not
+ * there, e.g. an unplugged drive) or config (the app's own config.json is unreadable, so it does not know the file).
+ */
+export type FailureKind = 'damaged' | 'missing' | 'config';
+
 export interface StartupFailure {
+  kind: FailureKind;
   problem: string;
   details: string[];
   backups: BackupInfo[];
 }
 
 export type StartupResult = { ok: true; db: Db; storage: StorageInfo; notice: string | null } | ({ ok: false; storage: StorageInfo } & StartupFailure);
+
+/** What a read-only check found: nothing (null), or the problem and its details. */
+export type CheckFinding = { problem: string; details: string[] } | null;
 
 /** Backups beside the ledger, newest first; the newest few are checked so the screen can recommend a good one. */
 export function listBackups(dataFile: string, checkNewest = 10): BackupInfo[] {
@@ -111,68 +78,73 @@ function problemsOf(db: Db): string[] {
 
 const DAMAGED_PROBLEM = '数据文件检查未通过（文件可能因断电、强制关机或磁盘故障而损坏）。';
 
-/** quick_check and the foreign keys of a ledger file, on a read-only connection of its own (the check worker's job). */
-export function ledgerProblems(dataFile: string): string[] {
+/** A file that does not exist or is empty: a new ledger, nothing in it to check. */
+const isFresh = (file: string): boolean => !existsSync(file) || statSync(file).size === 0;
+
+/**
+ * The whole-file check on a read-only connection of its own: opens (refusing a file that is not a ledger or comes
+ * from a newer version), quick_check and the foreign keys. Writes nothing to the ledger.
+ */
+export function checkLedgerFile(dataFile: string): CheckFinding {
   let db: Db | null = null;
   try {
     db = openDatabase(dataFile, { readonly: true });
-    return problemsOf(db);
   } catch (e) {
-    return [messageOf(e)];
+    return { problem: `数据文件无法打开：${messageOf(e)}`, details: [] };
+  }
+  try {
+    const details = problemsOf(db);
+    return details.length > 0 ? { problem: DAMAGED_PROBLEM, details } : null;
+  } catch (e) {
+    return { problem: DAMAGED_PROBLEM, details: [messageOf(e)] };
   } finally {
-    if (db) closeDatabase(db);
+    db.close();
   }
 }
 
+/** quick_check and the foreign keys of a ledger file, as a list of problems (empty = fine). */
+export function ledgerProblems(dataFile: string): string[] {
+  const f = checkLedgerFile(dataFile);
+  return f ? (f.details.length > 0 ? f.details : [f.problem]) : [];
+}
+
 /** The same check in a worker thread, so the window stays responsive while it reads the whole file. */
-export function checkLedgerInWorker(dataFile: string, workerFile = workerFileFor('check-worker')): Promise<string[]> {
+export function checkLedgerInWorker(dataFile: string, workerFile = workerFileFor('check-worker')): Promise<CheckFinding> {
   return new Promise((resolve) => {
     const worker = startWorker(workerFile, { dataFile });
     let answered = false;
-    worker.once('message', (details: string[]) => {
+    worker.once('message', (finding: CheckFinding) => {
       answered = true;
-      resolve(details);
+      resolve(finding);
     });
     worker.once('error', (e) => {
       answered = true;
-      resolve([`检查程序出错：${e.message}`]);
+      resolve({ problem: DAMAGED_PROBLEM, details: [`检查程序出错：${e.message}`] });
     });
     worker.once('exit', (code) => {
-      if (!answered) resolve([`检查程序意外结束（代码 ${code}）`]);
+      if (!answered) resolve({ problem: DAMAGED_PROBLEM, details: [`检查程序意外结束（代码 ${code}）`] });
     });
   });
 }
 
-/** The fast part of opening: the file opens and its schema is current (migrations, with a backup before them). */
-export function openLedger(dataFile: string): StartupResult {
-  const storage = detectStorage(dataFile);
-  const journalMode = storage.kind === 'local' ? 'wal' : 'delete';
-  const notice =
-    storage.kind === 'local'
-      ? null
-      : `数据文件位于${storage.reason}上。为避免数据损坏，已改用兼容模式（不使用预写日志）；建议在“数据”页把数据文件夹移到本机硬盘。`;
-  try {
-    return { ok: true, db: openDatabase(dataFile, { journalMode }), storage, notice };
-  } catch (e) {
-    return { ok: false, storage, problem: `数据文件无法打开：${messageOf(e)}`, details: [], backups: listBackups(dataFile) };
-  }
+/** The connection that writes: journal mode from the storage, then migrations (with a backup before) and seeding. */
+export function openForWriting(dataFile: string): Db {
+  return openDatabase(dataFile, { journalMode: journalFor(dataFile).journalMode });
 }
 
-/** Opens and checks the ledger in one go (command line, recovery). Never throws for a damaged or foreign file. */
+/** Checks, then opens for writing (command line, restore, recovery, switching files). Never throws for a bad file. */
 export function openChecked(dataFile: string): StartupResult {
-  const opened = openLedger(dataFile);
-  if (!opened.ok) return opened;
-  let details: string[];
+  const { storage, notice } = journalFor(dataFile);
+  removeStaleCopies(dataFile);
+  if (!isFresh(dataFile)) {
+    const finding = checkLedgerFile(dataFile);
+    if (finding) return { ok: false, storage, kind: 'damaged', ...finding, backups: listBackups(dataFile) };
+  }
   try {
-    details = problemsOf(opened.db);
+    return { ok: true, db: openForWriting(dataFile), storage, notice };
   } catch (e) {
-    details = [messageOf(e)];
+    return { ok: false, storage, kind: 'damaged', problem: `数据文件无法打开：${messageOf(e)}`, details: [], backups: listBackups(dataFile) };
   }
-  if (details.length > 0) {
-    closeDatabase(opened.db);
-    return { ok: false, storage: opened.storage, problem: DAMAGED_PROBLEM, details, backups: listBackups(dataFile) };
-  }
-  return opened;
 }
 
 /** What the front doors hold between start-up and the end of the integrity check. */
@@ -184,27 +156,117 @@ export interface StartupState {
 }
 
 export interface OpenLedger {
-  /** null while the ledger is damaged (closed so that a recovery may move the file aside) */
+  /** the ledger file in use (changes when the clerk moves the data folder or chooses another file) */
+  file: string;
+  /**
+   * null while the ledger is not open; until the check has passed, a read-only connection (reads answer at once,
+   * nothing can write); after it, the connection that writes
+   */
   db: Db | null;
   startup: StartupState;
 }
 
+const missingFailure = (file: string): StartupFailure => ({
+  kind: 'missing',
+  problem: `找不到数据文件“${file}”。如果数据文件在 U 盘、移动硬盘或网络盘上，请接好后点“重试”；也可以选择数据文件所在位置，或新建一份空白数据。`,
+  details: [],
+  backups: [],
+});
+
 /**
- * Start-up as the clerk sees it: the ledger opens at once (migrations only) so the first screen comes up, and the
- * whole-file check runs right after, off the window's path. A failure closes the ledger before anything was written
- * (every writing method waits for `checked`) and the renderer switches to the recovery screen.
+ * Start-up as the clerk sees it: the window comes up at once and the whole-file check runs in a worker. A ledger of
+ * the current version is readable meanwhile through a read-only connection; the connection that writes (journal
+ * mode, migrations, seeding) opens only after the check has passed. A failure leaves the file exactly as it was.
+ * `mustExist`: the file was configured by the clerk, so a missing one is reported, never silently created anew.
  */
-export function startLedger(dataFile: string, check: (file: string) => Promise<string[]> = checkLedgerInWorker): OpenLedger {
-  const opened = openLedger(dataFile);
-  if (!opened.ok) return { db: null, startup: { failure: opened, notice: null, checked: Promise.resolve() } };
-  const ledger: OpenLedger = { db: opened.db, startup: { failure: null, notice: opened.notice, checked: Promise.resolve() } };
-  ledger.startup.checked = check(dataFile).then((details) => {
-    if (details.length === 0) return;
-    if (ledger.db) closeDatabase(ledger.db);
+export function startLedger(
+  dataFile: string,
+  check: (file: string) => Promise<CheckFinding> = checkLedgerInWorker,
+  opts: { mustExist?: boolean } = {},
+): OpenLedger {
+  const file = resolve(dataFile);
+  const { notice } = journalFor(file);
+  const ledger: OpenLedger = { file, db: null, startup: { failure: null, notice, checked: Promise.resolve() } };
+  const fail = (failure: StartupFailure): OpenLedger => ((ledger.startup.failure = failure), (ledger.startup.notice = null), ledger);
+  if (opts.mustExist && !existsSync(file)) return fail(missingFailure(file));
+  removeStaleCopies(file);
+  if (isFresh(file)) {
+    try {
+      ledger.db = openForWriting(file);
+    } catch (e) {
+      return fail({ kind: 'damaged', problem: `无法新建数据文件：${messageOf(e)}`, details: [], backups: [] });
+    }
+    return ledger;
+  }
+  // a read-only connection to a WAL-mode file makes the -wal and -shm files it finds missing: a file that fails its
+  // check gets them removed again, so it is left exactly as it was found
+  const sideFiles = ['-wal', '-shm'].filter((s) => !existsSync(file + s));
+  try {
+    const reader = openDatabase(file, { readonly: true });
+    if (schemaVersion(reader) === SCHEMA_VERSION) ledger.db = reader;
+    else reader.close(); // an older ledger is read only after its migration, which waits for the check
+  } catch {
+    // the check reports why
+  }
+  ledger.startup.checked = check(file).then((finding) => {
+    const reader = ledger.db;
     ledger.db = null;
-    ledger.startup.failure = { problem: DAMAGED_PROBLEM, details, backups: listBackups(dataFile) };
+    if (reader) reader.close();
+    if (finding) {
+      removeSideFilesMadeByCheck(file, sideFiles);
+      fail({ kind: 'damaged', ...finding, backups: listBackups(file) });
+      return;
+    }
+    try {
+      ledger.db = openForWriting(file);
+    } catch (e) {
+      fail({ kind: 'damaged', problem: `数据文件无法打开：${messageOf(e)}`, details: [], backups: listBackups(file) });
+    }
   });
   return ledger;
+}
+
+/** Removes the (empty) -wal and the -shm a read-only check created beside a file no connection has open any more. */
+function removeSideFilesMadeByCheck(file: string, created: string[]): void {
+  const wal = file + '-wal';
+  if (created.includes('-wal') && existsSync(wal) && statSync(wal).size > 0) return; // never drop written pages
+  for (const s of created) rmSync(file + s, { force: true });
+}
+
+/** A ledger that cannot be opened because the app's own config.json cannot be read: the choice page. */
+export function blockedLedger(dataFile: string, problem: string): OpenLedger {
+  return {
+    file: resolve(dataFile),
+    db: null,
+    startup: { failure: { kind: 'config', problem, details: [], backups: [] }, notice: null, checked: Promise.resolve() },
+  };
+}
+
+/**
+ * Moves the ledger to another file: the new one is checked and opened first (a bad one leaves everything as it was),
+ * then the old connection closes — without PRAGMA optimize, so nothing more is written to the file the clerk left —
+ * and every later call reads and writes the new file.
+ */
+export function switchLedger(ledger: OpenLedger, dataFile: string): void {
+  const file = resolve(dataFile);
+  const opened = openChecked(file);
+  if (!opened.ok) throw new UserError(`${opened.problem}${opened.details.length > 0 ? `（${opened.details[0]}）` : ''}数据文件：${file}`);
+  const old = ledger.db;
+  ledger.db = opened.db;
+  ledger.file = file;
+  ledger.startup.failure = null;
+  ledger.startup.notice = opened.notice;
+  ledger.startup.checked = Promise.resolve();
+  if (old?.open) old.close();
+}
+
+/** Closes the ledger at the end; PRAGMA optimize only on a connection that writes to a file that passed its check. */
+export function closeLedger(ledger: OpenLedger): void {
+  const db = ledger.db;
+  ledger.db = null;
+  if (!db?.open) return;
+  if (ledger.startup.failure) db.close();
+  else closeDatabase(db);
 }
 
 /**

@@ -1,4 +1,6 @@
-// The audit log (操作记录) as the history page reads it, and the names its rows refer to by id.
+// The audit log (操作记录) as the history page reads it, the names its rows refer to by id, and the entries no table
+// trigger writes: one entry for a whole import (the rows it wrote join it) and one for a restore of the ledger file.
+import { nowIso } from '../clock';
 import type { Db } from '../db/database';
 
 export interface AuditRow {
@@ -10,6 +12,8 @@ export interface AuditRow {
   entityId: number | null;
   before: string | null;
   after: string | null;
+  /** for an import's entry: how many rows joined it */
+  n: number | null;
 }
 
 /** What the history page filters by; dates are the clerk's local dates. */
@@ -21,6 +25,8 @@ export interface AuditQuery {
   from?: string;
   to?: string;
   text?: string;
+  /** the rows of one entry (an import) */
+  group?: number;
   limit: number;
   offset: number;
 }
@@ -41,10 +47,17 @@ export function auditRows(db: Db, f: AuditQuery): { total: number; rows: AuditRo
   if (f.from) add(`date(at, 'localtime') >= ?`, f.from);
   if (f.to) add(`date(at, 'localtime') <= ?`, f.to);
   if (f.text) add(`(instr(coalesce(before, ''), ?) > 0 OR instr(coalesce(after, ''), ?) > 0)`, f.text, f.text);
+  // an import is one entry that expands to its rows; a search for a record lists the rows themselves
+  if (f.group !== undefined) add('grp = ?', f.group);
+  else if (!f.entity && f.entityId === undefined && !f.text) add('grp IS NULL');
   const sql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${sql}`).get(...params) as { n: number }).n;
   const rows = db
-    .prepare(`SELECT id, at, source, action, entity, entity_id AS entityId, before, after FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT id, at, source, action, entity, entity_id AS entityId, before, after,
+              CASE WHEN entity = 'import' THEN (SELECT count(*) FROM audit_log c WHERE c.grp = audit_log.id) END AS n
+       FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
+    )
     .all(...params, f.limit, f.offset) as AuditRow[];
   return { total, rows };
 }
@@ -71,4 +84,28 @@ export function auditNames(db: Db): {
     request: (id) => request.get(id) as { no: string; topic: string } | undefined,
     person: (id) => (person.get(id) as { name: string } | undefined)?.name,
   };
+}
+
+// Call these inside the write transaction, so a rolled-back change leaves no entry.
+const insertEntry = (db: Db, source: string, action: string, entity: string, detail: unknown): number =>
+  Number(
+    db
+      .prepare('INSERT INTO audit_log (at, source, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, NULL, NULL, ?)')
+      .run(nowIso(), source, action, entity, JSON.stringify(detail)).lastInsertRowid,
+  );
+
+/** Opens one entry standing for every row written until `endAuditGroup`; returns its id. */
+export function beginAuditGroup(db: Db, source: string, entity: 'import', detail: unknown): number {
+  const id = insertEntry(db, source, 'create', entity, detail);
+  db.prepare('UPDATE audit_context SET grp = ? WHERE id = 1').run(id);
+  return id;
+}
+
+export function endAuditGroup(db: Db): void {
+  db.prepare('UPDATE audit_context SET grp = NULL WHERE id = 1').run();
+}
+
+/** The entry of a restore, written into the restored ledger (the replaced one is kept as a backup). */
+export function insertRestoreEntry(db: Db, source: string, detail: unknown): number {
+  return db.transaction(() => insertEntry(db, source, 'restore', 'ledger', detail))();
 }

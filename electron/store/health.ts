@@ -27,3 +27,8 @@ export function schemaVersion(db: Conn): number {
 export function hasTable(db: Conn, name: string): boolean {
   return (db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) as { n: number }).n > 0;
 }
+
+/** Switches a file to the rollback journal (a copy that must stand alone, with no -wal/-shm beside it). */
+export function useRollbackJournal(db: Conn): void {
+  db.pragma('journal_mode = DELETE');
+}

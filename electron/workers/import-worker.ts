@@ -3,24 +3,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { closeDatabase, openDatabase } from '../db/database';
 import { messageOf } from '../db/errors';
-import { importWorkbook } from '../exchange/import';
-import { detectStorage } from '../services/startup';
+import { importWorkbookWithBackup } from '../services/imports';
+import { journalFor } from '../services/storage';
 
 interface Job {
   dbFile: string;
   file: string;
   dryRun: boolean;
   source: string;
+  backup?: boolean;
 }
 
 async function run(job: Job): Promise<void> {
-  const db = openDatabase(job.dbFile, { journalMode: detectStorage(job.dbFile).kind === 'local' ? 'wal' : 'delete' });
+  const db = openDatabase(job.dbFile, { journalMode: journalFor(job.dbFile).journalMode });
+  let report;
   try {
-    const report = await importWorkbook(db, job.file, { dryRun: job.dryRun, source: job.source });
-    parentPort!.postMessage({ ok: true, report });
+    report = await importWorkbookWithBackup(db, job.dbFile, job.file, { dryRun: job.dryRun, source: job.source, backup: job.backup });
   } finally {
+    // closed before answering: the window's next write must not meet this connection still holding the file
     closeDatabase(db);
   }
+  parentPort!.postMessage({ ok: true, report });
 }
 
 run(workerData as Job).catch((e: unknown) => parentPort!.postMessage({ ok: false, error: messageOf(e) }));

@@ -107,6 +107,12 @@ export function App() {
           setStartup({ ...startup, ok: true, problem: null });
           void refresh();
         }}
+        onOpened={(v) => {
+          setStartup(v);
+          void refresh().then(() => {
+            if (useApp.getState().info?.units === 0) setFirstRun(true);
+          });
+        }}
       />
     );
   if (!info) return <Spin style={{ margin: 80 }} tip="正在打开数据…" fullscreen />;

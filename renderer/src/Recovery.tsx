@@ -1,4 +1,5 @@
-// The start-up recovery screen: shown instead of the pages when the data file fails its check. It never deletes the
+// The start-up recovery screens: shown instead of the pages when the data file fails its check (recovery from a
+// backup), or when it cannot be found or the app's settings cannot be read (the choice page). It never deletes the
 // damaged file (the services move it into the backups folder) and offers the newest backup that passes its check.
 import { Alert, Button, Card, Result, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,7 +7,66 @@ import { useState } from 'react';
 import type { StartupView } from '../../shared/ipc/contract';
 import { api, attempt, call } from './api';
 
-export function Recovery({ startup, onRecovered }: { startup: StartupView; onRecovered: (damagedCopy: string | null) => void }) {
+/**
+ * The choice page: the app's config.json cannot be read, or the configured data file is not there (an unplugged
+ * drive). The app never opens another file on its own: the clerk retries, chooses the file, or starts a new ledger.
+ */
+function Choice({ startup, onOpened }: { startup: StartupView; onOpened: (v: StartupView) => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [view, setView] = useState(startup);
+  const run = async (what: string, f: () => Promise<StartupView | null>) => {
+    setBusy(what);
+    await attempt(async () => {
+      const v = await f();
+      if (!v) return;
+      if (v.ok) onOpened(v);
+      else setView(v);
+    });
+    setBusy(null);
+  };
+  return (
+    <div style={{ maxWidth: 760, margin: '40px auto', padding: '0 16px' }} data-page="choice">
+      <Result
+        status="warning"
+        title={view.kind === 'config' ? '程序设置文件无法读取' : '找不到数据文件'}
+        subTitle={view.problem}
+        extra={
+          <Space wrap>
+            <Button type="primary" size="large" loading={busy === 'retry'} onClick={() => run('retry', () => call(api().app.retryOpen({})))}>
+              重试
+            </Button>
+            <Button size="large" loading={busy === 'choose'} onClick={() => run('choose', () => call(api().app.chooseLedger({})))}>
+              选择数据文件…
+            </Button>
+            <Button size="large" loading={busy === 'new'} onClick={() => run('new', () => call(api().app.newLedger({})))}>
+              新建空白数据…
+            </Button>
+          </Space>
+        }
+      />
+      <Alert
+        type="info"
+        showIcon
+        message="程序不会自动改用其他数据文件。数据文件（zwxx.db）通常在原来的数据文件夹中；如在 U 盘或网络盘上，请先接好再点“重试”。只有确认原数据已不需要时才新建空白数据。"
+      />
+    </div>
+  );
+}
+
+export function Recovery({
+  startup,
+  onRecovered,
+  onOpened,
+}: {
+  startup: StartupView;
+  onRecovered: (damagedCopy: string | null) => void;
+  onOpened: (v: StartupView) => void;
+}) {
+  if (startup.kind === 'config' || startup.kind === 'missing') return <Choice startup={startup} onOpened={onOpened} />;
+  return <Damaged startup={startup} onRecovered={onRecovered} />;
+}
+
+function Damaged({ startup, onRecovered }: { startup: StartupView; onRecovered: (damagedCopy: string | null) => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const best = startup.backups.find((b) => b.ok);
   const recover = async (name?: string) => {

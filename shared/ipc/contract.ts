@@ -139,6 +139,12 @@ export const METHODS = {
   'app:recover': method(z.object({ name: z.string().min(1).max(200).optional() }).strict()).returns<{
     damagedCopy: string | null;
   } | null>(),
+  /** the choice page (config.json unreadable, or the configured ledger missing): try the configured file again */
+  'app:retryOpen': method(none).returns<StartupView>(),
+  /** the choice page: the clerk picks the ledger file in a dialog; it is checked, opened and remembered */
+  'app:chooseLedger': method(none).returns<StartupView | null>(),
+  /** the choice page: a new, empty ledger (zwxx.db) in a folder the clerk picks, then remembered */
+  'app:newLedger': method(none).returns<StartupView | null>(),
   'audit:list': method(
     z
       .object({
@@ -149,6 +155,8 @@ export const METHODS = {
         to: isoDate.optional(),
         text: z.string().trim().max(100).optional(),
         entityId: id.optional(),
+        /** the rows of one grouped entry (an import): what the entry expands to */
+        group: id.optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })
@@ -312,7 +320,22 @@ export const METHODS = {
   'receive:preview': method(z.object({ folder: z.boolean().optional() }).strict()).returns<ReceivePreviewView | null>(),
   'receive:confirm': method(z.object({ rows: z.array(receivedInput).min(1).max(500) }).strict()).returns<{ created: number; itemIds: number[] }>(),
   'backup:create': method(none).returns<{ file: string } | null>(),
-  'backup:restore': method(none).returns<{ safetyBackup: string } | null>(),
+  /** the backups folder beside the ledger, newest first, with time and size */
+  'backup:list': method(none).returns<BackupFileView[]>(),
+  /**
+   * 从备份恢复 in two steps: without `confirm`, the backup (one listed by `name`, else chosen in a dialog) is checked
+   * and described (units, items, last entry) and nothing changes; with `confirm` and the `file` that step returned,
+   * the ledger is replaced (a safety backup of the current data first).
+   */
+  'backup:restore': method(
+    z
+      .object({
+        name: z.string().min(1).max(200).optional(),
+        file: z.string().min(1).max(1000).optional(),
+        confirm: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<{ stage: 'preview'; file: string; preview: BackupPreview } | { stage: 'done'; safetyBackup: string } | null>(),
 } as const;
 
 export type Method = keyof typeof METHODS;
@@ -336,6 +359,8 @@ export interface AppInfo {
 /** The start-up check: ok, or what is wrong with the data file and the backups that could replace it. */
 export interface StartupView {
   ok: boolean;
+  /** why the ledger is not open: damaged (recovery screen), missing or config (the choice page); null when ok */
+  kind: 'damaged' | 'missing' | 'config' | null;
   /** the integrity check is still running (app:startupCheck waits for it) */
   checking: boolean;
   dataFile: string;
@@ -344,6 +369,27 @@ export interface StartupView {
   problem: string | null;
   details: string[];
   backups: { name: string; at: string; bytes: number; ok: boolean; problem?: string }[];
+}
+
+/** A backup in the backups folder (数据 page). */
+export interface BackupFileView {
+  name: string;
+  /** ISO time the file was last written */
+  at: string;
+  bytes: number;
+}
+
+/** What a backup holds, shown before 恢复 replaces the ledger with it. */
+export interface BackupPreview {
+  name: string;
+  at: string;
+  bytes: number;
+  units: number;
+  items: number;
+  /** the newest 报送 date among its items, or null when it has none */
+  lastEntry: string | null;
+  /** the same for the ledger it would replace */
+  current: { units: number; items: number; lastEntry: string | null };
 }
 
 export interface AuditRowView {
@@ -355,6 +401,8 @@ export interface AuditRowView {
   entityId: number | null;
   summary: string;
   changes: { field: string; before: string; after: string }[];
+  /** an entry standing for many rows (an import): how many; audit:list with `group: id` lists them */
+  rows?: number;
 }
 
 export type RecycleKind = 'items' | 'adoptions' | 'instructions' | 'requests' | 'events';
@@ -654,6 +702,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'app:info',
   'app:startup',
   'app:startupCheck',
+  'backup:list',
   // writes nothing: it only shows a file already written
   'app:showInFolder',
   'audit:list',

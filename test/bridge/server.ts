@@ -6,9 +6,9 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METHOD_NAMES } from '../../shared/ipc/contract';
-import { closeDatabase, type Db } from '../../electron/db/database';
+import type { Db } from '../../electron/db/database';
 import { createHandlers, dispatch, type Dialogs } from '../../electron/handlers';
-import { startLedger } from '../../electron/services/startup';
+import { closeLedger, startLedger, switchLedger } from '../../electron/services/startup';
 import { runImportInWorker } from '../../electron/services/import-worker';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -38,6 +38,13 @@ const CLIENT = `// test bridge: window.api over loopback HTTP, the same shape th
   window.api = api;
 })();`;
 
+/** Host must name this port on loopback; Origin, when the browser sends one, must be the bridge itself. */
+export function trustedRequest(host: string | undefined, origin: string | undefined, port: number): boolean {
+  const own = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!host || !own.includes(host.toLowerCase())) return false;
+  return origin === undefined || own.some((h) => origin.toLowerCase() === `http://${h}`);
+}
+
 export interface Bridge {
   url: string;
   /** answers the next file dialogs will give, in order (null = the clerk cancelled) */
@@ -48,10 +55,18 @@ export interface Bridge {
   close: () => Promise<void>;
 }
 
-export async function startBridge(opts: { dbFile: string; port?: number; today?: string }): Promise<Bridge> {
+export async function startBridge(opts: {
+  dbFile: string;
+  port?: number;
+  today?: string;
+  /** the file was configured by the clerk: a missing one shows the choice page, as in the desktop app */
+  mustExist?: boolean;
+  /** remembers the file the choice page or 更改数据文件夹 chose (the desktop app's config.json) */
+  setDataFile?: (file: string) => void;
+}): Promise<Bridge> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
   // the same start-up as the desktop app: open at once, check in a worker; a damaged ledger opens the recovery screen
-  const ledger = startLedger(opts.dbFile);
+  const ledger = startLedger(opts.dbFile, undefined, { mustExist: opts.mustExist });
   const startup = ledger.startup;
   const answers: (string | null)[] = [];
   const next = async (): Promise<string | null> => (answers.length > 0 ? answers.shift()! : null);
@@ -59,19 +74,32 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
   const shown: string[] = [];
   const handlers = createHandlers({
     db: () => ledger.db!,
+    readable: () => ledger.db !== null,
     replaceDb: (d) => (ledger.db = d),
-    dataFile: resolve(opts.dbFile),
+    get dataFile() {
+      return ledger.file;
+    },
     startup,
     // imports run in a worker thread, as in the desktop app
-    runImport: (file, o) => runImportInWorker(resolve(opts.dbFile), file, o),
+    runImport: (file, o) => runImportInWorker(ledger.file, file, o),
+    switchTo: (file) => switchLedger(ledger, file),
+    setDataFile: opts.setDataFile,
     assetsDir: join(ROOT, 'assets'),
     dialogs,
     shell: { showItemInFolder: (file) => void shown.push(file) },
     version: '测试',
     today: opts.today ? () => opts.today! : undefined,
   });
+  let port = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
+      // a web page the clerk opens meanwhile could reach a loopback port by DNS rebinding (its own name resolving to
+      // 127.0.0.1): only requests addressed to this port on loopback, and only from the bridge's own pages, are served
+      if (!trustedRequest(req.headers.host, req.headers.origin, port)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('拒绝：测试桥只接受本机地址的请求。');
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
         const chunks: Buffer[] = [];
@@ -110,7 +138,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
   });
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
     answerDialogs: (a) => answers.push(...a),
@@ -119,7 +147,7 @@ export async function startBridge(opts: { dbFile: string; port?: number; today?:
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
       await ledger.startup.checked;
-      if (ledger.db) closeDatabase(ledger.db);
+      closeLedger(ledger);
     },
   };
 }

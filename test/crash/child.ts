@@ -3,9 +3,12 @@
 //                                                            inside:K after the K-th row written inside the write
 //                                                            transaction and then waits there to be killed
 //   node --import tsx test/crash/child.ts edits DB         — a burst of edits, printing each committed one
+//   node --import tsx test/crash/child.ts restore DB BACKUP [STEP] — one restore, printing each step; with STEP it
+//                                                            waits there to be killed
 import { openDatabase } from '../../electron/db/database';
 import { importWorkbook } from '../../electron/exchange/import';
 import * as ledger from '../../electron/services/ledger';
+import { restoreFrom } from '../../electron/services/backup';
 
 const [mode, dbFile, xlsx, killAt] = process.argv.slice(2);
 const say = (s: string): void => void process.stdout.write(`${s}\n`); // pipes are synchronous on Linux
@@ -28,6 +31,17 @@ if (mode === 'import') {
   say(`rows:${rows}`);
   say(`applied:${report.applied} problems:${report.problems.length}`);
   db.close();
+} else if (mode === 'restore') {
+  const db = openDatabase(dbFile!);
+  say('phase:open');
+  const restored = await restoreFrom(db, dbFile!, xlsx!, {
+    onStep: (step) => {
+      say(`step:${step}`);
+      if (killAt === step) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
+    },
+  });
+  say('done');
+  restored.db.close();
 } else if (mode === 'edits') {
   const db = openDatabase(dbFile!);
   const units = (db.prepare('SELECT id FROM units ORDER BY id').all() as { id: number }[]).map((u) => u.id);

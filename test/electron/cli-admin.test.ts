@@ -46,6 +46,11 @@ describe('backup → delete everything → restore', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(rows()).toBe(before);
     const safety = /已另存为 (.+\.db)/.exec(r.stdout)![1]!;
+    // 操作记录 of the restored ledger says from which backup, and where the replaced data went
+    const audit = JSON.parse(runCli(['audit', '--json', '--limit', '5', '--db', db]).stdout) as { rows: { action: string; entity: string; summary: string; changes: { field: string; after: string }[] }[] };
+    expect(audit.rows[0]).toMatchObject({ action: '恢复', entity: '数据文件', source: '命令行' });
+    expect(audit.rows[0]!.summary).toContain('backup.db');
+    expect(audit.rows[0]!.changes.find((c) => c.field === '恢复前备份')?.after).toBe(safety.split('/').pop());
     const undo = runCli(['restore', safety, '--db', db]);
     expect(undo.code, undo.stderr).toBe(0);
     expect(JSON.parse(rows()).items).toEqual([]);

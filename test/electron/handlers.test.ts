@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../electron/db/database';
 import { exchangeRows } from '../../electron/exchange/export';
 import { createHandlers, dispatch } from '../../electron/handlers';
+import { closeLedger, startLedger, switchLedger } from '../../electron/services/startup';
 import { METHOD_NAMES, METHODS } from '../../shared/ipc/contract';
 import { tempDir } from '../helpers/cli';
 
@@ -76,10 +77,14 @@ describe('moving the data folder', () => {
   it('copies the ledger to the chosen folder, checked, and remembers it for the next start', async () => {
     const target = tempDir('zwxx-move-');
     let remembered = '';
+    const moved = startLedger(join(tempDir(), 'zwxx.db'));
     const h = createHandlers({
-      db: () => db,
+      db: () => moved.db!,
       replaceDb: () => undefined,
-      dataFile: join(dir, 'zwxx.db'),
+      get dataFile() {
+        return moved.file;
+      },
+      switchTo: (f) => switchLedger(moved, f),
       assetsDir: join(__dirname, '../../assets'),
       dialogs: { openFile: async () => null, saveFile: async () => null, chooseFolder: async () => target },
       version: 'test',
@@ -89,16 +94,14 @@ describe('moving the data folder', () => {
     const reply = await dispatch(h, 'app:moveData', {});
     expect(reply).toEqual({ ok: true, value: { file: join(target, 'zwxx.db') } });
     expect(remembered).toBe(join(target, 'zwxx.db'));
-    const copy = openDatabase(remembered);
-    try {
-      expect(JSON.stringify(exchangeRows(copy))).toBe(JSON.stringify(exchangeRows(db)));
-    } finally {
-      closeDatabase(copy);
-    }
+    // the ledger in use is now the new file
+    expect(moved.file).toBe(join(target, 'zwxx.db'));
+    expect(moved.db!.name).toBe(join(target, 'zwxx.db'));
     // a folder that already holds a ledger is refused, never overwritten
     const again = await dispatch(h, 'app:moveData', {});
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error).toContain('已有数据文件');
+    closeLedger(moved);
   });
 
   it('is refused in the test bridge (no desktop config to remember it)', async () => {

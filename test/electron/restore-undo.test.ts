@@ -56,7 +56,8 @@ describe('restore and its undo', () => {
 
   it('two backups in the same millisecond get two files', () => {
     const dir = tempDir();
-    const now = new Date(Date.UTC(2019, 6, 1, 8, 30, 0, 5));
+    // local time (the office's clock): names follow it
+    const now = new Date(2019, 6, 1, 8, 30, 0, 5);
     const a = uniqueBackupFile(dir, '恢复前备份-', now);
     const b = uniqueBackupFile(dir, '恢复前备份-', now);
     expect(a).toMatch(/恢复前备份-20190701-083000-005\.db$/);

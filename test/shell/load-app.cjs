@@ -343,7 +343,30 @@ async function runPreload() {
   if (infoHandler) record.calls.untrusted = await infoHandler({ senderFrame: { url: 'https://example.com/' } }, {});
 }
 
+/** An error nothing catches, thrown the way a bug in main would (job.throwAfterLoad: 'exception' | 'rejection'). */
+async function throwUncaught(kind) {
+  await new Promise((resolve) => {
+    const exit = app.exit;
+    app.exit = (code) => {
+      exit(code);
+      resolve();
+    };
+    if (kind === 'rejection') void Promise.reject(new Error('模拟的未处理异步错误'));
+    else
+      setImmediate(() => {
+        throw new Error('模拟的未处理错误');
+      });
+    // a main that ignores it is reported by the missing exit code
+    setTimeout(resolve, 10_000).unref();
+  });
+}
+
 async function main() {
+  // job.config: the profile's config.json as the clerk's machine has it (damaged, or naming a missing ledger)
+  if (job.config !== undefined) {
+    fs.mkdirSync(job.userData, { recursive: true });
+    fs.writeFileSync(path.join(job.userData, 'config.json'), job.config);
+  }
   try {
     await loadMain();
   } catch (e) {
@@ -368,6 +391,7 @@ async function main() {
   probeSecurity();
   await serveRenderer();
   await runPreload();
+  if (job.throwAfterLoad) await throwUncaught(job.throwAfterLoad);
 }
 
 main()

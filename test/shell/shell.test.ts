@@ -225,12 +225,58 @@ describe('the built desktop shell, loaded as Electron loads it', () => {
     expect(record.schemes).toBeNull();
   });
 
+  it('a damaged config.json shows the choice page; nothing opens another ledger in its place', () => {
+    const { record, userData } = loadApp('packaged', {
+      config: '{"dataFile": "/media/usb/zw',
+      calls: [{ method: 'app:startup' }, { method: 'app:info', as: 'info' }, { method: 'items:list', args: { offset: 0, limit: 5 }, as: 'items' }],
+    });
+    expect(record.startError).toBeNull();
+    expect(record.errorBoxes).toEqual([]);
+    const view = record.calls['app:startup']!;
+    expect(view).toMatchObject({ ok: true, value: { ok: false, kind: 'config' } });
+    expect(JSON.stringify(view)).toContain('程序设置文件');
+    // the pages refuse until the clerk chose; no default ledger was created
+    expect(record.calls['info']!.ok).toBe(false);
+    expect(record.calls['items']!.ok).toBe(false);
+    expect(existsSync(join(userData, 'data', 'zwxx.db'))).toBe(false);
+    // the damaged config is left for the clerk or a technician to look at
+    expect(readFileSync(join(userData, 'config.json'), 'utf8')).toBe('{"dataFile": "/media/usb/zw');
+  });
+
+  it('a configured ledger that is missing shows the choice page, and choosing the file opens it', () => {
+    const work = tempDir();
+    const missing = join(work, 'U盘', 'zwxx.db');
+    const { record } = loadApp('packaged', {
+      config: JSON.stringify({ dataFile: missing }),
+      calls: [{ method: 'app:startup' }, { method: 'app:info', as: 'info' }, { method: 'app:retryOpen', as: 'retry' }],
+    });
+    expect(record.startError).toBeNull();
+    expect(record.calls['app:startup']).toMatchObject({ ok: true, value: { ok: false, kind: 'missing', dataFile: missing } });
+    expect(record.calls['info']!.ok).toBe(false);
+    expect(record.calls['retry']).toMatchObject({ ok: true, value: { ok: false, kind: 'missing' } });
+    // never created anew where the drive used to be
+    expect(existsSync(join(work, 'U盘'))).toBe(false);
+  });
+
+  it.each(['exception', 'rejection'] as const)('an uncaught %s in main shows a Chinese dialog, writes the log and exits', (kind) => {
+    const { record, userData } = loadApp('packaged', { throwAfterLoad: kind, calls: [{ method: 'app:startupCheck' }] });
+    expect(record.startError).toBeNull();
+    expect(record.errorBoxes).toHaveLength(1);
+    expect(record.errorBoxes[0]!.title).toBe('政务信息计分通报出错，需要关闭');
+    expect(record.errorBoxes[0]!.content).toMatch(/为保护数据将关闭/);
+    expect(record.exitCode).toBe(1);
+    const log = readFileSync(join(userData, 'data', '启动日志.log'), 'utf8');
+    expect(log).toContain(kind === 'exception' ? '模拟的未处理错误' : '模拟的未处理异步错误');
+  });
+
   it('a start-up failure shows a Chinese dialog and writes the log into the data folder', () => {
     const { record, userData } = loadApp('packaged', { failLoad: true });
     expect(record.loadError).toBeNull();
     expect(record.errorBoxes).toHaveLength(1);
     expect(record.errorBoxes[0]!.title).toBe('政务信息计分通报无法启动');
-    expect(record.errorBoxes[0]!.content).toMatch(/数据文件没有被改动/);
+    // no clerk's write ran before the failure, and the dialog says only that
+    expect(record.errorBoxes[0]!.content).toMatch(/数据文件没有被改动|本次运行没有写入任何数据/);
+    expect(record.errorBoxes[0]!.content).not.toContain('数据未被修改');
     const log = join(userData, 'data', '启动日志.log');
     expect(record.errorBoxes[0]!.content).toContain(log);
     expect(readFileSync(log, 'utf8')).toMatch(/启动失败：.*ERR_FILE_NOT_FOUND/);

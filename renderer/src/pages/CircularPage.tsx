@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { chineseDate } from '../../../shared/periods';
 import { useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import type { Settings } from '../../../shared/settings';
+import { TEMPLATE_LABELS, type Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
 import { PeriodPicker, reportingQuarter } from '../components/PeriodPicker';
 import { periodText } from '../forms';
@@ -11,39 +11,6 @@ import { useChanged, useInfo } from '../store';
 import { useApi } from '../useApi';
 import { ShowInFolderButton } from '../components/ShowInFolder';
 
-const TEMPLATE_LABELS: Record<string, string> = {
-  quarterTitle: '季度通报标题',
-  yearTitle: '年度通报标题',
-  opening: '开头',
-  overall: '总体情况',
-  requests: '约稿情况',
-  noRequests: '无约稿时',
-  topAdoptions: '亮点：国家级、省级刊物采用',
-  topInstructions: '亮点：主要领导批示',
-  comparison: '与上期比较',
-  comparisonLastYear: '与去年同期比较',
-  risers: '排名进步较大的单位',
-  praise: '表扬引语',
-  praiseLine: '表扬（每组一行）',
-  criticise: '批评引语',
-  criticiseLine: '批评（每组一行）',
-  criticiseEvent: '迟报漏报失实批评',
-  zeroAdoption: '零通报',
-  emptyMonth: '整月未报送',
-  twoEmptyMonths: '连续两个月未报送（约谈）',
-  overdue: '逾期约稿',
-  belowStandard: '未达到达标线',
-  belowQuotaTwice: '连续两期未完成报送任务',
-  fallenGroups: '分组平均分下降',
-  noProblems: '无问题时',
-  nextSteps: '下一步要求（每行一段）',
-  contact: '联系方式',
-  attachment: '附件标题（计分排名表）',
-  adoptionsAttachment: '附件标题（采用信息目录）',
-  zeroReportAttachment: '附件标题（零报送单位名单）',
-  sms: '短信',
-  smsProvisional: '短信（未锁定时的暂定说明）',
-};
 
 type Data = Results['circular:preview'];
 type SectionKey = Data['text']['sections'][number]['key'];

@@ -1,13 +1,54 @@
 import { quartersText } from '../forms';
-import { Alert, Button, Card, Descriptions, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Modal, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { BackupFileView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
 import { ImportButton } from '../components/ImportFlow';
 import { savedMessage, ShowInFolderButton } from '../components/ShowInFolder';
 import { useApp } from '../store';
+import { useApi } from '../useApi';
+
+const sizeText = (b: number): string => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} KB`);
+const held = (h: { units: number; items: number; lastEntry: string | null }): string =>
+  `单位 ${h.units} 个，信息 ${h.items} 条，最后报送日期 ${h.lastEntry ?? '（无）'}`;
 
 export function DataPage() {
   const info = useApp((s) => s.info);
   const changed = useApp((s) => s.changed);
+  const backups = useApi('backup:list', {});
+  /** 恢复: first what the backup holds, next to what would be replaced; only then the clerk confirms */
+  const restore = (name?: string) =>
+    attempt(async () => {
+      const r = await call(api().backup.restore(name ? { name } : {}));
+      if (!r || r.stage !== 'preview') return;
+      const p = r.preview;
+      Modal.confirm({
+        title: '用这份备份替换当前全部数据？',
+        width: 560,
+        content: (
+          <div data-testid="restore-preview">
+            <p>
+              备份：{p.name}（{dayjs(p.at).format('YYYY-MM-DD HH:mm')}，{sizeText(p.bytes)}）
+            </p>
+            <p>备份中有：{held(p)}</p>
+            <p>当前数据：{held(p.current)}</p>
+            <p>恢复前会自动把当前数据另存一份，可以再从它恢复。</p>
+          </div>
+        ),
+        okText: '确认恢复',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () =>
+          attempt(async () => {
+            const done = await call(api().backup.restore({ file: r.file, confirm: true }));
+            if (done?.stage === 'done') {
+              savedMessage(`已恢复。恢复前的数据另存为 ${done.safetyBackup}`, done.safetyBackup);
+              changed();
+              backups.reload();
+            }
+          }),
+      });
+    });
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Card size="small" title="导入与导出（数据交换工作簿）">
@@ -40,8 +81,8 @@ export function DataPage() {
         </Space>
       </Card>
       <Card size="small" title="备份与恢复">
-        <Space direction="vertical">
-          <Alert type="info" showIcon message="建议每月通报前备份一次，备份文件可存到 U 盘或其他电脑。恢复前会自动备份当前数据，恢复可以撤销。" />
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="info" showIcon message="建议每月通报前备份一次，备份文件可存到 U 盘或其他电脑。恢复前先显示备份里有什么；恢复时会自动备份当前数据，恢复可以撤销。" />
           <Space>
             <Button
               type="primary"
@@ -49,33 +90,38 @@ export function DataPage() {
                 attempt(async () => {
                   const r = await call(api().backup.create({}));
                   if (r) savedMessage(`已备份到 ${r.file}`, r.file);
+                  backups.reload();
                 })
               }
             >
               立即备份
             </Button>
-            <Button
-              danger
-              onClick={() =>
-                Modal.confirm({
-                  title: '从备份恢复',
-                  content: '恢复会用备份中的数据替换当前全部数据。当前数据会先自动另存一份，可以再从它恢复。继续吗？',
-                  okText: '选择备份文件',
-                  cancelText: '取消',
-                  onOk: () =>
-                    attempt(async () => {
-                      const r = await call(api().backup.restore({}));
-                      if (r) {
-                        savedMessage(`已恢复。恢复前的数据另存为 ${r.safetyBackup}`, r.safetyBackup);
-                        changed();
-                      }
-                    }),
-                })
-              }
-            >
-              从备份恢复
+            <Button danger onClick={() => void restore()}>
+              从其他位置的备份恢复…
             </Button>
           </Space>
+          <Table<BackupFileView>
+            size="small"
+            rowKey="name"
+            loading={backups.loading}
+            dataSource={backups.data ?? []}
+            pagination={{ pageSize: 8, showSizeChanger: false, size: 'small' }}
+            locale={{ emptyText: '备份文件夹中还没有备份。' }}
+            columns={[
+              { title: '数据文件旁的备份（新的在前）', dataIndex: 'name', ellipsis: true },
+              { title: '时间', dataIndex: 'at', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+              { title: '大小', dataIndex: 'bytes', width: 90, render: (b: number) => sizeText(b) },
+              {
+                title: '',
+                width: 90,
+                render: (_, b) => (
+                  <Button size="small" onClick={() => void restore(b.name)}>
+                    恢复…
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Space>
       </Card>
       <Card size="small" title="数据文件">
@@ -88,18 +134,21 @@ export function DataPage() {
                 onClick={() =>
                   attempt(async () => {
                     const r = await call(api().app.moveData({}));
-                    if (r)
+                    if (r) {
+                      changed();
+                      backups.reload();
                       Modal.success({
-                        title: '数据已复制到新文件夹',
+                        title: '数据已移到新文件夹',
                         content: (
                           <div>
-                            新数据文件：{r.file}。请关闭并重新打开程序，之后使用新位置；原数据文件仍保留在原处，确认无误后可自行删除。
+                            现在使用的数据文件：{r.file}，不需要重新启动程序。原数据文件仍保留在原处，此后不再写入，确认无误后可自行删除。
                             <div>
                               <ShowInFolderButton file={r.file} />
                             </div>
                           </div>
                         ),
                       });
+                    }
                   })
                 }
               >

@@ -22,6 +22,8 @@ const ENTITIES = [
   ['settings', '设置'],
   ['circular_issues', '通报成文日期、文号和改写'],
   ['kept_documents', '通报留底文件'],
+  ['import', '导入（工作簿）'],
+  ['ledger', '数据文件（恢复）'],
 ] as const;
 const ACTIONS = [
   ['create', '新增'],
@@ -29,7 +31,9 @@ const ACTIONS = [
   ['delete', '删除'],
   ['restore', '恢复'],
 ] as const;
-const ACTION_COLOR: Record<string, string> = { 新增: 'green', 修改: 'blue', 删除: 'red', 恢复: 'gold' };
+const ACTION_COLOR: Record<string, string> = { 新增: 'green', 修改: 'blue', 删除: 'red', 恢复: 'gold', 导入: 'cyan' };
+/** entries for a whole import or the ledger file: their lines are facts, not before → after */
+const isEntry = (r: AuditRowView): boolean => r.entity === '工作簿' || r.entity === '数据文件';
 const KIND_LABEL: Record<RecycledView['kind'], string> = { items: '信息', adoptions: '采用', instructions: '批示', requests: '约稿', events: '加减分' };
 const PAGE = 50;
 const localTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
@@ -41,6 +45,50 @@ interface Filter {
   from?: string;
   to?: string;
   text?: string;
+}
+
+function Changes({ r }: { r: AuditRowView }) {
+  return (
+    <div style={{ fontSize: 12, lineHeight: 1.6 }}>
+      {r.changes.slice(0, 8).map((c) => (
+        <div key={c.field}>
+          <Typography.Text type="secondary">{c.field}：</Typography.Text>
+          {isEntry(r) ? c.after || c.before : r.action === '新增' ? c.after : r.action === '删除' && !c.after ? <del>{c.before}</del> : (
+            <>
+              <span style={{ color: '#a8071a' }}>{c.before || '（空）'}</span> → <span style={{ color: '#135200' }}>{c.after || '（空）'}</span>
+            </>
+          )}
+        </div>
+      ))}
+      {r.changes.length > 8 && <Typography.Text type="secondary">…另有 {r.changes.length - 8} 项</Typography.Text>}
+    </div>
+  );
+}
+
+const auditColumns = [
+  { title: '时间', dataIndex: 'at', width: 160, render: localTime },
+  { title: '来源', dataIndex: 'source', width: 70 },
+  { title: '操作', dataIndex: 'action', width: 60, render: (a: string) => <Tag color={ACTION_COLOR[a]}>{a}</Tag> },
+  { title: '类型', dataIndex: 'entity', width: 80 },
+  { title: '记录', dataIndex: 'summary', ellipsis: true },
+  { title: '内容（修改前 → 修改后）', render: (_: unknown, r: AuditRowView) => <Changes r={r} /> },
+];
+
+/** The rows one import wrote, shown when its entry is expanded. */
+function GroupRows({ id }: { id: number }) {
+  const [page, setPage] = useState(1);
+  const rows = useApi('audit:list', { group: id, offset: (page - 1) * PAGE, limit: PAGE });
+  const data = rows.data ?? { total: 0, rows: [], sources: [] };
+  return (
+    <Table<AuditRowView>
+      size="small"
+      rowKey="id"
+      loading={rows.loading}
+      dataSource={data.rows}
+      columns={auditColumns}
+      pagination={{ current: page, pageSize: PAGE, total: data.total, showSizeChanger: false, onChange: setPage, size: 'small' }}
+    />
+  );
 }
 
 function AuditLog() {
@@ -73,31 +121,11 @@ function AuditLog() {
         loading={loading}
         dataSource={data.rows}
         pagination={{ current: page, pageSize: PAGE, total: data.total, showSizeChanger: false, onChange: setPage }}
-        columns={[
-          { title: '时间', dataIndex: 'at', width: 160, render: localTime },
-          { title: '来源', dataIndex: 'source', width: 70 },
-          { title: '操作', dataIndex: 'action', width: 60, render: (a: string) => <Tag color={ACTION_COLOR[a]}>{a}</Tag> },
-          { title: '类型', dataIndex: 'entity', width: 80 },
-          { title: '记录', dataIndex: 'summary', ellipsis: true },
-          {
-            title: '内容（修改前 → 修改后）',
-            render: (_, r) => (
-              <div style={{ fontSize: 12, lineHeight: 1.6 }}>
-                {r.changes.slice(0, 8).map((c) => (
-                  <div key={c.field}>
-                    <Typography.Text type="secondary">{c.field}：</Typography.Text>
-                    {r.action === '新增' ? c.after : r.action === '删除' && !c.after ? <del>{c.before}</del> : (
-                      <>
-                        <span style={{ color: '#a8071a' }}>{c.before || '（空）'}</span> → <span style={{ color: '#135200' }}>{c.after || '（空）'}</span>
-                      </>
-                    )}
-                  </div>
-                ))}
-                {r.changes.length > 8 && <Typography.Text type="secondary">…另有 {r.changes.length - 8} 项</Typography.Text>}
-              </div>
-            ),
-          },
-        ]}
+        columns={auditColumns}
+        expandable={{
+          rowExpandable: (r) => (r.rows ?? 0) > 0,
+          expandedRowRender: (r) => <GroupRows id={r.id} />,
+        }}
       />
     </Space>
   );

@@ -154,12 +154,46 @@ describe('migration 3: item categories and 合报 units', () => {
   });
 });
 
-describe('migration 5: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
-  it('upgrades a version-4 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
-    const file = join(tempDir(), 'v4.db');
+describe('migration 5: one 操作记录 entry per import', () => {
+  it('upgrades a version-4 ledger: old rows stay entries of their own; rows written while an entry is open join it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'v4.db');
     const raw = new Database(file);
     for (const m of MIGRATIONS.slice(0, 4)) m.up(raw);
     raw.pragma('user_version = 4');
+    raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare("SELECT grp FROM audit_log WHERE entity = 'units'").pluck().all()).toEqual([null]);
+      withSource(db, '导入', () => {
+        const header = Number(
+          db.prepare("INSERT INTO audit_log (at, source, action, entity, after) VALUES ('2019-05-05T00:00:00Z', '导入', 'create', 'import', '{}')").run().lastInsertRowid,
+        );
+        db.prepare('UPDATE audit_context SET grp = ? WHERE id = 1').run(header);
+        db.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('张家洼街道', '张家洼街道', 'town', 2, '', '')").run();
+        db.prepare('UPDATE audit_context SET grp = NULL WHERE id = 1').run();
+        db.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('高庄街道', '高庄街道', 'town', 3, '', '')").run();
+        const rows = db.prepare("SELECT json_extract(after, '$.name') AS name, grp FROM audit_log WHERE entity = 'units' ORDER BY id").all();
+        expect(rows).toEqual([
+          { name: '凤城街道', grp: null },
+          { name: '张家洼街道', grp: header },
+          { name: '高庄街道', grp: null },
+        ]);
+      });
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('migration 6: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
+  it('upgrades a version-5 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
+    const file = join(tempDir(), 'v5.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 5)) m.up(raw);
+    raw.pragma('user_version = 5');
     raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
     raw.prepare("INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '老旧小区改造', '', '')").run();
     raw.prepare("INSERT INTO adoptions (item_id, publication, form, date, issue_no, created_at, updated_at) VALUES (1, 'district', 'single', '2019-05-20', '第12期', '', '')").run();

@@ -143,7 +143,7 @@ CREATE TABLE period_locks (
   note TEXT NOT NULL DEFAULT ''
 ) STRICT;
 
-CREATE TABLE audit_context (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL) STRICT;
+CREATE TABLE audit_context (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL, grp INTEGER) STRICT;
 
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY,
@@ -154,7 +154,7 @@ CREATE TABLE audit_log (
   entity_id INTEGER,
   before TEXT,
   after TEXT
-) STRICT;
+, grp INTEGER) STRICT;
 
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
@@ -427,6 +427,14 @@ END;
 CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
   INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
+END;
+
+CREATE INDEX audit_log_grp ON audit_log(grp) WHERE grp IS NOT NULL;
+
+CREATE TRIGGER audit_log_group AFTER INSERT ON audit_log
+WHEN NEW.grp IS NULL AND (SELECT grp FROM audit_context WHERE id = 1) IS NOT NULL
+BEGIN
+  UPDATE audit_log SET grp = (SELECT grp FROM audit_context WHERE id = 1) WHERE id = NEW.id;
 END;
 
 CREATE TABLE item_files (
