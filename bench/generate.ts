@@ -1,4 +1,4 @@
-// Realistic ledgers for benchmarks and crash tests: N office-years of one district. One office-year (issue 6):
+// Realistic ledgers for benchmarks and crash tests: N office-years of one district. One office-year, as the district's own figures give it:
 // 60 units, 15,000 items, 1,500 adoptions, 60 instructions, 40 requests with 300 targets, 100 events.
 // Written straight into SQLite in one transaction (the audit triggers still fire), seeded, so runs are comparable.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// npm run bench — figures for 1 and 10 office-years (issue 6). Generates the ledgers (cached in bench-data/), then
+// npm run bench — figures for 1 and 10 office-years, the sizes a district ledger reaches. Generates the ledgers (cached in bench-data/), then
 // measures each piece of work as the app does it, median of several runs, and prints as its LAST line one JSON object
 // {"1": {...}, "10": {...}} in milliseconds (peak_rss_mb in MB).
 //   npm run bench [-- --years 1,10 --runs 5 --data DIR]

@@ -28,6 +28,6 @@ await build({
     'check-worker': 'electron/workers/check-worker.ts',
     'parse-worker': 'electron/workers/parse-worker.ts',
   },
-  external: ['electron', 'better-sqlite3', 'exceljs', 'docx', '@e965/xlsx', 'jszip'],
+  external: ['electron', 'better-sqlite3', 'exceljs', 'docx', '@e965/xlsx', 'jszip', 'officecrypto-tool'],
 });
 await build({ ...common, entryPoints: { preload: 'electron/main/preload.ts' }, external: ['electron'] });

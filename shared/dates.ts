@@ -1,12 +1,13 @@
 // Tolerant date reading for imports and entry: Excel serials, Date cells (read as UTC, pitfalls: exceljs #486),
 // 2019-04-03, 2019/4/3, 2019.4.3, 2019年4月3日, 20190403. Impossible dates are rejected, never rolled over.
+import { LEDGER_YEARS } from './field-limits';
 import { daysInMonth } from './periods';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 function isoIfValid(y: number, m: number, d: number): string | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  if (y < LEDGER_YEARS.first || y > LEDGER_YEARS.last || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
@@ -73,4 +74,45 @@ export function toIsoMonth(value: unknown): string | null {
   }
   const d = toIsoDate(value);
   return d ? d.slice(0, 7) : null;
+}
+
+const realDate = (y: number, m: number, d: number): string | null =>
+  Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+    ? `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`
+    : null;
+
+/**
+ * A value that is a real calendar date (or an Excel date serial) outside the years a ledger holds — 1899-12-30,
+ * 9999-12-31, serial 0 or 3,000,000 — as the clerk should see it named; null for anything else. So the clerk is
+ * told the year is out of reach, not that the date is malformed.
+ */
+export function dateOutsideLedger(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return realDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  }
+  let serial: number | null = null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    if (Number.isInteger(value) && value >= 10000101 && value <= 99991231) {
+      const t = String(value);
+      return realDate(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6, 8)));
+    }
+    serial = value;
+  }
+  if (typeof value === 'string') {
+    const t = value
+      .replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\s+/g, '')
+      .replace(/[—–－]/g, '-');
+    const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+    if (m) return realDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (/^-?\d+(\.\d+)?$/.test(t)) serial = Number(t);
+  }
+  if (serial === null) return null;
+  if (serial >= 61 && serial <= 73050) return null;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000;
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 || d.getUTCFullYear() < 0) return `日期序号 ${serial}`;
+  return `日期序号 ${serial}（${realDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? ''}）`;
 }

@@ -17,6 +17,13 @@ export const UNSCORED_GROUP_NAME = '不计分';
 export const RULE_WINDOW_LABEL = { week: '每周', month: '每月', quarter: '每季度', year: '每年' } as const;
 export const PUBLICATION_LEVEL_LABEL = { district: '区级', city: '市级', province: '省级', state: '国家级' } as const;
 export const AWARD_LABEL = { each_month: '每月各得一次', once: '周期内得一次' } as const;
+/** How several adoptions, or several instructions, of one item count: the 规则设置 choices in the regulations' words. */
+export const ADOPTION_COMBINE_LABEL = { highest: '就高不就低（只计最高）', sum: '累计' } as const;
+export const INSTRUCTION_COMBINE_LABEL = {
+  highest: '就高不就低（只计最高）',
+  sum: '累计',
+  per_level: '同级只计一次、不同级别累加',
+} as const;
 export const JOINT_SPLIT_NAME = { even: '平分', full: '各得全分', lead: '只计牵头单位' } as const;
 
 /** A label table as Select/Radio options, all of its keys or the ones given, in that order. */

@@ -1,4 +1,4 @@
-// The office's settings for its outputs (issue: office outputs §5): names, numbers, fonts, switches and every
+// The office's settings for its outputs, which differ office by office: names, numbers, fonts, switches and every
 // sentence of the circular as an editable template. Placeholders are written {名称}.
 import { z } from 'zod';
 

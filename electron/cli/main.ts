@@ -22,7 +22,7 @@ import { listEvents, listItems, listRequests, listUnits } from '../services/quer
 import { listRecycleBin } from '../services/recycle';
 import { documentsToKeep, writeReports } from '../services/report';
 import { openChecked, recoverFromBackup, type StartupFailure } from '../services/startup';
-import { listRulesInUse, saveRules } from '../services/rules';
+import { listRulesInUse, ruleWords, saveRules } from '../services/rules';
 import { periodOf, periodScores, scoresJson, scoresTable } from '../services/scores';
 import { readSettings, writeSettings } from '../services/settings';
 import { parseArgs, type CliArgs } from './args';
@@ -193,7 +193,7 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     return 0;
   },
   locks: (r) => show(r, lockedQuarterList(r.db), (l) => (l.length > 0 ? l.map((c) => periodText(c)).join('\n') : '没有锁定的季度。')),
-  units: (r) => show(r, listUnits(r.db), unitsTable),
+  units: (r) => show(r, listUnits(r.db), (v) => unitsTable(v, ruleWords(r.db))),
   items: (r) => {
     const a = r.args;
     const filter = methodArgs('items:list', {
@@ -207,8 +207,8 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     });
     return show(r, listItems(r.db, filter), itemsTable);
   },
-  requests: (r) => show(r, listRequests(r.db, r.asOf, methodArgs('requests:list', { year: number(r.args, 'year') }).year), requestsTable),
-  events: (r) => show(r, listEvents(r.db, methodArgs('events:list', { year: number(r.args, 'year') }).year), eventsTable),
+  requests: (r) => show(r, listRequests(r.db, r.asOf, methodArgs('requests:list', { year: number(r.args, 'year') }).year), (v) => requestsTable(v, ruleWords(r.db))),
+  events: (r) => show(r, listEvents(r.db, methodArgs('events:list', { year: number(r.args, 'year') }).year), (v) => eventsTable(v, ruleWords(r.db))),
   audit: (r) => {
     const a = r.args;
     const filter = methodArgs('audit:list', {

@@ -4,6 +4,8 @@ import type { CircularText } from '../../shared/outputs/circular-text';
 import type { Result } from '../../shared/ipc/contract';
 import { ITEM_KIND_LABEL, REQUEST_OUTCOME_LABEL } from '../../shared/labels';
 import { periodText, quartersText } from '../../shared/periods';
+import type { Vocabulary } from '../../shared/vocabulary';
+import { localTime } from '../services/audit-log';
 import { RECYCLE_KIND_LABEL } from '../services/recycle';
 import { firstQuarterOf } from '../services/rule-files';
 
@@ -13,10 +15,13 @@ const clip = (s: string, max = 60): string => (s.length > max ? `${s.slice(0, ma
 const table = (header: string[], rows: (string | number | null)[][]): string =>
   [header, ...rows].map((r) => r.map((c) => (c === null ? '' : String(c).replace(/[\t\n]/g, ' '))).join('\t')).join('\n');
 
-export const unitsTable = (units: Result<'units:list'>): string =>
+/** A key of the rule sets (a group, an issuer, an event kind) by its name; a key no rule set names stays as it is. */
+const named = (lookup: Vocabulary['groups'], key: string): string => lookup.names.get(key) ?? key;
+
+export const unitsTable = (units: Result<'units:list'>, words: Vocabulary): string =>
   table(
     ['编号', '单位', '分组', '排序', '启用', '停用', '别名', '联系人', '电话'],
-    units.map((u) => [u.id, u.name, u.group, u.sortOrder, u.activeFrom, u.activeUntil, u.aliases.join('、'), u.contact, u.phone]),
+    units.map((u) => [u.id, u.name, named(words.groups, u.group), u.sortOrder, u.activeFrom, u.activeUntil, u.aliases.join('、'), u.contact, u.phone]),
   );
 
 export const itemsTable = (r: Result<'items:list'>): string =>
@@ -53,22 +58,22 @@ export function rulesTable(rules: Result<'rules:list'>): string {
 export const auditTable = (r: Result<'audit:list'>): string =>
   `${table(
     ['时间', '来源', '操作', '对象', '摘要', '改动'],
-    r.rows.map((a) => [a.at, a.source, a.action, a.entity, a.summary, a.changes.map((c) => `${c.field}：${clip(c.before)}→${clip(c.after)}`).join('；')]),
+    r.rows.map((a) => [localTime(a.at), a.source, a.action, a.entity, a.summary, a.changes.map((c) => `${c.field}：${clip(c.before)}→${clip(c.after)}`).join('；')]),
   )}\n共 ${r.total} 条`;
 
-export const requestsTable = (requests: Result<'requests:list'>): string =>
+export const requestsTable = (requests: Result<'requests:list'>, words: Vocabulary): string =>
   table(
     ['编号', '约稿单位', '主题', '截止', '受约单位', '完成情况'],
     requests.flatMap((q) =>
-      q.targets.map((t) => [q.no, q.issuer, q.topic, q.deadline, t.unitName, `${REQUEST_OUTCOME_LABEL[t.outcome]}${t.overdue ? '（逾期）' : ''}`]),
+      q.targets.map((t) => [q.no, named(words.issuers, q.issuer), q.topic, q.deadline, t.unitName, `${REQUEST_OUTCOME_LABEL[t.outcome]}${t.overdue ? '（逾期）' : ''}`]),
     ),
   );
 
-export const eventsTable = (events: Result<'events:list'>): string =>
-  table(['日期', '单位', '事项', '数量', '备注'], events.map((e) => [e.date, e.unitName, e.kind, e.quantity, e.note]));
+export const eventsTable = (events: Result<'events:list'>, words: Vocabulary): string =>
+  table(['日期', '单位', '事项', '数量', '备注'], events.map((e) => [e.date, e.unitName, named(words.eventKinds, e.kind), e.quantity, e.note]));
 
 export const recycleTable = (rows: Result<'recycle:list'>): string =>
-  table(['类别', '编号', '日期', '单位', '内容', '删除时间'], rows.map((r) => [RECYCLE_KIND_LABEL[r.kind], r.id, r.date, r.unitName, r.summary, r.deletedAt]));
+  table(['类别', '编号', '日期', '单位', '内容', '删除时间'], rows.map((r) => [RECYCLE_KIND_LABEL[r.kind], r.id, r.date, r.unitName, r.summary, localTime(r.deletedAt)]));
 
 export const settingsText = (s: Result<'settings:get'>): string => JSON.stringify(s, null, 2);
 

@@ -2,7 +2,7 @@
 // worker thread can hand it back (structured clone), and every format goes through the same row reader.
 import type { CellRead } from './cells';
 
-export type BookFormat = 'xlsx' | 'xls' | 'et' | 'ods' | 'xlsb' | 'csv' | 'html';
+export type BookFormat = 'xlsx' | 'xls' | 'et' | 'ods' | 'xlsb' | 'csv' | 'html' | 'xml';
 
 export interface BookSheet {
   name: string;
@@ -42,3 +42,73 @@ export function spreadMerges(s: BookSheet, merges: { top: number; left: number; 
       for (let c = m.left; c <= m.right; c++) if (cellAt(s, r, c).kind === 'empty') setCell(s, r, c, master);
   }
 }
+
+/**
+ * A Book as it crosses from the reading process to the importer: each row an array of strings, one per cell, with
+ * a one-letter tag for what the cell held ('' = empty). No object per cell and no second copy of a reader's raw
+ * value, so what the reader hands back is as small as the text it holds.
+ */
+export interface CompactBook {
+  format: BookFormat;
+  sheets: { name: string; rows: (string[] | null)[] }[];
+}
+
+function encodeCell(c: CellRead | null): string {
+  if (!c) return '';
+  switch (c.kind) {
+    case 'empty':
+      return '';
+    case 'image':
+      return 'i';
+    case 'error':
+      return `e${c.code}`;
+    case 'formula-without-result':
+      return `f${c.formula.slice(0, 200)}`;
+    case 'text':
+      if (c.chars !== undefined) return `L${c.chars}:${c.text}`;
+      if (typeof c.raw === 'number') return `n${String(c.raw)}`;
+      if (typeof c.raw === 'boolean') return c.raw ? 'b1' : 'b0';
+      if (c.raw instanceof Date) return `d${c.raw.toISOString()}|${c.text}`;
+      return `s${c.text}`;
+  }
+}
+
+function decodeCell(s: string): CellRead | null {
+  const tag = s[0];
+  const rest = s.slice(1);
+  switch (tag) {
+    case undefined:
+      return null;
+    case 'i':
+      return { kind: 'image' };
+    case 'e':
+      return { kind: 'error', code: rest };
+    case 'f':
+      return { kind: 'formula-without-result', formula: rest };
+    case 'L': {
+      const colon = rest.indexOf(':');
+      const text = rest.slice(colon + 1);
+      return { kind: 'text', text, raw: text, chars: Number(rest.slice(0, colon)) };
+    }
+    case 'n':
+      return { kind: 'text', text: rest, raw: Number(rest) };
+    case 'b':
+      return { kind: 'text', text: rest === '1' ? 'TRUE' : 'FALSE', raw: rest === '1' };
+    case 'd': {
+      const bar = rest.indexOf('|');
+      return { kind: 'text', text: rest.slice(bar + 1), raw: new Date(rest.slice(0, bar)) };
+    }
+    default:
+      return { kind: 'text', text: rest, raw: rest };
+  }
+}
+
+export const compactBook = (book: Book): CompactBook => ({
+  format: book.format,
+  sheets: book.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => (r ? r.map(encodeCell) : null)) })),
+});
+
+export const expandBook = (c: CompactBook): Book => ({
+  format: c.format,
+  sheets: c.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => (r ? r.map(decodeCell) : null)) })),
+});

@@ -135,7 +135,7 @@ export async function importWorkbook(
     onPhase?: (phase: 'read' | 'check' | 'write' | 'done') => void;
     /** called inside the write transaction after each row is written (the crash tests kill the process there) */
     onRowWritten?: (written: number) => void;
-    /** how the file is read; by default in a worker thread bounded in time and memory (readBookBounded) */
+    /** how the file is read; by default in a child process bounded in time and memory (readBookBounded) */
     read?: (file: string) => Promise<Book>;
     /** column choices the clerk made for sheets whose headers are not recognised */
     mappings?: ColumnMapping[];

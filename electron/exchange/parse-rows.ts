@@ -1,10 +1,11 @@
 // Turns sheet rows into typed records. Every bad cell becomes a problem naming sheet · row · column · value · reason.
 import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '../../shared/domain';
-import { toIsoDate, toIsoMonth } from '../../shared/dates';
+import { dateOutsideLedger, toIsoDate, toIsoMonth } from '../../shared/dates';
+import { LEDGER_YEARS } from '../../shared/field-limits';
 import { createHash } from 'node:crypto';
 import { cleanText, splitList, toHalfWidth, unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
-import { displayOf, type CellRead } from './cells';
+import { displayOf, UNREADABLE, type CellRead } from './cells';
 import type { SheetRow } from './read-sheet';
 import { LIMITS } from './limits';
 import type { SheetDef } from './sheets';
@@ -127,7 +128,7 @@ export class RowReader {
   }
 
   /** Text of a cell; undefined when empty (an error when required) or unreadable. */
-  text(key: string, required = false, limit: number = LIMITS.cellChars): string | undefined {
+  text(key: string, required = false, max?: number): string | undefined {
     const c = this.cell(key);
     switch (c.kind) {
       case 'empty':
@@ -135,12 +136,16 @@ export class RowReader {
       case 'image':
         return this.fail(key, '单元格里是图片（WPS 嵌入图片），不能作为文字导入，请改为文字');
       case 'error':
+        if (c.code === UNREADABLE) return this.fail(key, '单元格内容结构异常，无法读取，请在 WPS 或 Excel 中重新输入这个单元格');
         return this.fail(key, `单元格是错误值 ${c.code}，请修正公式或改为文字`);
       case 'formula-without-result':
         return this.fail(key, '公式没有计算结果，请在 Excel 或 WPS 中打开并保存后再导入，或改为文字');
-      case 'text':
-        if (c.text.length > limit) return this.fail(key, `内容有 ${c.text.length} 个字，超过 ${limit} 字的上限`);
+      case 'text': {
+        const chars = c.chars ?? c.text.length;
+        const limit = max ?? this.def.columns.find((d) => d.key === key)?.maxChars ?? LIMITS.cellChars;
+        if (chars > limit) return this.fail(key, `内容有 ${chars} 个字，超过 ${limit} 字的上限，请改短`);
         return c.text;
+      }
     }
   }
 
@@ -157,8 +162,13 @@ export class RowReader {
   date(key: string, required = false): string | undefined {
     const c = this.cell(key);
     if (c.kind !== 'text') return this.text(key, required);
+    if (c.chars !== undefined) return this.text(key, required);
     const iso = toIsoDate(c.raw);
-    return iso ?? this.fail(key, '不是有效日期，请写成 2019-04-03、2019/4/3、2019.4.3 或 2019年4月3日');
+    if (iso) return iso;
+    const outside = dateOutsideLedger(c.raw);
+    if (outside)
+      return this.fail(key, `${outside} 超出台账能记录的年份（${LEDGER_YEARS.first} 至 ${LEDGER_YEARS.last} 年），请核对年份后再导入`);
+    return this.fail(key, '不是有效日期，请写成 2019-04-03、2019/4/3、2019.4.3 或 2019年4月3日');
   }
 
   month(key: string): string | undefined {

@@ -153,7 +153,11 @@ export function readSheet(ws: BookSheet, def: Pick<SheetDef, 'columns'>, given?:
   }
   const total = rowCount(ws);
   if (total - headerRow > LIMITS.rows)
-    return { ok: false, reason: `数据有 ${total - headerRow} 行，超过一次导入的上限 ${LIMITS.rows} 行，请分成几个工作簿导入` };
+    // the readers stop a little past the limit, so the real count is not known: say what is
+    return {
+      ok: false,
+      reason: `数据超过 ${LIMITS.rows.toLocaleString('en-US')} 行，超过一次导入的上限，请分成几个工作簿（每个不超过 ${LIMITS.rows.toLocaleString('en-US')} 行）导入`,
+    };
   const uses: ColumnUse[] = [];
   const byColumn = new Map([...columns].map(([k, c]) => [c, k]));
   for (const [c, text] of texts) {

@@ -82,14 +82,57 @@ export function readTextWithSheetJs(text: string, format: BookFormat, sheetName:
   return book;
 }
 
-/** Text bytes as a clerk's PC wrote them: UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 (GBK, GB2312). */
-export function decodeText(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return new TextDecoder('utf-8').decode(buf.subarray(3));
-  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
+/**
+ * How a text file's bytes are decided, per file: a BOM says so; otherwise UTF-8 when the bytes are UTF-8 — and
+ * still UTF-8 when one or two bytes among many good multi-byte characters are not (a file cut inside its last
+ * character, one stray byte), with the line of the first bad byte so the clerk can be told where; otherwise GB18030
+ * (GBK, GB2312), whose Chinese text is almost never valid UTF-8.
+ */
+export function decideEncoding(buf: Buffer): { text: string; encoding: string; badLine?: number } {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8(buf.subarray(3), 3);
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  const { good, bad, badLine } = utf8Census(buf);
+  if (bad === 0 || (bad <= 2 && good >= 4 * bad)) return { ...utf8(buf, 0), badLine };
+  return { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
+}
+
+function utf8(buf: Buffer, skipped: number): { text: string; encoding: string; badLine?: number } {
+  const { bad, badLine } = skipped > 0 ? utf8Census(buf) : { bad: 0, badLine: undefined };
+  return { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8', badLine: bad > 0 ? badLine : undefined };
+}
+
+/** Valid multi-byte UTF-8 sequences, spots of invalid bytes, and the line (from 1) of the first invalid one. */
+function utf8Census(b: Buffer): { good: number; bad: number; badLine?: number } {
+  let good = 0;
+  let bad = 0;
+  let line = 1;
+  let badLine: number | undefined;
+  for (let i = 0; i < b.length; ) {
+    const x = b[i]!;
+    if (x < 0x80) {
+      if (x === 0x0a) line++;
+      i++;
+      continue;
+    }
+    const n = x >= 0xc2 && x <= 0xdf ? 1 : x >= 0xe0 && x <= 0xef ? 2 : x >= 0xf0 && x <= 0xf4 ? 3 : -1;
+    let ok = n > 0;
+    for (let k = 1; ok && k <= n; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      i += n + 1;
+    } else {
+      // one bad spot, however many stray continuation bytes follow it (a character with its lead byte damaged)
+      bad++;
+      badLine ??= line;
+      i++;
+      while (i < b.length && (b[i]! & 0xc0) === 0x80) i++;
+    }
   }
+  return { good, bad, badLine };
+}
+
+/** Text bytes as a clerk's PC wrote them (see decideEncoding). */
+export function decodeText(buf: Buffer): string {
+  return decideEncoding(buf).text;
 }

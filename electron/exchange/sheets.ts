@@ -1,5 +1,6 @@
 // The exchange workbook (docs/数据交换工作簿.md §2): one definition of every sheet and column, used by import, export and the
 // blank template alike.
+import { FIELD_LIMITS } from '../../shared/field-limits';
 
 export type SheetKey = 'units' | 'items' | 'adoptions' | 'instructions' | 'requests' | 'events';
 
@@ -15,6 +16,8 @@ export interface ColumnDef {
   /** required in each row when the column is there, but the column may be absent as a whole (a key derived from the
    * other cells is used then: hand-kept ledgers rarely number their items) */
   derivable?: boolean;
+  /** the most characters the ledger holds for this column (its CHECK constraint); the cell limit otherwise */
+  maxChars?: number;
 }
 
 export interface SheetDef {
@@ -30,7 +33,7 @@ export const SHEETS: SheetDef[] = [
     name: '单位',
     synonyms: ['单位名单', '单位名册'],
     columns: [
-      { key: 'name', header: '单位名称', required: true, synonyms: ['单位', '名称', '单位全称'], width: 30 },
+      { key: 'name', header: '单位名称', required: true, synonyms: ['单位', '名称', '单位全称'], width: 30, maxChars: FIELD_LIMITS.unitName },
       { key: 'group', header: '类别', required: true, synonyms: ['分组', '类型', '数量级'], width: 12 },
       { key: 'aliases', header: '别名', required: false, synonyms: ['简称'], width: 28 },
       { key: 'contact', header: '信息员', required: false, synonyms: ['联系人'], width: 10 },

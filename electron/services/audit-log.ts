@@ -1,6 +1,6 @@
-// The audit trail page (issue 5): who changed what, before and after, written by SQLite triggers (db/audit.ts).
+// The audit trail page, so every change can be traced: who changed what, before and after, written by SQLite triggers (db/audit.ts).
 // This reads it with filters and turns each row's JSON into the fields a clerk recognises.
-// Every value is shown in the office's words (issue 13 §9): 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
+// Every value is shown in the office's words, since a clerk reads it: 待报 → 未完成, 市政府办公厅, 《莱芜政务信息》, 单篇, 市 ★★,
 // an item as "X2019-00007 标题", a rule-set change as the list of what changed — never a key, a code or an id.
 import type { Args, AuditRowView } from '../../shared/ipc/contract';
 import {
@@ -150,7 +150,8 @@ function vocab(w: Words, kind: 'publications' | 'instructionLevels' | 'eventKind
   return undefined;
 }
 
-const localTime = (v: string): string => {
+/** A stored UTC time as the office's clock shows it: 2026-12-05 05:27:48. */
+export const localTime = (v: string): string => {
   const d = new Date(v);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
@@ -232,6 +233,8 @@ const RULE_FIELD: Record<string, string> = {
   award: '计分方式',
   criticiseLast: '通报批评末位数',
   shortfallFloored: '报送任务扣分扣完为止',
+  shortfallClause: '少报扣分条款',
+  floorClause: '扣完为止条款',
   publications: '刊物',
   level: '级别',
   single: '单篇',

@@ -1,4 +1,4 @@
-// Imports off the main thread (issue 5): the workbook is read and applied in a worker thread with a memory ceiling
+// Imports off the main thread: the workbook is read and applied in a worker thread with a memory ceiling
 // and a time limit, so the window never freezes and a monstrous file ends the worker, not the app.
 import { UserError } from '../db/errors';
 import type { ImportReport } from '../exchange/import';

@@ -275,9 +275,15 @@ export function deleteItem(db: Db, id: number, source: string): void {
 
 export type SimilarItem = Result<'items:similar'>[number];
 
-/** Items of the same unit in the 60 days before `date` with a similar title (never merged, only shown). */
+/** How far apart two items of a unit may be dated and still be shown as possible duplicates. */
+export const SIMILAR_DAYS = 60;
+
+/**
+ * Items of the same unit within 60 days of `date`, before or after it, with a similar title (never merged, only
+ * shown): a twin entered late, with an earlier date, is as much a duplicate as one entered twice.
+ */
 export function similarItems(db: Db, unitId: number, title: string, date: string, excludeId?: number): SimilarItem[] {
-  const rows: Omit<SimilarItem, 'similarity'>[] = itemsOfUnitBetween(db, unitId, addDays(date, -60), addDays(date, 1), excludeId ?? -1);
+  const rows: Omit<SimilarItem, 'similarity'>[] = itemsOfUnitBetween(db, unitId, addDays(date, -SIMILAR_DAYS), addDays(date, SIMILAR_DAYS), excludeId ?? -1);
   return rows
     .map((r) => ({ ...r, similarity: titleSimilarity(title, r.title) }))
     .filter((r) => r.similarity >= 0.6)

@@ -1,4 +1,4 @@
-// The recycle bin (issue 5): deleted items, adoptions, instructions, requests and 加减分 stay in their tables with
+// The recycle bin, so no deletion is final: deleted items, adoptions, instructions, requests and 加减分 stay in their tables with
 // deleted_at set; this lists them and puts them back. An item comes back with the adoptions and instructions that were
 // deleted with it. Restoring into a locked quarter is refused like any other write.
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../shared/labels';

@@ -9,9 +9,15 @@ import { withSource, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { submittedRange } from '../store/counts';
 import { lockedQuarters } from '../store/locks';
-import { insertRuleSet, listRuleSets, ruleSetClashes, updateRuleSet } from '../store/rulesets';
+import { insertRuleSet, listRuleSets, ruleSetClashes, ruleSets, updateRuleSet } from '../store/rulesets';
+import { Vocabulary } from '../../shared/vocabulary';
 
 /** Every rule set with the quarters it scores, from the first item's year to this year, and which are locked. */
+/** The names the rule sets give their keys (分组, 约稿方, 事项 …), newest name first, for lists in the office's words. */
+export function ruleWords(db: Db): Vocabulary {
+  return new Vocabulary(ruleSets(db));
+}
+
 export function listRulesInUse(db: Db, asOf: string): Result<'rules:list'> {
   const rows = listRuleSets(db);
   const all = rows.map((r) => r.rules);

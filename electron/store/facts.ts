@@ -1,4 +1,4 @@
-// Loads what the engine needs for a period — and only that (issue: ten office-years must feel as quick as one).
+// Loads what the engine needs for a period — and only that, so ten office-years feel as quick as one.
 import type {
   AdoptionFact,
   EventFact,

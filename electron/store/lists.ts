@@ -12,10 +12,13 @@ export type ItemFilter = Args<'items:list'>;
 export function itemRows(db: Db, f: ItemFilter): { total: number; rows: (ItemRow & { adoptions: number; instructions: number })[] } {
   const where = ['i.deleted_at IS NULL'];
   const params: unknown[] = [];
+  const wanted = f.q?.trim() ?? '';
   if (f.month) {
-    where.push('i.submitted BETWEEN ? AND ?');
+    // an 编号 is unique: searched for, its item is found whatever month the list shows
     const m = monthPeriod(Number(f.month.slice(0, 4)), Number(f.month.slice(5, 7)));
-    params.push(m.start, m.end);
+    if (wanted === '') where.push('i.submitted BETWEEN ? AND ?');
+    else where.push('(i.submitted BETWEEN ? AND ? OR i.no = ?)');
+    params.push(m.start, m.end, ...(wanted === '' ? [] : [wanted]));
   }
   const add = (clause: string, value: unknown): void => {
     where.push(clause);

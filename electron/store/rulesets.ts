@@ -18,6 +18,19 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
+/**
+ * Rule sets saved before the shortfall and 扣完为止 clauses were fields of the rule set showed 四1 and 四1、四4 (the
+ * clauses of the one regulation then built in): they keep showing what they showed, until a clerk edits them.
+ */
+function withClausesOfOldSaves(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const b = body as Record<string, unknown>;
+  if ('shortfallClause' in b || 'floorClause' in b) return body;
+  const groups = Array.isArray(b.groups) ? (b.groups as { quota?: { clause?: string } | null }[]) : [];
+  const quotaCited = groups.some((g) => typeof g?.quota?.clause === 'string' && g.quota.clause !== '');
+  return { ...b, shortfallClause: quotaCited ? '四1' : '', floorClause: '四1、四4' };
+}
+
 export function listRuleSets(db: Db): RuleSetRow[] {
   const rows = cachedStatement(db, 'SELECT id, name, body FROM rule_sets ORDER BY effective_from').all() as {
     id: number;
@@ -28,7 +41,7 @@ export function listRuleSets(db: Db): RuleSetRow[] {
     // a rule set's text is parsed and validated once; pages ask for it on every load
     const known = parsedBodies.get(r.body);
     if (known) return { id: r.id, rules: known };
-    const parsed = parseRuleSet(JSON.parse(r.body), storedRuleSetSchema);
+    const parsed = parseRuleSet(withClausesOfOldSaves(JSON.parse(r.body)), storedRuleSetSchema);
     if (!parsed.ok)
       throw new UserError(`规则集“${r.name}”的内容无效（${parsed.errors.join('；')}），请在“规则设置”中修正。`);
     if (parsedBodies.size > 100) parsedBodies.clear();

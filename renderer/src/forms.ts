@@ -1,4 +1,4 @@
-// Keyboard and checks shared by the entry forms (issue 13): Enter in a field moves to the next field and saving is
+// Keyboard and checks shared by the entry forms, so every form answers the keys alike: Enter in a field moves to the next field and saving is
 // the last field's Enter (or the button); a date in the future or outside the ledger's years asks for a confirmation.
 import { Modal } from 'antd';
 import type { KeyboardEvent } from 'react';
@@ -8,10 +8,17 @@ import { quarterOf } from '../../shared/periods';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled])';
 
-/** A keydown handler for a form's container: Enter moves to the next field; on the last field it saves.
- *  An open dropdown (a Select picking its option, a date panel) keeps its Enter. */
+/**
+ * A keydown handler for a form's container, the one keyboard rule of every form: Enter moves to the next field — a
+ * checkbox's too (Space ticks it) — and on the last field it saves; Ctrl+Enter saves from any field. An open dropdown
+ * (a Select picking its option, a date panel) keeps its Enter.
+ */
 export function enterMovesOn(save: () => void) {
   return (e: KeyboardEvent<HTMLElement>): void => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      return save();
+    }
     if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.nativeEvent.isComposing) return;
     const target = e.target as HTMLElement;
     if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA') return;

@@ -28,10 +28,33 @@ function abbreviates(initials: string, q: string): boolean {
   return i === q.length;
 }
 
-export function unitMatches(unit: Pick<UnitView, 'name' | 'aliases'>, query: string): boolean {
+/**
+ * How well a unit matches what was typed, best first: 0 its initials exactly (sjj → 区审计局, with or without the
+ * 区 prefix), 1 its initials begin with it, 2 its name or an alias contains it, 3 anything looser (full pinyin,
+ * initials inside, an abbreviation); null: no match. Enter picks the first of the list, so the order matters.
+ */
+export function unitRank(unit: Pick<UnitView, 'name' | 'aliases'>, query: string): number | null {
   const q = query.trim().toLowerCase().replace(/\s+/g, '');
-  if (q === '') return true;
+  if (q === '') return 3;
   const names = [unit.name, ...unit.aliases];
+  const initials = names.flatMap((n) => [keys(n)[2]!, coreInitials(n)]);
+  if (names.includes(q) || initials.includes(q)) return 0;
+  if (initials.some((i) => i.startsWith(q))) return 1;
+  if (names.some((n) => n.toLowerCase().includes(q))) return 2;
   // the common short names clerks type (发改委 fgw, 农业局 nyj) abbreviate the name or an alias
-  return names.some((n) => keys(n).some((k) => k.includes(q))) || names.some((n) => abbreviates(coreInitials(n), q));
+  if (names.some((n) => keys(n).some((k) => k.includes(q))) || names.some((n) => abbreviates(coreInitials(n), q))) return 3;
+  return null;
+}
+
+export function unitMatches(unit: Pick<UnitView, 'name' | 'aliases'>, query: string): boolean {
+  return unitRank(unit, query) !== null;
+}
+
+/** Units matching what was typed, best match first; equal matches keep their order (the roster's). */
+export function rankUnits<U extends Pick<UnitView, 'name' | 'aliases'>>(units: readonly U[], query: string): U[] {
+  return units
+    .map((u, i) => ({ u, i, r: unitRank(u, query) }))
+    .filter((x) => x.r !== null)
+    .sort((a, b) => a.r! - b.r! || a.i - b.i)
+    .map((x) => x.u);
 }

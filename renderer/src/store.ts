@@ -14,7 +14,14 @@ interface State {
   version: number;
   /** what the clerk saved last (the entry list follows it): an item's date, a request's or an event's year */
   lastSaved: { kind: 'item' | 'items' | 'request' | 'event'; date: string; id: number; label: string } | null;
+  /** going to another page: asks the page's leave guard first, when it has one (unsaved edits) */
   go: (page: Page) => void;
+  /** a page with unsaved edits asks through this before they are lost; resolves true to let them go */
+  leaveGuard: (() => Promise<boolean>) | null;
+  setLeaveGuard: (guard: (() => Promise<boolean>) | null) => void;
+  /** a list the 信息登记 page opens with (首页's counts link to their items); taken once by the page */
+  entryFilter: { month: string; group?: string } | null;
+  showItems: (filter: { month: string; group?: string }) => void;
   refresh: () => Promise<void>;
   changed: (saved?: State['lastSaved']) => void;
 }
@@ -25,7 +32,18 @@ export const useApp = create<State>((set, get) => ({
   units: [],
   version: 0,
   lastSaved: null,
-  go: (page) => set({ page }),
+  go: (page) => {
+    const guard = get().leaveGuard;
+    if (!guard || page === get().page) return set({ page });
+    void guard().then((leave) => leave && set({ page, leaveGuard: null }));
+  },
+  leaveGuard: null,
+  setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
+  entryFilter: null,
+  showItems: (entryFilter) => {
+    set({ entryFilter });
+    get().go('entry');
+  },
   refresh: async () => {
     const [info, units] = await Promise.all([call(api().app.info({})), call(api().units.list({}))]);
     set({ info, units });

@@ -1,4 +1,4 @@
-// The one way a page reads from the services (issue 12 §3): useApi(method, args) → { data, loading, error, reload }.
+// The one way a page reads from the services, so no page shows stale or out-of-order data: useApi(method, args) → { data, loading, error, reload }.
 // - an older reply never overwrites a newer one: each request takes a ticket, and only the latest ticket's reply is kept;
 // - every successful write bumps the store's write version (useApp.changed), and every reader reloads on it;
 // - args === null means "nothing to ask yet" (e.g. no item open).

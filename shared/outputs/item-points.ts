@@ -9,7 +9,7 @@ import { ruleSetForQuarterOf } from '../scoring/rulesets';
 export interface RecordWorth<R> {
   record: R;
   points: number;
-  /** the record that sets the item's value (highest mode), or every record (sum mode) */
+  /** the record that sets the item's value (highest mode), every record (sum mode), or the best of each level */
   counts: boolean;
 }
 
@@ -36,7 +36,12 @@ export function instructionWorth(
     const rules = ruleSetForQuarterOf(ruleSets, r.date);
     return { record: r, points: instructionValue(rules, r, adoptions).points, mode: rules.instructionCombine };
   });
-  return markCounting(worth);
+  if (!worth.some((w) => w.mode === 'per_level')) return markCounting(worth.map((w) => ({ ...w, mode: w.mode === 'sum' ? 'sum' : 'highest' })));
+  // 同级只计一次、不同级别累加: the best record of each level counts
+  const byLevel = new Map<string, typeof worth>();
+  for (const w of worth) byLevel.set(w.record.level, [...(byLevel.get(w.record.level) ?? []), w]);
+  const counting = new Set([...byLevel.values()].flatMap((list) => markCounting(list.map((w) => ({ ...w, mode: 'highest' as const }))).filter((x) => x.counts).map((x) => x.record)));
+  return worth.map((w) => ({ record: w.record, points: w.points, counts: counting.has(w.record) }));
 }
 
 function markCounting<R extends { date: string; id: number }>(list: { record: R; points: number; mode: 'highest' | 'sum' }[]): RecordWorth<R>[] {

@@ -103,6 +103,8 @@ const FIELD: Record<string, string> = {
   source: '依据',
   groups: '分组',
   shortfallFloored: '少报扣分扣完为止',
+  shortfallClause: '少报扣分条款',
+  floorClause: '扣完为止条款',
   publications: '刊物',
   adoptionCombine: '多次采用计分方式',
   instructionLevels: '批示级别',
@@ -146,6 +148,7 @@ const VALUE: Record<string, string> = {
   ...AWARD_LABEL,
   highest: '就高不就低',
   sum: '累加',
+  per_level: '同级只计一次、不同级别累加',
   ...PUBLICATION_LEVEL_LABEL,
   period: '计入所在月、季度',
   // the 合报 choices as this file's messages have always worded them (the editor says 平分 / 只计牵头单位)

@@ -63,6 +63,8 @@ const input: RuleSetInput = {
     },
   ],
   shortfallFloored: true,
+  shortfallClause: '四1',
+  floorClause: '四1、四4',
   publications: [
     {
       key: 'district',

@@ -78,15 +78,28 @@ export const groupSchema = z.object({
   key: key.refine((k) => k !== 'none', '“none”是不计分单位的保留键'),
   name: name,
   aliases: z.array(name).default([]),
-  quota: quotaSchema.nullable(),
+  /** none written: the group has no 报送任务 */
+  quota: quotaSchema.nullable().default(null),
   requirements: z.array(requirementSchema).default([]),
   /** how many last-ranked units the circular criticises (莱芜: 1 per group) */
   criticiseLast: z.number().int().min(0).max(10).default(1),
   baseGrant: baseGrantSchema.nullable().default(null),
 });
 
-const formPoints = z.object({ single: points.min(0), combined: points.min(0), brief: points.min(0) });
-const instructionFormPoints = z.object({ single: points.min(0), combined: points.min(0) });
+/**
+ * Points by form. A file may write one number for every form (`"points": 10`) or only the forms the regulation scores
+ * (`{ "single": 10 }`): a form not written scores 0.
+ */
+const everyForm =
+  (forms: readonly string[]) =>
+  (v: unknown): unknown =>
+    typeof v === 'number' ? Object.fromEntries(forms.map((f) => [f, v])) : v;
+const formPoint = points.min(0).default(0);
+const formPoints = z.preprocess(
+  everyForm(['single', 'combined', 'brief']),
+  z.object({ single: formPoint, combined: formPoint, brief: formPoint }),
+);
+const instructionFormPoints = z.preprocess(everyForm(['single', 'combined']), z.object({ single: formPoint, combined: formPoint }));
 
 export const publicationSchema = z.object({
   key: key,
@@ -195,14 +208,23 @@ export const storedRuleSetSchema = z
     source: z.string().max(200).default(''),
     groups: z.array(groupSchema).min(1).max(20),
     /** whether the quota shortfall is subject to 扣完为止 */
-    shortfallFloored: z.boolean(),
+    shortfallFloored: z.boolean().default(false),
+    /** the clause a quota shortfall deduction cites (莱芜: 四1) */
+    shortfallClause: clause,
+    /** the clause the 扣完为止 line cites (莱芜: 四1、四4) */
+    floorClause: clause,
     publications: z.array(publicationSchema).min(1).max(50),
     /** how several adoptions of one item combine: highest (就高不就低) or sum */
     adoptionCombine: z.enum(['highest', 'sum']),
     instructionLevels: z.array(instructionLevelSchema).min(1).max(20),
-    instructionCombine: z.enum(['highest', 'sum']),
-    eventKinds: z.array(eventKindSchema).max(50),
-    requestIssuers: z.array(requestIssuerSchema).min(1).max(20),
+    /**
+     * how several instructions on one item combine: highest (就高不就低), sum, or per_level — once per level, added up
+     * across levels (同一级别只计一次，不同级别累加)
+     */
+    instructionCombine: z.enum(['highest', 'sum', 'per_level']),
+    eventKinds: z.array(eventKindSchema).max(50).default([]),
+    /** none: the regulation has no 约稿 (no placeholder issuer needed) */
+    requestIssuers: z.array(requestIssuerSchema).max(20).default([]),
     categories: z.array(categorySchema).max(30).default([]),
     /**
      * 合报 (an item of several units): even — the points split evenly in tenths, the odd tenths to the units listed
@@ -272,6 +294,8 @@ export type RequestIssuerRule = z.infer<typeof requestIssuerSchema>;
 export type CategoryRule = z.infer<typeof categorySchema>;
 export type BaseGrantRule = z.infer<typeof baseGrantSchema>;
 export type JointSplit = RuleSet['jointSplit'];
+export type AdoptionCombine = RuleSet['adoptionCombine'];
+export type InstructionCombine = RuleSet['instructionCombine'];
 
 /** A stored rule set: its validated body plus its row id. */
 export interface StoredRuleSet {

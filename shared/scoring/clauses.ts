@@ -93,6 +93,15 @@ export function combinedValue(values: readonly number[], mode: 'highest' | 'sum'
 }
 
 /**
+ * 同一条信息的多次批示，同一级别只计一次，不同级别累加: the best instruction of each level counts, and the levels add up.
+ */
+export function oncePerLevelValue(records: readonly { level: string; points: number }[]): number {
+  const best = new Map<string, number>();
+  for (const r of records) best.set(r.level, Math.max(best.get(r.level) ?? 0, r.points));
+  return sumPoints([...best.values()]);
+}
+
+/**
  * 合报: a unit's share of an item's points. `position` is the unit's place in the item's unit list (0 = the lead
  * unit). even: whole tenths each, the odd tenths one each to the units listed first — so the shares add up to the
  * points exactly and a larger value never gives a smaller share; full: everyone the points; lead: the lead only.

@@ -107,7 +107,7 @@ function quotaLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, group: GroupRule, 
     const short = shortfallPenalty(quota, count, min);
     if (short !== 0) {
       lines.push({
-        clause: quota.clause === '' ? '' : '四1',
+        clause: rules.shortfallClause,
         rule: '未完成报送任务',
         detail: `${w.label}少报${min - count}条，每条扣${-quota.shortfallPerItem}分`,
         category: 'deduction',
@@ -185,6 +185,7 @@ function gainLines<R extends DatedRecord>(
   line: Pick<ScoreLine, 'clause' | 'rule' | 'category'> & { refKind: 'adoption' | 'instruction' },
   clauseOf: (r: R) => string,
   explain: (r: R) => string = () => '',
+  onceWords = '就高不就低',
 ): ScoreLine[] {
   const before = records.filter((r) => r.date < m.start);
   const during = records.filter((r) => r.date >= m.start && r.date <= m.end);
@@ -209,13 +210,20 @@ function gainLines<R extends DatedRecord>(
     const before = formatPoints(valueBefore);
     detail +=
       gain > 0
-        ? `，此前已计${before}分，就高不就低，补计${formatPoints(gain)}分`
-        : `，此前已计${before}分，就高不就低，不重复计分`;
+        ? `，此前已计${before}分，${onceWords}，补计${formatPoints(gain)}分`
+        : `，此前已计${before}分，${onceWords}，不重复计分`;
   }
   if (others.length > 0) detail += `；同月另有${others.join('、')}，不重复计分`;
   return [
     { ...base, clause: clauseOf(best), detail, points: gain, ref: { kind: line.refKind, id: best.id }, itemId: best.itemId },
   ];
+}
+
+/** Records by a key, in their order. */
+function groupBy<R>(records: readonly R[], keyOf: (r: R) => string): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of records) out.set(keyOf(r), [...(out.get(keyOf(r)) ?? []), r]);
+  return out;
 }
 
 function itemTitle(ctx: Ctx, itemId: number): string {
@@ -306,11 +314,17 @@ function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): 
     const bonus = (r: (typeof records)[number]): ReturnType<typeof instructionValue> => instructionValue(rules, r, adoptions);
     const share = (r: (typeof records)[number]): number =>
       jointShare(bonus(r).points, rules.jointSplit, place.position, place.units);
+    // 同级只计一次、不同级别累加: each level's records count at their best, and the levels' gains add up
+    const batches =
+      rules.instructionCombine === 'per_level'
+        ? [...groupBy(records, (r) => r.level).values()]
+        : [records];
+    for (const batch of batches)
     lines.push(
       ...gainLines(
-        records,
+        batch,
         m,
-        rules.instructionCombine,
+        rules.instructionCombine === 'sum' ? 'sum' : 'highest',
         share,
         (r) => {
           const l = levels.get(r.level);
@@ -323,6 +337,7 @@ function instructionLines(ctx: Ctx, rules: RuleSet, unit: UnitFact, m: Period): 
           const where = b.publication ? `：${publicationTitle(b.publication.name)}采用的信息按该刊批示加分${formatPoints(b.points)}分` : '';
           return where + jointNote(rules, place, b.points, share(r));
         },
+        rules.instructionCombine === 'per_level' ? '同级只计一次' : '就高不就低',
       ),
     );
   }
@@ -434,12 +449,12 @@ function tally(lines: readonly ScoreLine[]): Tally {
   return { positive: sumPoints(positive), floored: sumPoints(floored), unfloored: sumPoints(unfloored) };
 }
 
-/** 四1、四4 扣完为止: one line giving back what the floored deductions took below zero. */
-function floorLine(t: Tally, month: string, label: string): ScoreLine | null {
+/** 扣完为止: one line giving back what the floored deductions took below zero. */
+function floorLine(rules: RuleSet, t: Tally, month: string, label: string): ScoreLine | null {
   const { floorAdjust } = applyFloor(t.positive, t.floored, t.unfloored);
   if (floorAdjust === 0) return null;
   return {
-    clause: '四1、四4',
+    clause: rules.floorClause,
     rule: '扣完为止',
     detail: `${label}得分扣完为止：加分${formatPoints(t.positive)}分，应扣${formatPoints(t.floored)}分，只扣至0分`,
     category: 'floor',
@@ -458,7 +473,7 @@ function quarterLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, q:
   const group = groupOf(rules, unit);
   if (!group) return [];
   const lines = monthsOf(q).flatMap((m) => monthLines(ctx, rules, group, unit, m));
-  const floor = floorLine(tally(lines), monthsOf(q)[2]!.code, periodLabel(q));
+  const floor = floorLine(rules, tally(lines), monthsOf(q)[2]!.code, periodLabel(q));
   if (floor) lines.push(floor);
   return lines;
 }
@@ -480,7 +495,7 @@ function periodLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, p: 
     const t = tally(yearOnly);
     if (quarters > 0) t.positive = addPoints(t.positive, quarters);
     else t.unfloored = addPoints(t.unfloored, -quarters);
-    const floor = floorLine(t, '', periodLabel(p));
+    const floor = floorLine(rules, t, '', periodLabel(p));
     lines.push(...yearOnly, ...(floor ? [floor] : []));
   } else lines.push(...yearOnly);
   return lines;
@@ -538,6 +553,7 @@ function unitScore(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, group
     group: unit.group,
     groupName,
     sortOrder: unit.sortOrder,
+    retiredFrom: unit.activeUntil !== null && unit.activeUntil <= monthOf(p.end).code ? unit.activeUntil : null,
     base: sum('base'),
     adoption: sum('adoption'),
     instruction: sum('instruction'),

@@ -53,6 +53,8 @@ export interface UnitScore {
   group: string;
   groupName: string;
   sortOrder: number;
+  /** YYYY-MM: the unit stopped being scored from this month on, within the period (retired mid-period); else null */
+  retiredFrom: string | null;
   /** quota and research points */
   base: number;
   /** adoption gains of the period */

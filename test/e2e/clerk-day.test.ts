@@ -1,4 +1,4 @@
-// A clerk's day without friction (issue 13), in the real UI (built renderer, real services over the loopback bridge,
+// A clerk's day without friction, in the real UI (built renderer, real services over the loopback bridge,
 // Debian's Chromium), driven by the keyboard the way a clerk types: one Enter does one thing, what was saved is in
 // view, every record is corrected in place and 操作记录 speaks the office's words. Each step checks the database too.
 import JSZip from 'jszip';
@@ -287,6 +287,9 @@ describe('a clerk’s day without friction', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('另存为新版本…');
     await page.keyboard.press('Escape');
     await page.getByTestId('rules-change-quarters').waitFor({ state: 'hidden' });
+    // the edit is let go on purpose (leaving with it would ask first)
+    await page.getByRole('button', { name: '放弃修改' }).click();
+    await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
   });
 
   it('the circular is exported with the 成文日期 and 文号 the clerk set, after the 联系人 warning', async () => {

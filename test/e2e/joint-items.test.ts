@@ -1,4 +1,4 @@
-// Issue 15 §4 in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
+// 信息类别 and 合报 units in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
 // under a rule set with item categories and 合报 split evenly (the shipped 示例市2024), a clerk enters an item with
 // its 信息类别 and two 合报 units by keyboard only; the list, the drawer and the scores show them; the clerk corrects
 // them in the drawer. Under 莱芜区2019 (no categories) the entry form offers no category at all.

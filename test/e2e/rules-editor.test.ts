@@ -1,4 +1,4 @@
-// Issue 15 §3 in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
+// The rule editor in the real UI (built renderer, real services and SQLite over the loopback bridge, Debian's Chromium):
 // on a ledger with 2019Q2 and 2019Q3 data, a clerk adds an item category and a publication with points by form only,
 // is told which quarters a plain save would change, saves a new version from 2019-07-01 instead — and 2019Q2 scores
 // the same as before while an adoption by the new publication in 2019Q3 scores its points. Before saving, the clerk also

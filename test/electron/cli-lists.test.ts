@@ -58,6 +58,22 @@ describe('list commands answer what the pages see', () => {
     for (const u of units) expect(r.stdout).toContain(u.name);
   });
 
+  it('the tables speak the office’s words: group, issuer and event names, local times', () => {
+    const units = runCli(['units', '--db', db]).stdout;
+    expect(units).toContain('\t镇街\t');
+    expect(units).not.toMatch(/\t(town|dept1|dept2)\t/);
+    const requests = runCli(['requests', '--db', db]).stdout;
+    expect(requests.split('\n').length).toBeGreaterThan(1);
+    expect(requests).not.toMatch(/city_office|district_office/);
+    expect(requests).toMatch(/市政府办公厅|区政府办公室/);
+    const events = runCli(['events', '--db', db]).stdout;
+    expect(events.split('\n').length).toBeGreaterThan(1);
+    expect(events).not.toMatch(/\t(staff|system|training|joint_research|major_late|false_info)\t/);
+    const audit = runCli(['audit', '--limit', '5', '--db', db]).stdout;
+    expect(audit).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\t/m);
+    expect(audit).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+  });
+
   it('refuses flags the contract refuses, in Chinese', () => {
     const r = runCli(['items', '--month', '2019-4', '--db', db]);
     expect(r.code).toBe(1);

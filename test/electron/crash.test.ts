@@ -1,4 +1,4 @@
-// Crash tests (issue 5): the process is killed with SIGKILL during a large import — at random moments, and at
+// Crash tests, because a clerk's PC may lose power mid-import: the process is killed with SIGKILL during a large import — at random moments, and at
 // chosen rows inside the write transaction, where the child says it is and waits to be killed — and during a burst
 // of edits. Every time the ledger opens, passes integrity_check and the foreign-key check, and holds either
 // all of the import or none of it (and whole batches of pasted rows only).

@@ -1,4 +1,4 @@
-// Issue 5: recycle bin, audit trail, start-up check with recovery, storage detection, zip limits, imports in a worker.
+// Nothing a clerk entered is lost: recycle bin, audit trail, start-up check with recovery, storage detection, zip limits, imports in a worker.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Fuzz (issue 5): 1,200+ malformed workbooks fed to the importer — wrong types, huge strings, formulas, error cells,
+// Fuzz, because offices send workbooks of every kind: 1,200+ malformed workbooks fed to the importer — wrong types, huge strings, formulas, error cells,
 // deep merges, broken XML, missing parts, corrupted and truncated zips, parts that expand hugely, 50,000 rows.
 // Each must end in a clear Chinese message (a thrown UserError or a report of problems) with the data unchanged,
 // or — when the mutation happened to leave a valid workbook — a clean import. Never a crash, never a hang.

@@ -9,6 +9,13 @@ import { rulesFor, useChanged, useInfo, vocabName } from '../store';
 import { useApi } from '../useApi';
 import { AdoptionEditor, InstructionEditor, ItemEditor } from './RecordEditors';
 
+/** How several instructions of one item count, as the drawer's heading says it. */
+const INSTRUCTION_COMBINE_NOTE = {
+  highest: '多次批示只计最高的一次',
+  sum: '多次批示各次累计',
+  per_level: '同一级别只计一次，不同级别累加',
+} as const;
+
 /** 调研 / 专报 tags and the item's 信息类别; 一般 when it has none of them. */
 export const kindTags = (kinds: string[], categoryName: string | null = null) =>
   kinds.length === 0 && categoryName === null ? (
@@ -167,7 +174,7 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
               ]}
             />
           )}
-          <Typography.Title level={5}>领导批示</Typography.Title>
+          <Typography.Title level={5}>领导批示{rules ? `（${INSTRUCTION_COMBINE_NOTE[rules.instructionCombine]}）` : ''}</Typography.Title>
           {shown.instructionRecords.length === 0 ? (
             <Empty description="没有批示" image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (

@@ -1,4 +1,4 @@
-// Correcting a record in place (issue 13 §3): an item, an adoption, a 批示. Each editor checks what entry checks
+// Correcting a record in place, without deleting and entering it again: an item, an adoption, a 批示. Each editor checks what entry checks
 // (the services refuse a locked quarter by name), focuses its first field, and Enter moves field by field.
 import { Alert, Checkbox, Form, Input, Modal, Select, Space, Typography, message } from 'antd';
 import type { InputRef } from 'antd';

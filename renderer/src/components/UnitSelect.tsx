@@ -1,7 +1,8 @@
 import { Select } from 'antd';
-import type { RefSelectProps } from 'antd/es/select';
-import { forwardRef } from 'react';
-import { unitMatches } from '../pinyin';
+import type { DefaultOptionType, RefSelectProps } from 'antd/es/select';
+import { forwardRef, useState } from 'react';
+import type { UnitView } from '../../../shared/ipc/contract';
+import { rankUnits } from '../pinyin';
 import { groupOptions, useApp } from '../store';
 
 interface Props {
@@ -24,20 +25,38 @@ function useUnitOptions(exclude?: number) {
   return groupOptions(info)
     .map((g) => ({
       label: g.label,
-      options: units.filter((u) => u.group === g.value && u.id !== exclude).map((u) => ({ value: u.id, label: u.name, unit: u })),
+      options: units
+        .filter((u) => u.group === g.value && u.id !== exclude)
+        // a retired unit stays pickable (its old records are still entered) and says it is retired
+        .map((u) => ({ value: u.id, label: u.activeUntil && info && u.activeUntil <= info.today.slice(0, 7) ? `${u.name}（已停用）` : u.name, unit: u })),
     }))
     .filter((g) => g.options.length > 0);
 }
 
-/** A unit option matches what was typed by its name, an alias or the pinyin initials. */
-function matchUnit(input: string, option: unknown): boolean {
-  const u = (option as { unit?: { name: string; aliases: string[] } } | undefined)?.unit;
-  return u ? unitMatches(u, input) : false;
+type UnitOption = { value: number; label: string; unit: UnitView };
+
+/**
+ * While the clerk types, one list of the matching units, best match first (exact initials before looser matches, so
+ * Enter on sjj picks 区审计局); with nothing typed, the roster's groups.
+ */
+function useRankedOptions(grouped: { label: string; options: UnitOption[] }[]) {
+  const [search, setSearch] = useState('');
+  const all = grouped.flatMap((g) => g.options);
+  const options: DefaultOptionType[] = search.trim() === '' ? grouped : rankUnits(all.map((o) => ({ ...o.unit, option: o })), search).map((u) => u.option);
+  return {
+    options,
+    search: {
+      onSearch: setSearch,
+      filterOption: false as const,
+      onOpenChange: (open: boolean) => !open && setSearch(''),
+    },
+    clear: () => setSearch(''),
+  };
 }
 
 /** Unit picker searchable by name, alias and pinyin initials; grouped as the roster is. */
 export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(props, ref) {
-  const options = useUnitOptions();
+  const ranked = useRankedOptions(useUnitOptions());
   return (
     <Select
       ref={ref}
@@ -46,13 +65,16 @@ export const UnitSelect = forwardRef<RefSelectProps, Props>(function UnitSelect(
       value={props.value}
       onChange={(v) => props.onChange?.(v as number | undefined)}
       // the focus moves on at once, inside the key event that picked: characters typed right after are not lost
-      onSelect={() => props.onPicked?.()}
+      onSelect={() => {
+        ranked.clear();
+        props.onPicked?.();
+      }}
       placeholder={props.placeholder ?? '单位：名称、别名或拼音首字母'}
       allowClear={props.allowClear}
       autoFocus={props.autoFocus}
       style={props.style}
-      options={options}
-      filterOption={matchUnit}
+      options={ranked.options}
+      {...ranked.search}
       defaultActiveFirstOption
       notFoundContent="没有匹配的单位"
     />
@@ -77,7 +99,7 @@ export function UnitsSelect(props: ManyProps) {
   // a unit already picked leaves the list (Enter on it would take it away again); its tag keeps its name
   const all = useUnitOptions(props.exclude);
   const names = new Map(all.flatMap((g) => g.options.map((o) => [o.value, o.label] as const)));
-  const options = all.map((g) => ({ ...g, options: g.options.filter((o) => !props.value.includes(o.value)) })).filter((g) => g.options.length > 0);
+  const ranked = useRankedOptions(all.map((g) => ({ ...g, options: g.options.filter((o) => !props.value.includes(o.value)) })).filter((g) => g.options.length > 0));
   return (
     <div
       style={props.style}
@@ -102,8 +124,9 @@ export function UnitsSelect(props: ManyProps) {
         onChange={(v: { value: number }[]) => props.onChange(v.map((x) => x.value))}
         placeholder={props.placeholder}
         style={{ width: '100%' }}
-        options={options}
-        filterOption={matchUnit}
+        options={ranked.options}
+        {...ranked.search}
+        onSelect={ranked.clear}
         defaultActiveFirstOption
         notFoundContent="没有匹配的单位"
       />

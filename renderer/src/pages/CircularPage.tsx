@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Modal, Row, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { chineseDate } from '../../../shared/periods';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import { TEMPLATE_LABELS, type Settings } from '../../../shared/settings';
 import { api, attempt, call } from '../api';
@@ -162,9 +162,22 @@ function Facts({ data }: { data: Data }) {
   );
 }
 
-function SettingsForm({ onSaved }: { onSaved: () => void }) {
+/** `focus`: the field to put the cursor in once the form shows (先去填写 → 联系人); `onFocused` clears the request. */
+function SettingsForm({ onSaved, focus, onFocused }: { onSaved: () => void; focus?: keyof Settings | null; onFocused?: () => void }) {
   const settings = useApi('settings:get', {}).data;
   const [f] = Form.useForm<Settings>();
+  useEffect(() => {
+    if (!focus || !settings) return;
+    // the tab pane is shown in this frame; the field can take the focus in the next
+    const t = requestAnimationFrame(() => {
+      const el = document.getElementById(String(focus));
+      if (el) {
+        el.focus();
+        onFocused?.();
+      }
+    });
+    return () => cancelAnimationFrame(t);
+  }, [focus, settings, onFocused]);
   if (!settings) return null;
   const save = async (v: Settings) => {
     const merged = { ...settings, ...v, fonts: { ...settings.fonts, ...v.fonts }, templates: { ...settings.templates, ...v.templates } };
@@ -259,6 +272,8 @@ export function CircularPage() {
   const data = preview.data;
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState('draft');
+  const [focusField, setFocusField] = useState<keyof Settings | null>(null);
+  const clearFocus = useCallback(() => setFocusField(null), []);
   // the 成文日期 and 文号 are the period's own: remembered with it, so leaving the page loses neither
   const [chosen, setChosen] = useState<{ period: string; date: string | null; docNo: string } | null>(null);
   const mine = chosen?.period === period ? chosen : null;
@@ -295,7 +310,10 @@ export function CircularPage() {
           onCancel: () => resolve(false),
         }),
       );
-      if (!go) return setTab('settings');
+      if (!go) {
+        setFocusField('contactPerson');
+        return setTab('settings');
+      }
     }
     setBusy(true);
     const r = await attempt(() => call(api().report.export({ period, date: issueDate.format('YYYY-MM-DD'), ...(docNo.trim() ? { docNo: docNo.trim() } : {}) })));
@@ -371,7 +389,7 @@ export function CircularPage() {
               </Row>
             ),
           },
-          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={changed} /></Card> },
+          { key: 'settings', label: '发文设置与通报用语', children: <Card size="small"><SettingsForm onSaved={changed} focus={focusField} onFocused={clearFocus} /></Card> },
         ]}
       />
     </Space>

@@ -3,7 +3,7 @@ import type { InputRef } from 'antd';
 import type { RefSelectProps } from 'antd/es/select';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { Args } from '../../../shared/ipc/contract';
 import { splitList } from '../../../shared/text';
@@ -105,6 +105,13 @@ function EntryForm() {
       onKeyDown={(e) => {
         // Esc in an open list (a unit, a category, 合报单位) only closes that list
         if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') clear();
+        // as in every form: Ctrl+Enter saves from any field; the fields after the title are optional, so Enter on a
+        // checkbox saves as Enter in the title does (Space ticks it)
+        const box = (e.target as HTMLInputElement).type === 'checkbox';
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing && ((e.ctrlKey || e.metaKey) || (box && !e.shiftKey && !e.altKey))) {
+          e.preventDefault();
+          void save();
+        }
       }}
       data-testid="entry-form"
     >
@@ -293,7 +300,11 @@ export function EntryPage() {
   const lastSaved = useApp((s) => s.lastSaved);
   const [pasting, setPasting] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
-  const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>({ month: info?.today.slice(0, 7) });
+  // opened from 首页's count of a group: that month and group, once
+  const [filter, setFilter] = useState<Omit<Args<'items:list'>, 'offset' | 'limit'>>(() => useApp.getState().entryFilter ?? { month: info?.today.slice(0, 7) });
+  useEffect(() => {
+    if (useApp.getState().entryFilter) useApp.setState({ entryFilter: null });
+  }, []);
   const [q, setQ] = useState('');
   // the list follows what was just saved: an item dated in an earlier month switches the list to that month
   const [savedSeen, setSavedSeen] = useState(lastSaved);
@@ -326,6 +337,14 @@ export function EntryPage() {
             placeholder="全部月份"
             value={filter.month ? dayjs(`${filter.month}-01`) : null}
             onChange={(d) => setFilter({ ...filter, month: d ? d.format('YYYY-MM') : undefined })}
+            // the text emptied by keyboard (Backspace, then Enter, Tab or leaving) means 全部月份, as the × does
+            onKeyDown={(e) => {
+              if ((e.key === 'Enter' || e.key === 'Tab') && (e.target as HTMLInputElement).value.trim() === '') setFilter({ ...filter, month: undefined });
+            }}
+            onBlur={(e) => {
+              if ((e.target as HTMLInputElement).value.trim() === '') setFilter({ ...filter, month: undefined });
+            }}
+            aria-label="月份"
             style={{ width: 120 }}
           />
           <UnitSelect allowClear placeholder="全部单位" value={filter.unitId} onChange={(v) => setFilter({ ...filter, unitId: v })} style={{ width: 190 }} />

@@ -30,6 +30,7 @@ function Chart({ option, height }: { option: echarts.EChartsCoreOption; height: 
 export function HomePage() {
   const info = useInfo();
   const go = useApp((s) => s.go);
+  const show = useApp((s) => s.showItems);
   const [month, setMonth] = useState(info?.today.slice(0, 7) ?? '2019-04');
   const d = useApi('dashboard:get', { month }).data;
   if (!d) return null;
@@ -43,7 +44,18 @@ export function HomePage() {
         {d.groups.map((g) => (
           <Col span={6} key={g.key}>
             <Card size="small">
-              <Statistic title={`${g.name}：报送（${g.units}个单位）`} value={g.items} suffix="条" />
+              {/* the count opens 信息登记 with this month's items of the group */}
+              <a
+                href={`#entry-${g.key}`}
+                data-testid={`home-items-${g.key}`}
+                title={`查看${g.name}本月报送的信息`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  show({ month, group: g.key });
+                }}
+              >
+                <Statistic title={`${g.name}：报送（${g.units}个单位）`} value={g.items} suffix="条" />
+              </a>
               <Typography.Text type="secondary">{g.quota ? `完成每月${g.quota}条任务：${g.metQuota}/${g.units} 个单位` : ''}</Typography.Text>
             </Card>
           </Col>
@@ -111,7 +123,9 @@ export function HomePage() {
       <Row gutter={10}>
         <Col span={12}>
           <Card size="small" title={`本月尚未报送的单位（${d.emptyUnits.length}）`} extra={<a onClick={() => go('entry')}>去登记</a>}>
-            {d.emptyUnits.length === 0 ? <Typography.Text type="secondary">各单位本月均已报送</Typography.Text> : d.emptyUnits.map((u) => <Tag key={u.unitId}>{u.unitName}</Tag>)}
+            {d.groups.every((g) => g.units === 0) ? (
+              <Typography.Text type="secondary">单位名单中还没有计分单位：请先在“单位名单”中导入或添加单位</Typography.Text>
+            ) : d.emptyUnits.length === 0 ? <Typography.Text type="secondary">各单位本月均已报送</Typography.Text> : d.emptyUnits.map((u) => <Tag key={u.unitId}>{u.unitName}</Tag>)}
           </Card>
         </Col>
         <Col span={12}>

@@ -24,6 +24,12 @@ import { ItemSearch } from '../components/ItemSearch';
 import { UnitSelect } from '../components/UnitSelect';
 import { groupOptions, rulesFor, useApp, useChanged, useInfo, useUnits, vocabName } from '../store';
 
+/** A unit list or a date panel is open (as rendered now, before the key that closes it takes effect). */
+const aListIsOpen = (): boolean =>
+  [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown, .ant-picker-dropdown')].some(
+    (el) => !/-hidden\b/.test(el.className) && el.offsetParent !== null,
+  );
+
 function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: RequestView }) {
   const info = useInfo();
   const units = useUnits();
@@ -40,7 +46,12 @@ function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: Re
     deadline: dayjs.Dayjs;
     note?: string;
   }) => {
-    if (targets.length === 0) return setProblem('请至少加入一个受约单位');
+    if (targets.length === 0) {
+      setProblem('请至少加入一个受约单位');
+      // the cursor goes where the problem is; an open list elsewhere closes as it loses the focus
+      document.getElementById('request-unit')?.focus();
+      return;
+    }
     const deadline = v.deadline.format('YYYY-MM-DD');
     if (!(await confirmDate(info, deadline))) return;
     const request = { issuer: v.issuer, topic: v.topic, issued: v.issued ? v.issued.format('YYYY-MM-DD') : null, deadline, unitIds: targets, note: v.note ?? '' };
@@ -61,19 +72,36 @@ function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: Re
       okText="保存"
       cancelText="取消"
       okButtonProps={{ id: 'request-save' }}
+      // Esc belongs to an open list first (it closes the list, not the dialog with what was typed): handled below
+      keyboard={false}
     >
-      <div onKeyDown={enterMovesOn(() => f.submit())}>
+      <div
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            if ((e.target as HTMLElement).getAttribute('aria-expanded') !== 'true' && !aListIsOpen()) onClose();
+            return;
+          }
+          enterMovesOn(() => f.submit())(e);
+        }}
+      >
       <Form
         form={f}
         labelCol={{ span: 4 }}
         onFinish={save}
+        // a refused save puts the cursor in the first field to correct; an open list closes as it loses the focus
+        scrollToFirstError={{ focus: true }}
+        onFinishFailed={() => targets.length === 0 && setProblem('请至少加入一个受约单位')}
         initialValues={
           editing
             ? { issuer: editing.issuer, topic: editing.topic, issued: editing.issued ? dayjs(editing.issued) : undefined, deadline: dayjs(editing.deadline), note: editing.note }
             : { issuer: rules?.requestIssuers[0]?.key, issued: dayjs(info?.today) }
         }
       >
-        <Form.Item name="issuer" label="约稿方" rules={[{ required: true }]}>
+        <Form.Item
+          name="issuer"
+          label="约稿方"
+          rules={[{ required: true, message: rules?.requestIssuers.length === 0 ? '本规则集没有约稿方：请先在“规则设置”的约稿方表中添加' : '请选择约稿方' }]}
+        >
           <Select
             id="request-issuer"
             showSearch
@@ -113,6 +141,12 @@ function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: Re
               清空
             </Button>
           </Space>
+          {/* Backspace in the empty search takes the last unit out; the tags' × is for the mouse (Tab skips it) */}
+          <div
+            onKeyDown={(e) => {
+              if (e.key === 'Backspace' && (e.target as HTMLInputElement).value === '' && targets.length > 0) setTargets(targets.slice(0, -1));
+            }}
+          >
           <UnitSelect
             id="request-unit"
             value={null}
@@ -123,12 +157,26 @@ function RequestEditor({ onClose, editing }: { onClose: () => void; editing?: Re
             }}
             style={{ width: '100%' }}
           />
-          <div style={{ marginTop: 6, maxHeight: 120, overflow: 'auto' }}>
-            {targets.map((t) => (
-              <Tag key={t} closable onClose={() => setTargets(targets.filter((x) => x !== t))}>
-                {units.find((u) => u.id === t)?.name}
-              </Tag>
-            ))}
+          </div>
+          <div style={{ marginTop: 6, maxHeight: 120, overflow: 'auto' }} data-testid="request-targets">
+            {targets.map((t) => {
+              const name = units.find((u) => u.id === t)?.name;
+              return (
+                <Tag key={t}>
+                  {name}
+                  <span
+                    role="button"
+                    tabIndex={-1}
+                    aria-label={`移出${name ?? ''}`}
+                    title="移出"
+                    onClick={() => setTargets(targets.filter((x) => x !== t))}
+                    style={{ marginLeft: 4, cursor: 'pointer', color: 'rgba(0,0,0,0.45)' }}
+                  >
+                    ×
+                  </span>
+                </Tag>
+              );
+            })}
           </div>
         </Form.Item>
         <Form.Item name="note" label="备注">

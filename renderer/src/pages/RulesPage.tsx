@@ -1,10 +1,11 @@
-// 规则设置: the rule-set editor a clerk can use (issue 15 §3). Every part of a rule set is edited by form — groups and
+// 规则设置: the rule-set editor a clerk can use without editing JSON. Every part of a rule set is edited by form — groups and
 // their 调研、专报 requirements, categories, publications, 批示 levels, 加减分 events, 约稿方, and each entry's 别名 and
 // 条款 in its expanded row — in the office's words; keys are made from the name's pinyin once and never shown. A change
-// to a rule set that has scored past quarters names those quarters and offers 另存为新版本 (issue 13 §7); a rule set
+// to a rule set that has scored past quarters names those quarters and offers 另存为新版本, so past scores never change silently; a rule set
 // used by a locked quarter can only be saved as a new version.
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Checkbox,
@@ -28,9 +29,9 @@ import dayjs from 'dayjs';
 import { pinyin } from 'pinyin-pro';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
-import { parseRuleFile } from '../../../shared/rules/file';
-import { ruleSetSchema, type RuleSet } from '../../../shared/rules/schema';
-import { AWARD_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
+import type { RuleSet } from '../../../shared/rules/schema';
+import { useRuleDraft } from './rules/useRuleDraft';
+import { ADOPTION_COMBINE_LABEL, AWARD_LABEL, INSTRUCTION_COMBINE_LABEL, JOINT_SPLIT_NAME, PUBLICATION_LEVEL_LABEL, RULE_WINDOW_LABEL, labelOptions, stars } from '../../../shared/labels';
 import { ApiError, api, call } from '../api';
 import { quartersText, startedQuarters } from '../forms';
 import { useApp, useChanged } from '../store';
@@ -45,10 +46,8 @@ const WINDOWS = labelOptions(RULE_WINDOW_LABEL);
 const REQUIREMENT_WINDOWS = labelOptions(RULE_WINDOW_LABEL, ['month', 'quarter', 'year']);
 // the engine gives `each_month` points in every scored month of the window, `once` in its last scored month only
 const AWARDS = labelOptions(AWARD_LABEL);
-const COMBINE = [
-  { value: 'highest', label: '就高不就低（只计最高）' },
-  { value: 'sum', label: '累计' },
-];
+const ADOPTION_COMBINE = labelOptions(ADOPTION_COMBINE_LABEL);
+const INSTRUCTION_COMBINE = labelOptions(INSTRUCTION_COMBINE_LABEL);
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];
 
 // ---------------------------------------------------------------- keys, numbers, keyboard
@@ -227,55 +226,34 @@ function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => voi
 
 // ---------------------------------------------------------------- the editor
 
-/** A message names an entry by its 名称, or by its key when the name is empty: then by its place (第3项), never the key. */
-function unkeyed(text: string, rules: RuleSet): string {
-  let out = text;
-  for (const list of [rules.groups, rules.categories, rules.publications, rules.instructionLevels, rules.eventKinds, rules.requestIssuers] as { key: string; name: string }[][])
-    list.forEach((x, i) => {
-      if (x.name === '') out = out.replaceAll(`「${x.key}」`, `第${i + 1}项`);
-    });
-  return out;
-}
-
-/** The path of every field the model refuses, for marking the field itself. */
-function problemPaths(draft: RuleSet): Set<string> {
-  const r = ruleSetSchema.safeParse(draft);
-  return new Set(r.success ? [] : r.error.issues.map((i) => i.path.join('.')));
-}
-
 function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: (id: number) => void }) {
   const today = useApp((s) => s.info?.today ?? '');
   const started = startedQuarters(row.usedBy, today);
   const locked = row.lockedPeriods.length > 0;
-  const [draft, setDraft] = useState<RuleSet>(() => structuredClone(row.rules));
+  const ruleDraft = useRuleDraft(row.rules);
+  const { draft, dirty } = ruleDraft;
   const [adding, setAdding] = useState<AddSpec | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [asNew, setAsNew] = useState<{ name: string; effectiveFrom: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const newName = useRef<HTMLInputElement>(null);
-  // a reload of the list (after any save) shows the stored rule set
-  const [rowSeen, setRowSeen] = useState(row);
-  if (row !== rowSeen) {
-    setRowSeen(row);
-    setDraft(structuredClone(row.rules));
-  }
   const edit = (fn: (r: RuleSet) => void) => {
     setRefusal(null);
-    setDraft((d) => {
-      const n = structuredClone(d);
-      fn(n);
-      return n;
-    });
+    ruleDraft.edit(fn);
   };
-  // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…)
-  const checked = parseRuleFile(JSON.stringify(draft));
-  const errors = checked.ok ? [] : checked.errors.map((e) => unkeyed(e, draft));
-  const bad = problemPaths(draft);
+  // the same checks as the service and the rule file, in the clerk's words (刊物「…」的分值（单篇）：…), made a
+  // moment after the typing stops
+  const { errors, bad } = ruleDraft.check;
   const status = (...path: Path): 'error' | undefined => (bad.has(path.join('.')) ? 'error' : undefined);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(row.rules);
 
   const save = async (rules: RuleSet, id?: number): Promise<boolean> => {
+    // the check of the draft as it is now, not the one made a moment ago
+    const now = ruleDraft.checkNow();
+    if (now.errors.length > 0) {
+      setRefusal(`规则有误，改正后才能保存：${now.errors.slice(0, 3).join('；')}`);
+      return false;
+    }
     setSaving(true);
     try {
       const r = await call(api().rules.save({ ...(id ? { id } : {}), rules }), { quiet: true });
@@ -720,7 +698,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         一条信息被多次采用：
-        <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Select size="small" aria-label="多次采用" value={draft.adoptionCombine} onChange={(v) => edit((r) => (r.adoptionCombine = v))} options={ADOPTION_COMBINE} style={{ width: 190 }} />
         <Typography.Text type="secondary">点行首的 + 设置别名、条款、按信息类别的分值和本刊物的批示加分。</Typography.Text>
       </Space>
       <Table
@@ -784,7 +762,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         一条信息有多个批示：
-        <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={COMBINE} style={{ width: 190 }} />
+        <Select size="small" aria-label="多次批示" value={draft.instructionCombine} onChange={(v) => edit((r) => (r.instructionCombine = v))} options={INSTRUCTION_COMBINE} style={{ width: 220 }} />
         <Typography.Text type="secondary">{EXPAND_HINT}。</Typography.Text>
       </Space>
       <Table
@@ -1046,10 +1024,25 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
           少报扣分扣完为止
         </Checkbox>
       </Form.Item>
+      <Form.Item label="少报扣分条款">
+        <Input size="small" aria-label="少报扣分条款" value={draft.shortfallClause} placeholder="如：四1" onChange={(e) => edit((r) => (r.shortfallClause = e.target.value))} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item label="扣完为止条款">
+        <Input size="small" aria-label="扣完为止条款" value={draft.floorClause} placeholder="如：四1、四4" onChange={(e) => edit((r) => (r.floorClause = e.target.value))} style={{ width: 120 }} />
+      </Form.Item>
     </Form>
   );
 
   const count = (label: string, n: number) => `${label}（${n}）`;
+  // a section with a problem says so on its tab, so a problem in a tab not shown is found
+  const marked = (label: string, section: keyof RuleSet): ReactNode =>
+    ruleDraft.check.bySection.has(section) ? (
+      <span title="此项有误，请改正">
+        {label} <Badge status="error" />
+      </span>
+    ) : (
+      label
+    );
   return (
     <div onKeyDown={(e) => enterMovesOn(e)} data-testid="rules-editor" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Alert
@@ -1067,12 +1060,12 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
       <Tabs
         size="small"
         items={[
-          { key: 'groups', label: count('分组与任务', draft.groups.length), children: groupsTab },
-          { key: 'categories', label: count('信息类别', draft.categories.length), children: categoriesTab },
-          { key: 'publications', label: count('刊物', draft.publications.length), children: publicationsTab },
-          { key: 'instructions', label: count('批示', draft.instructionLevels.length), children: instructionsTab },
-          { key: 'events', label: count('加减分', draft.eventKinds.length), children: eventsTab },
-          { key: 'issuers', label: count('约稿', draft.requestIssuers.length), children: issuersTab },
+          { key: 'groups', label: marked(count('分组与任务', draft.groups.length), 'groups'), children: groupsTab },
+          { key: 'categories', label: marked(count('信息类别', draft.categories.length), 'categories'), children: categoriesTab },
+          { key: 'publications', label: marked(count('刊物', draft.publications.length), 'publications'), children: publicationsTab },
+          { key: 'instructions', label: marked(count('批示', draft.instructionLevels.length), 'instructionLevels'), children: instructionsTab },
+          { key: 'events', label: marked(count('加减分', draft.eventKinds.length), 'eventKinds'), children: eventsTab },
+          { key: 'issuers', label: marked(count('约稿', draft.requestIssuers.length), 'requestIssuers'), children: issuersTab },
         ]}
       />
       {/* the problems and the buttons stay in sight at the foot of the window however long the table */}
@@ -1099,7 +1092,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
           <Button type={locked ? 'primary' : 'default'} disabled={errors.length > 0} onClick={openAsNew} data-testid="rules-save-as">
             另存为新版本…
           </Button>
-          <Button disabled={!dirty} onClick={() => setDraft(structuredClone(row.rules))}>
+          <Button disabled={!dirty} onClick={ruleDraft.reset}>
             放弃修改
           </Button>
           {dirty && <Tag color="orange">有未保存的修改</Tag>}
@@ -1205,7 +1198,12 @@ export function RulesPage() {
           <Segmented
             data-testid="rules-list"
             value={selected ?? undefined}
-            onChange={(v) => setPicked(Number(v))}
+            // another rule set's editor replaces this one: unsaved edits are asked about first
+            onChange={(v) => {
+              const guard = useApp.getState().leaveGuard;
+              if (!guard) return setPicked(Number(v));
+              void guard().then((leave) => leave && setPicked(Number(v)));
+            }}
             options={rows.map((r) => ({ value: r.id, label: title(r) }))}
           />
         </Space>

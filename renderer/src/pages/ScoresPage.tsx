@@ -9,6 +9,9 @@ import { useApi } from '../useApi';
 
 const CATEGORY: Record<string, string> = { base: '基础分', adoption: '采用', instruction: '批示', bonus: '加分', deduction: '减分', floor: '扣完为止' };
 
+/** A unit retired within the period: 2019年8月起停用. */
+export const retiredLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月起停用`;
+
 /** What 扣完为止 gave back to a unit (so that 基础分 + … − 减分 + 返还 = 得分). */
 const givenBack = (u: UnitScore): number => sumPoints(u.lines.filter((l) => l.category === 'floor').map((l) => l.points));
 
@@ -47,7 +50,15 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
                     {l.detail}
                     {l.provisional && <Tag color="orange" style={{ marginLeft: 4 }}>暂定</Tag>}
                     {l.itemId !== undefined && (
-                      <a style={{ marginLeft: 6 }} onClick={() => onItem(l.itemId!)} title={titles[l.itemId]}>
+                      <a
+                        href={`#item-${l.itemId}`}
+                        style={{ marginLeft: 6 }}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onItem(l.itemId!);
+                        }}
+                        title={titles[l.itemId]}
+                      >
                         查看信息
                       </a>
                     )}
@@ -98,9 +109,20 @@ export function ScoresPage() {
                 title: '单位',
                 dataIndex: 'unitName',
                 ellipsis: { showTitle: false },
+                // a real link: Tab reaches every unit and Enter opens its 得分明细, as a click does
                 render: (n: string, u) => (
-                  <a data-testid={`score-unit-${n}`} title={u.provisional ? `${n}（含暂定分）` : n}>
+                  <a
+                    href={`#${u.unitId}`}
+                    data-testid={`score-unit-${n}`}
+                    title={u.provisional ? `${n}（含暂定分）` : n}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      setUnit(u);
+                    }}
+                  >
                     {n}
+                    {u.retiredFrom && <Tag style={{ marginLeft: 6 }}>{retiredLabel(u.retiredFrom)}</Tag>}
                     {u.provisional && <Tag color="orange" style={{ marginLeft: 6 }}>含暂定分</Tag>}
                   </a>
                 ),

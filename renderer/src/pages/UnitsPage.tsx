@@ -146,15 +146,16 @@ export function UnitsPage() {
         rowKey="id"
         dataSource={shown}
         pagination={false}
-        // at 1024 wide the table scrolls sideways rather than squeezing the names into one character a line
-        scroll={{ x: 1080, y: 'calc(100vh - 200px)' }}
+        // fits 1024 wide without scrolling sideways (the 操作 buttons stay in sight): 别名 takes what is left and
+        // ends in …; 信息员 and 电话 share a column, as do 启用 and 停用
+        scroll={{ y: 'calc(100vh - 200px)' }}
         onRow={(u) => ({ onDoubleClick: () => setEditing(u) })}
         columns={[
           { title: '序', dataIndex: 'sortOrder', width: 50 },
           {
             title: '单位名称',
             dataIndex: 'name',
-            width: 200,
+            width: 190,
             render: (n: string, u) => (
               <Space size={4}>
                 {n}
@@ -162,15 +163,18 @@ export function UnitsPage() {
               </Space>
             ),
           },
-          { title: '分组', dataIndex: 'group', width: 100, render: (g: string) => groupName(info, g) },
+          { title: '分组', dataIndex: 'group', width: 96, ellipsis: true, render: (g: string) => groupName(info, g) },
           { title: '别名', dataIndex: 'aliases', ellipsis: true, render: (a: string[]) => a.join('、') },
-          { title: '信息员', dataIndex: 'contact', width: 120 },
-          { title: '电话', dataIndex: 'phone', width: 110 },
-          { title: '启用', dataIndex: 'activeFrom', width: 80 },
-          { title: '停用', dataIndex: 'activeUntil', width: 80 },
+          { title: '信息员、电话', width: 130, ellipsis: true, render: (_: unknown, u) => [u.contact, u.phone].filter(Boolean).join(' ') },
+          {
+            title: '计分期间',
+            width: 110,
+            render: (_: unknown, u) =>
+              u.activeFrom || u.activeUntil ? `${u.activeFrom ? `${u.activeFrom}起` : ''}${u.activeUntil ? `${u.activeUntil}停用` : ''}` : '',
+          },
           {
             title: '操作',
-            width: 210,
+            width: 196,
             render: (_: unknown, u) => (
               <Space size={0}>
                 <Button type="link" size="small" onClick={() => setEditing(u)}>

@@ -1,4 +1,4 @@
-// Imported records follow the rule set in force on their date, as the entry forms do (issue 15 §4): an item's
+// Imported records follow the rule set in force on their date, as the entry forms do: an item's
 // 信息类别, an adoption's 刊物 and a 批示's level that the date's rule set lacks are refused row by row, naming the
 // rule set and what it offers, and nothing is written. Rule sets: 莱芜区2019 (no categories) and the shipped
 // 示例市2024 from 2024-01-01 (categories 要情动态、长篇调研、图片信息; its own publications and levels).

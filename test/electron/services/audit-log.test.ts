@@ -1,4 +1,4 @@
-// 操作记录 in the office's words (issue 13 §9): a rule-set change reads as a list of what changed, never JSON.
+// 操作记录 in the office's words: a rule-set change reads as a list of what changed, never JSON.
 import { describe, expect, it } from 'vitest';
 import { ruleSetDifferences } from '../../../electron/services/audit-log';
 import { publicationTitle } from '../../../shared/labels';
