@@ -17,8 +17,10 @@ import { backupFiles, copyDataInto, listedBackupFile, newLedgerIn, assertLedgerF
 import { recordRestore } from './services/audit-entries';
 import { importData, importReportView, importSampleRoster, type ImportRunner } from './services/imports';
 import * as ledger from './services/ledger';
+import * as journal from './services/journal';
 import { lockQuarter, unlockQuarter } from './services/locks';
 import { dashboard, itemDetail, listEvents, listIssues, listItems, listRequests, listUnits } from './services/queries';
+import * as receiving from './services/receiving';
 import { listRecycleBin, restoreDeleted } from './services/recycle';
 import { documentsToKeep, writeReports } from './services/report';
 import { listRulesInUse, saveRules } from './services/rules';
@@ -79,6 +81,11 @@ const SPREADSHEETS = [
 ];
 const DB = [{ name: '数据备份', extensions: ['db'] }];
 const SIGNED = [{ name: '签发稿', extensions: ['pdf', 'docx', 'doc', 'wps', 'ofd', 'jpg', 'png'] }];
+const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
+const SUBMISSIONS = [
+  { name: '稿件（Word、WPS、文本）', extensions: ['docx', 'doc', 'wps', 'txt'] },
+  { name: '所有文件', extensions: ['*'] },
+];
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const db = (): Db => {
@@ -255,6 +262,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       written.remember(file);
       return { file };
     },
+    'journal:list': (a) => journal.listJournal(db(), a),
+    'journal:get': (a) => journal.journalDetail(db(), a.id),
+    'journal:save': (a) => ({ id: journal.saveDraft(db(), a.id, a.draft, SOURCE) }),
+    'journal:delete': (a) => (journal.deleteDraft(db(), a.id, SOURCE), null),
+    'journal:candidates': (a) => journal.journalCandidates(db(), a),
+    'journal:preview': (a) => journal.publishPreview(db(), a.id),
+    'journal:publish': (a) => journal.publishIssue(db(), a.id, SOURCE),
+    'journal:withdraw': (a) => journal.withdrawIssue(db(), a.id, SOURCE),
+    'journal:export': async (a) => {
+      const d = journal.journalDetail(db(), a.id);
+      const name = `${d.publicationName}${d.state === 'published' ? d.label : `（样稿）${d.date}`}.docx`;
+      const file = await ctx.dialogs.saveFile({ title: '保存这一期的 Word 文件', defaultName: name, filters: DOCX });
+      if (!file) return null;
+      await journal.exportIssue(db(), a.id, file);
+      written.remember(file);
+      return { file };
+    },
+    'receive:preview': async (a) => {
+      const chosen = a.folder
+        ? await ctx.dialogs.chooseFolder({ title: '选择收到的稿件所在的文件夹' })
+        : await ctx.dialogs.openFile({ title: '选择收到的稿件', filters: SUBMISSIONS });
+      if (!chosen) return null;
+      return receiving.preview(db(), chosen);
+    },
+    'receive:confirm': (a) => receiving.confirm(db(), a.rows, SOURCE),
     'backup:create': async () => {
       const file = await ctx.dialogs.saveFile({ title: '备份数据', defaultName: `政务信息备份-${timestamp()}.db`, filters: DB });
       if (!file) return null;

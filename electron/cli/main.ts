@@ -26,6 +26,7 @@ import { listRulesInUse, ruleWords, saveRules } from '../services/rules';
 import { periodOf, periodScores, scoresJson, scoresTable } from '../services/scores';
 import { readSettings, writeSettings } from '../services/settings';
 import { parseArgs, type CliArgs } from './args';
+import { JOURNAL_USAGE, runJournal } from './journal';
 import { RULES_USAGE, runRules } from './rules';
 import { auditTable, circularText, eventsTable, itemsTable, recycleTable, requestsTable, rulesTable, settingsText, unitsTable } from './views';
 
@@ -57,6 +58,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
                                       操作记录
   recycle                             回收站
 ${RULES_USAGE}
+${JOURNAL_USAGE}
   settings                            通报设置
 
 修改
@@ -230,6 +232,7 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     const [sub] = r.args.positional;
     return sub === undefined || sub === 'list' ? show(r, listRulesInUse(r.db, r.asOf), rulesTable) : runRules(r.db, r.args, r.out, SOURCE);
   },
+  journal: (r) => runJournal(r.db, r.args, r.out, SOURCE),
   settings: (r) => show(r, readSettings(r.db), settingsText),
   'settings-save': ({ db, args, out }) => {
     writeSettings(db, readJson(need(args, '设置文件（JSON）')), SOURCE);

@@ -25,6 +25,7 @@ import {
   itemJointUnitIds,
   liveItemIdByNo,
   personResolver,
+  setItemBody,
   setItemCategory,
   updateImportedItem,
 } from '../store/items';
@@ -43,6 +44,7 @@ import {
   type UnitRec,
 } from './parse-rows';
 import { cellAt, columnCount, type Book, type BookSheet } from './book';
+import { applyJournalPlan, isJournalSheet, planJournalSheet } from './journal-sheet';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
@@ -163,7 +165,13 @@ export async function importWorkbook(
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
   const failedItemNos = new Set<string>();
+  let journalSheet: BookSheet | undefined;
   for (const ws of book.sheets) {
+    // the 刊物 sheet is read after the items it names (below)
+    if (isJournalSheet(ws.name)) {
+      journalSheet = ws;
+      continue;
+    }
     const candidate = headerCandidate(ws);
     const mapping = candidate ? mappings.find((m) => m.signature === candidate.signature) : undefined;
     let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
@@ -211,6 +219,9 @@ export async function importWorkbook(
   // Rows are resolved even when some failed to parse, so the report lists every problem at once.
   const plan = planImport(db, parsed, report.problems, failedItemNos);
   report.counts = countPlan(plan, seen);
+  const inWorkbook = new Set(parsed.items.map((i) => i.no));
+  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
+  if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   const order = (sheet: string): number => {
     const i = SHEETS.findIndex((d) => d.name === sheet);
     return i < 0 ? -1 : i;
@@ -230,6 +241,7 @@ export async function importWorkbook(
     beginAuditGroup(db, source, 'import', { file: opts.label ?? basename(file), counts: report.counts });
     try {
       applyPlan(db, plan, opts.onRowWritten);
+      if (journal) applyJournalPlan(db, journal);
     } finally {
       endAuditGroup(db);
     }
@@ -456,6 +468,7 @@ function planItems(ctx: PlanContext, recs: ItemRec[]): void {
       (rec.authors !== undefined && authors.join('、') !== rec.authors.join('、')) ||
       (rec.note !== undefined && cur.note !== rec.note) ||
       (rec.category !== undefined && cur.category !== rec.category) ||
+      (rec.body !== undefined && cur.body !== rec.body) ||
       (jointUnitIds !== undefined && itemJointUnitIds(db, cur.id).join() !== jointUnitIds.join());
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
     plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
@@ -667,6 +680,7 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
     }
     itemIds.set(r.no, id);
     if (op.kind !== 'same' && r.category !== undefined) setItemCategory(db, id, r.category);
+    if (op.kind !== 'same' && r.body !== undefined) setItemBody(db, id, r.body);
     if (op.kind !== 'same' && r.jointUnitIds !== undefined) {
       if (op.kind === 'change') clearJointUnits(db, id);
       r.jointUnitIds.forEach((u, i) => insertJointUnit(db, id, realUnit(u), i));

@@ -8,6 +8,7 @@ import { compare, totalsOf, type Comparison, type PeriodTotals } from '../../sha
 import { periodLabel, previousPeriod, quarterPeriod, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, overdueTargetsIn, personScores, type CircularFacts } from '../../shared/scoring';
 import type { PersonScore } from '../../shared/scoring/types';
+import { FIELD_LIMITS, fitFileName } from '../../shared/field-limits';
 import type { Settings } from '../../shared/settings';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
@@ -95,7 +96,7 @@ export function attachSigned(db: Db, p: Period, file: string, source: string): {
   if (lockedAt(db, p.code) === null) throw new UserError(`${periodLabel(p)}还没有锁定：请先锁定季度，再附上签发稿。`);
   const size = statSync(file).size;
   if (size > SIGNED_MAX_BYTES) throw new UserError('签发稿超过 50 MB，请压缩扫描件（如降低分辨率）后再附上。');
-  const name = basename(file);
+  const name = fitFileName(basename(file), FIELD_LIMITS.keptDocumentName);
   const signed = [{ kind: 'signed' as const, name, content: readFileSync(file) }];
   write(db, source, () => replaceKeptDocuments(db, p.code, 'signed', signed));
   return { name };

@@ -29,6 +29,7 @@ import {
   liveItemHead,
   liveItemSummary,
   personResolver,
+  setItemBody,
   setJointUnitPosition,
   softDeleteItem,
   updateItemRow,
@@ -213,6 +214,7 @@ function insertItem(db: Db, input: ItemInput): number {
   const id = insertItemRow(db, no, itemFields(input, links.category), now());
   writeJointUnits(db, id, links.jointUnitIds);
   writeAuthors(db, id, input.unitId, input.authors, 'insert');
+  if (input.body) setItemBody(db, id, input.body);
   return id;
 }
 
@@ -255,6 +257,7 @@ export function updateItem(db: Db, id: number, input: ItemInput, source: string)
     updateItemRow(db, id, itemFields(input, links.category), now());
     writeJointUnits(db, id, links.jointUnitIds);
     writeAuthors(db, id, input.unitId, input.authors, cur.unitId === input.unitId ? 'update' : 'rewrite');
+    if (input.body !== undefined) setItemBody(db, id, input.body);
   });
 }
 

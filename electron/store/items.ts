@@ -134,6 +134,7 @@ export interface ItemByNoRow {
   special: number;
   note: string;
   category: string | null;
+  body: string;
   deleted: string | null;
 }
 
@@ -141,7 +142,7 @@ export function itemByNo(db: Db, no: string): ItemByNoRow | undefined {
   return cachedStatement(
     db,
     `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
-            category, deleted_at AS deleted FROM items WHERE no = ?`,
+            category, body, deleted_at AS deleted FROM items WHERE no = ?`,
   ).get(no) as ItemByNoRow | undefined;
 }
 
@@ -181,4 +182,9 @@ export function updateImportedItem(
 
 export function setItemCategory(db: Db, id: number, category: string | null): void {
   cachedStatement(db, 'UPDATE items SET category = ? WHERE id = ?').run(category, id);
+}
+
+/** An item's 正文, written only when it differs (so 操作记录 shows no empty change). */
+export function setItemBody(db: Db, id: number, body: string): void {
+  cachedStatement(db, 'UPDATE items SET body = ? WHERE id = ? AND body != ?').run(body, id, body);
 }

@@ -41,6 +41,10 @@ interface Ids {
   deletedQ2: number;
   deletedQ3: number;
   rules: { id: number; rules: RuleSet };
+  draftQ2: number;
+  draftQ3: number;
+  publishedQ2: number;
+  publishedQ3: number;
 }
 let ids: Ids;
 const files = {
@@ -71,6 +75,12 @@ const item = (unitId: number, date: string, title: string) => ({ unitId, date, t
 const adoption = (itemId: number, date: string) => ({ itemId, publication: 'district', form: 'single', date, issueNo: '第9期', note: '' });
 const instruction = (itemId: number, date: string) => ({ itemId, level: 'city', form: 'single', date, leader: '市长', note: '' });
 const request = (unitIds: number[], deadline: string) => ({ issuer: 'district_office', topic: '秋收进度', issued: null, deadline, unitIds, note: '' });
+const draft = (itemId: number, date: string) => ({
+  publication: 'district',
+  date,
+  editorNote: '',
+  sections: [{ name: '工作动态', entries: [{ itemIds: [itemId], form: 'single', title: '', body: '', editorNote: '' }] }],
+});
 const event = (unitId: number, date: string) => ({ unitId, date, kind: 'training', quantity: 1, note: '' });
 const unit = (id: number | undefined, name: string, group: string, sortOrder?: number) => ({
   ...(id === undefined ? {} : { id }),
@@ -175,6 +185,15 @@ function cases(i: Ids): Record<string, Case[]> {
       { calls: [{ period: '2019Q3', date: '2019-10-10', docNo: '12', edits: {} }] },
     ],
     'circular:attachSigned': [{ open: files.backup, calls: [{ period: '2019Q2' }] }, { open: files.backup, calls: [{ period: '2019Q3' }] }],
+    // a draft is not yet anyone's score: composing one dated in the locked quarter is allowed, publishing it is not
+    'journal:save': [{ calls: [{ draft: draft(i.itemQ2, '2019-06-26') }] }, { calls: [{ id: i.draftQ3, draft: draft(i.itemQ3, '2019-07-22') }] }],
+    'journal:delete': [{ calls: [{ id: i.draftQ2 }] }, { calls: [{ id: i.draftQ3 }] }],
+    'journal:publish': [{ calls: [{ id: i.draftQ2 }], refused: true }, { calls: [{ id: i.draftQ3 }] }],
+    'journal:withdraw': [{ calls: [{ id: i.publishedQ2 }], refused: true }, { calls: [{ id: i.publishedQ3 }] }],
+    'journal:export': [{ calls: [{ id: i.publishedQ2 }] }, { calls: [{ id: i.draftQ3 }] }],
+    // the clerk cancels the file dialog; a confirmation naming no file read in this session is refused
+    'receive:preview': [{ calls: [{}] }],
+    'receive:confirm': [{ calls: [{ rows: [{ token: 'none', unitId: i.unitSj, date: '2019-05-05', title: '补收的稿件', body: '' }] }] }],
     'data:import': [
       { open: files.roster, calls: [{ dryRun: true }, { dryRun: false, file: files.roster }] },
       { open: files.itemsQ2, calls: [{ dryRun: true }, { dryRun: false, file: files.itemsQ2 }] },
@@ -246,6 +265,13 @@ beforeAll(async () => {
   await call('requests:setOutcome', { targetId: one('SELECT id FROM request_targets WHERE request_id = ?', q2Request), outcome: 'explained', itemId: null });
   await call('events:create', event(unitFc, '2019-06-18'));
   const rules = (await call('rules:list', {})) as { id: number; rules: RuleSet }[];
+  const saved = async (itemId: number, date: string): Promise<number> => ((await call('journal:save', { draft: draft(itemId, date) })) as { id: number }).id;
+  const publishedQ2 = await saved(itemQ2, '2019-06-20');
+  await call('journal:publish', { id: publishedQ2 });
+  const draftQ2 = await saved(itemQ2, '2019-06-25');
+  const publishedQ3 = await saved(itemQ3, '2019-07-20');
+  await call('journal:publish', { id: publishedQ3 });
+  const draftQ3 = await saved(itemQ3, '2019-07-21');
   await call('locks:lock', { period: '2019Q2' });
   ids = {
     unitSj,
@@ -266,6 +292,10 @@ beforeAll(async () => {
     eventQ2: one("SELECT id FROM events WHERE date < '2019-07-01' ORDER BY id LIMIT 1"),
     eventQ3: one("SELECT id FROM events WHERE date >= '2019-07-01' ORDER BY id LIMIT 1"),
     rules: rules[0]!,
+    draftQ2,
+    draftQ3,
+    publishedQ2,
+    publishedQ3,
   };
   expected = await circulated(h);
   await backupTo(db, files.backup);

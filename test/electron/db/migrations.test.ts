@@ -227,6 +227,36 @@ describe('migration 6: what a locked quarter was circulated with', () => {
   });
 });
 
+describe('migration 7: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
+  it('upgrades a version-6 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
+    const file = join(tempDir(), 'v6.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 6)) m.up(raw);
+    raw.pragma('user_version = 6');
+    raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
+    raw.prepare("INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '老旧小区改造', '', '')").run();
+    raw.prepare("INSERT INTO adoptions (item_id, publication, form, date, issue_no, created_at, updated_at) VALUES (1, 'district', 'single', '2019-05-20', '第12期', '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT no, title, body FROM items').get()).toEqual({ no: 'X1', title: '老旧小区改造', body: '' });
+      expect(db.prepare('SELECT issue_no, journal_issue_id, journal_role FROM adoptions').get()).toEqual({ issue_no: '第12期', journal_issue_id: null, journal_role: null });
+      const issue = db.prepare("INSERT INTO journal_issues (publication, date, state, year_no, total_no, created_at, updated_at) VALUES ('district', ?, 'published', ?, ?, '', '')");
+      issue.run('2019-06-20', 1, 1);
+      expect(() => issue.run('2019-06-25', 1, 2)).toThrow(/UNIQUE/);
+      expect(() => issue.run('2020-01-10', 1, 2)).not.toThrow();
+      // a published issue has both numbers, a draft neither
+      expect(() => db.prepare("INSERT INTO journal_issues (publication, date, state, year_no, created_at, updated_at) VALUES ('district', '2019-07-01', 'published', 5, '', '')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO item_files (item_id, name, bytes, data, received_at) VALUES (1, 'a.docx', ?, x'00', '')").run(21 * 1024 * 1024)).toThrow(/CHECK/);
+      withSource(db, '测试', () => db.prepare("UPDATE items SET body = '正文' WHERE id = 1").run());
+      const audit = db.prepare("SELECT after FROM audit_log WHERE source = '测试'").pluck().get() as string;
+      expect(JSON.parse(audit).body).toBe('正文');
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
 describe('migrations are frozen text', () => {
   // what every migration builds, written down once: a change to a released migration's text, or to anything it
   // used to call, shows here as a different schema. After adding a new migration, WRITE_SCHEMA=1 rewrites the file;
