@@ -51,7 +51,7 @@ export function JournalPage() {
       const r = await call(api().journal.save({ draft: { publication, date: today, editorNote: '', sections } }));
       changed();
       setSelected(r.id);
-      message.success('已新建一期草稿，请从右侧候选稿件中加入稿件。');
+      message.success('已新建一期草稿：在候选稿件中选中一条，按回车加入。');
     });
 
   return (
@@ -520,7 +520,7 @@ function EntryEditor({ entry, limits, readOnly, onClose, onSave }: { entry: Jour
                   <div style={{ fontWeight: 600 }}>
                     {i.title}（{i.unitName}，{i.date}）
                   </div>
-                  {i.body || <Typography.Text type="secondary">（没有正文：可在信息登记中补上，或直接在右侧写）</Typography.Text>}
+                  {i.body || <Typography.Text type="secondary">（没有正文：可用“收稿”导入原稿，或在旁边直接写刊用稿）</Typography.Text>}
                 </div>
               ))}
             </div>
