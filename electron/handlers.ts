@@ -182,6 +182,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'items:update': (a) => (ledger.updateItem(db(), a.id, a.item, SOURCE), itemDetail(db(), a.id)),
     'items:delete': (a) => (ledger.deleteItem(db(), a.id, SOURCE), null),
     'items:similar': (a) => ledger.similarItems(db(), a.unitId, a.title, a.date, a.excludeId),
+    'items:similarMany': (a) => ledger.similarInBatch(db(), a.rows),
     'adoptions:create': (a) => ({ created: ledger.createAdoptions(db(), a.list, SOURCE).length }),
     'adoptions:update': (a) => (ledger.updateAdoption(db(), a.id, a.adoption, SOURCE), null),
     'adoptions:check': (a) => ledger.adoptionWarnings(db(), a.list, a.excludeId),
@@ -237,7 +238,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       // a call that names a file may name only one the clerk chose in the dialog (dry run or confirmation)
       if (a.file !== undefined && !chosenImports.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       chosenImports.add(file);
-      const opts = { dryRun: a.dryRun, source: '导入', mapping: a.mapping, mappingSource: SOURCE };
+      const opts = { dryRun: a.dryRun, source: '导入', mapping: a.mapping, mappingSource: SOURCE, includeSimilar: a.includeSimilar };
       return importReportView(await importData(db(), ctx.dataFile, file, opts, ctx.runImport));
     },
     'data:export': async () => {

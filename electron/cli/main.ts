@@ -33,6 +33,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
 
 数据
   import 文件.xlsx [--dry-run]        导入数据交换工作簿（--dry-run 只检查不写入；写入前自动备份）
+            [--include-similar]       与已有信息相近的新信息也导入（默认列出、不导入）
   export-data 文件.xlsx               把全部数据导出为数据交换工作簿
   template 文件.xlsx                  生成空白导入模板（带下拉列表）
   backup 文件.db                      备份数据
@@ -121,7 +122,11 @@ const show = <T>(r: Run, value: T, view: (v: T) => string): number => (r.out(r.a
 
 const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   import: async ({ db, dbFile, args, out }) => {
-    const report = await importData(db, dbFile, need(args, '要导入的工作簿'), { dryRun: args.flags.has('dry-run'), source: SOURCE });
+    const report = await importData(db, dbFile, need(args, '要导入的工作簿'), {
+      dryRun: args.flags.has('dry-run'),
+      source: SOURCE,
+      includeSimilar: args.flags.has('include-similar') ? 'all' : undefined,
+    });
     out(formatReport(report));
     return report.problems.length > 0 ? 1 : 0;
   },

@@ -45,6 +45,7 @@ import { cellAt, columnCount, type Book, type BookSheet } from './book';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
+import { similarItems } from '../services/ledger';
 
 export type { Problem } from './parse-rows';
 
@@ -85,6 +86,20 @@ export interface ImportReport {
   sheets: SheetUse[];
   /** sheets with a table-like header that matched nothing: candidates for the column-mapping step */
   unrecognised: UnrecognisedSheet[];
+  /** new items that look like one already in the ledger: left out unless the clerk ticked them */
+  similar: SimilarRow[];
+}
+
+/** A new 信息 row near an item already in the ledger (same unit, similar title, close date) and that item. */
+export interface SimilarRow {
+  row: number;
+  no: string;
+  unit: string;
+  date: string;
+  title: string;
+  existing: { id: number; no: string; date: string; title: string };
+  /** the clerk ticked it: it goes in as a new item */
+  included: boolean;
 }
 
 /** The row that looks like a header (the first of the top rows with at least three different texts) and its texts. */
@@ -141,6 +156,8 @@ export async function importWorkbook(
     label?: string;
     /** runs once the import is known to write, just before it does (the 导入前备份): a refused import writes nothing */
     beforeWrite?: () => Promise<unknown>;
+    /** 信息 rows near an existing item that the clerk ticked to import all the same (by row number) */
+    includeSimilar?: number[] | 'all';
   } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
@@ -157,6 +174,7 @@ export async function importWorkbook(
     counts: {},
     sheets: [],
     unrecognised: [],
+    similar: [],
   };
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
@@ -208,7 +226,17 @@ export async function importWorkbook(
   if (seen.size === 0) return report;
 
   // Rows are resolved even when some failed to parse, so the report lists every problem at once.
-  const plan = planImport(db, parsed, report.problems, failedItemNos);
+  const parseProblems = report.problems.length;
+  let plan = planImport(db, parsed, report.problems, failedItemNos, new Set());
+  // a re-imported ledger with a corrected title derives a new 编号: such rows are shown beside the item they resemble
+  // and go in only when the clerk ticks them
+  report.similar = similarRows(db, plan, opts.includeSimilar ?? []);
+  const leftOut = new Set(report.similar.filter((s) => !s.included).map((s) => s.no));
+  if (leftOut.size > 0) {
+    report.problems.length = parseProblems;
+    parsed.items = parsed.items.filter((r) => !leftOut.has(r.no));
+    plan = planImport(db, parsed, report.problems, failedItemNos, leftOut);
+  }
   report.counts = countPlan(plan, seen);
   const order = (sheet: string): number => {
     const i = SHEETS.findIndex((d) => d.name === sheet);
@@ -283,8 +311,8 @@ type Named = readonly { key: string; name: string }[];
  * Decides, sheet by sheet, what the import will add and change — and every problem, all at once. 单位 comes first (the
  * rest may name the units it adds), then 信息 (the records below may name its items), then the records.
  */
-function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>): Plan {
-  const ctx = planContext(db, problems, failedItemNos);
+function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>, leftOut: Set<string>): Plan {
+  const ctx = planContext(db, problems, failedItemNos, leftOut);
   planUnits(ctx, p.units);
   planItems(ctx, p.items);
   planAdoptions(ctx, p.adoptions);
@@ -294,7 +322,21 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   return ctx.plan;
 }
 
-function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): PlanContext {
+/** The new items of the plan that resemble an item already in the ledger, each with the closest one. */
+function similarRows(db: Db, plan: Plan, include: number[] | 'all'): SimilarRow[] {
+  const included = (row: number): boolean => include === 'all' || include.includes(row);
+  const out: SimilarRow[] = [];
+  for (const op of plan.items) {
+    if (op.kind !== 'add' || op.rec.unitId < 0) continue;
+    const near = similarItems(db, op.rec.unitId, op.rec.title, op.rec.date)[0];
+    if (!near) continue;
+    const { row, no, unit, date, title } = op.rec;
+    out.push({ row, no, unit, date, title, existing: { id: near.id, no: near.no, date: near.date, title: near.title }, included: included(row) });
+  }
+  return out;
+}
+
+function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>, leftOut: Set<string>): PlanContext {
   const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
@@ -351,7 +393,9 @@ function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): P
       no,
       failedItemNos.has(no)
         ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
-        : cur
+        : leftOut.has(no)
+          ? '这个编号的信息与已有信息相近，未勾选导入：确需导入请在预览中勾选它'
+          : cur
           ? '这个编号的信息在回收站中，请先恢复'
           : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
     );
@@ -741,6 +785,13 @@ export function formatReport(r: ImportReport): string {
     lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
     for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])
       lines.push(`  ${labels[k]}：新增 ${c.added}，修改 ${c.changed}，未变 ${c.unchanged}`);
+  }
+  const left = r.similar.filter((s) => !s.included);
+  if (left.length > 0) {
+    lines.push(`与已有信息相近、未导入的 ${left.length} 条（同一单位，标题相似，日期相近）：`);
+    lines.push('行\t报送日期\t信息标题\t已有信息（编号 日期 标题）');
+    for (const s of left) lines.push(`${s.row}\t${s.date}\t${s.title}\t${s.existing.no} ${s.existing.date} ${s.existing.title}`);
+    lines.push('  确属另一条信息的，请在程序的导入预览中勾选后导入');
   }
   for (const n of r.notes) lines.push(`提示：${n}`);
   return lines.join('\n');

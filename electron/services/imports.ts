@@ -17,6 +17,8 @@ export interface ImportOptions {
   source: string;
   /** take the 导入前备份 beside the ledger once the import is known to write */
   backup?: boolean;
+  /** 信息 rows near an existing item that the clerk ticked to import all the same ('all': every one) */
+  includeSimilar?: number[] | 'all';
 }
 
 export interface ImportRequest extends ImportOptions {
@@ -32,7 +34,7 @@ export type ImportRunner = (file: string, opts: ImportOptions) => Promise<Import
 export async function importData(db: Db, dataFile: string, file: string, req: ImportRequest, run?: ImportRunner): Promise<ImportReport> {
   // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
   if (req.mapping) rememberColumnMapping(db, req.mapping, req.mappingSource ?? req.source);
-  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun };
+  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun, includeSimilar: req.includeSimilar };
   return (run ?? ((f, o) => importWorkbookWithBackup(db, dataFile, f, o)))(file, opts);
 }
 
@@ -41,6 +43,7 @@ export function importWorkbookWithBackup(db: Db, dataFile: string, file: string,
   return importWorkbook(db, file, {
     dryRun: opts.dryRun,
     source: opts.source,
+    includeSimilar: opts.includeSimilar,
     beforeWrite: opts.backup ? () => backupBeforeImport(db, dataFile) : undefined,
   });
 }
@@ -50,6 +53,7 @@ const itemsSheet = SHEETS.find((d) => d.key === 'items')!;
 /** The import report as the pages receive it. */
 export const importReportView = (r: ImportReport): ImportReportView => ({
   ...r,
+  similar: r.similar,
   counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }>,
   // the table a sheet with unrecognised headers can be mapped onto in the column-mapping step
   mappable: {

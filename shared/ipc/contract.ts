@@ -162,6 +162,10 @@ export const METHODS = {
   'items:similar': method(
     z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
   ).returns<{ id: number; no: string; title: string; date: string; similarity: number }[]>(),
+  /** rows about to be saved together (粘贴多行): for each, the closest existing item of its unit, or null */
+  'items:similarMany': method(
+    z.object({ rows: z.array(z.object({ unitId: id, title: z.string().max(300), date: isoDate }).strict()).min(1).max(5000) }).strict(),
+  ).returns<({ id: number; no: string; title: string; date: string; similarity: number } | null)[]>(),
   'adoptions:create': method(z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict()).returns<{
     created: number;
   }>(),
@@ -259,6 +263,8 @@ export const METHODS = {
           })
           .strict()
           .optional(),
+        /** 信息 rows near an existing item that the clerk ticked to import all the same */
+        includeSimilar: z.array(z.number().int().min(1).max(1_048_576)).max(5000).optional(),
       })
       .strict(),
   ).returns<ImportReportView | null>(),
@@ -419,6 +425,8 @@ export interface ImportReportView {
   unrecognised: { sheet: string; headerRow: number; headers: { column: number; text: string }[]; signature: string }[];
   /** the table a sheet can be mapped onto in that step, with its columns */
   mappable: { sheetKey: 'items'; name: string; columns: { key: string; header: string; required: boolean }[] };
+  /** new 信息 rows near an item already in the ledger, each with that item: imported only when ticked */
+  similar: { row: number; no: string; unit: string; date: string; title: string; existing: { id: number; no: string; date: string; title: string }; included: boolean }[];
 }
 
 export interface RequestView {
@@ -545,6 +553,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'items:list',
   'items:get',
   'items:similar',
+  'items:similarMany',
   'adoptions:check',
   'adoptions:issues',
   'requests:list',

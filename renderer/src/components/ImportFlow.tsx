@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ImportReportView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
@@ -46,6 +46,47 @@ export function ReportView({ report }: { report: ImportReportView }) {
           {n}
         </Typography.Text>
       ))}
+    </Space>
+  );
+}
+
+type SimilarRow = ImportReportView['similar'][number];
+
+/** New items that resemble one already in the ledger, each beside it: the clerk ticks the ones that are really new. */
+function SimilarRows({ rows, ticked, onTick }: { rows: SimilarRow[]; ticked: Set<number>; onTick: (row: number, on: boolean) => void }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-similar">
+      <Alert
+        type="warning"
+        showIcon
+        message={`${rows.length} 条新信息与已有信息相近（同一单位，标题相似，日期相近）`}
+        description="可能是改过标题后重复导入。默认不导入；确属另一条信息的，请勾选后再确认导入。"
+      />
+      <Table
+        size="small"
+        rowKey="row"
+        pagination={false}
+        scroll={{ y: 220 }}
+        dataSource={rows}
+        columns={[
+          {
+            title: '导入',
+            width: 56,
+            render: (_, r) => (
+              <Checkbox
+                checked={ticked.has(r.row)}
+                aria-label={`导入第${r.row}行`}
+                data-testid={`similar-tick-${r.row}`}
+                onChange={(e) => onTick(r.row, e.target.checked)}
+              />
+            ),
+          },
+          { title: '行', dataIndex: 'row', width: 50 },
+          { title: '单位', dataIndex: 'unit', width: 110, ellipsis: true },
+          { title: '工作簿中', render: (_, r) => `${r.date} ${r.title}` },
+          { title: '已有信息', render: (_, r) => `${r.existing.no}　${r.existing.date} ${r.existing.title}` },
+        ]}
+      />
     </Space>
   );
 }
@@ -113,11 +154,16 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
   const changed = useApp((s) => s.changed);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [busy, setBusy] = useState(false);
+  // the near-duplicate rows the clerk ticked to import all the same (none by default)
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
   const check = async () => {
     setBusy(true);
     await attempt(async () => {
       const r = await call(api().data.import({ dryRun: true }));
-      if (r) setReport(r);
+      if (r) {
+        setTicked(new Set());
+        setReport(r);
+      }
     });
     setBusy(false);
   };
@@ -134,7 +180,7 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     if (!report) return;
     setBusy(true);
     await attempt(async () => {
-      const r = await call(api().data.import({ dryRun: false, file: report.file }));
+      const r = await call(api().data.import({ dryRun: false, file: report.file, includeSimilar: [...ticked] }));
       if (r) {
         setReport(r);
         changed();
@@ -188,6 +234,28 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
         }
       >
         {report && <ReportView report={report} />}
+        {report && !report.applied && report.problems.length === 0 && report.similar.length > 0 && (
+          <SimilarRows
+            rows={report.similar}
+            ticked={ticked}
+            onTick={(row, on) =>
+              setTicked((prev) => {
+                const next = new Set(prev);
+                if (on) next.add(row);
+                else next.delete(row);
+                return next;
+              })
+            }
+          />
+        )}
+        {report?.applied && report.similar.some((s) => !s.included) && (
+          <Typography.Text type="secondary" data-testid="import-similar-left">
+            {`与已有信息相近、未勾选的 ${report.similar.filter((s) => !s.included).length} 条没有导入：${report.similar
+              .filter((s) => !s.included)
+              .map((s) => `第${s.row}行“${s.title}”`)
+              .join('、')}`}
+          </Typography.Text>
+        )}
         {report && !report.applied && report.sheets.length === 0 && report.unrecognised.length > 0 && (
           <ColumnMapper key={report.unrecognised[0]!.signature} report={report} busy={busy} onApply={remap} />
         )}
