@@ -42,6 +42,7 @@ import {
   type UnitRec,
 } from './parse-rows';
 import { cellAt, columnCount, type Book, type BookSheet } from './book';
+import { displayOf } from './cells';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
@@ -88,6 +89,18 @@ export interface ImportReport {
   unrecognised: UnrecognisedSheet[];
   /** new items that look like one already in the ledger: left out unless the clerk ticked them */
   similar: SimilarRow[];
+  /** rows with a problem left out at the clerk's explicit choice (跳过有问题的行), with their cells and reasons */
+  skipped: SkippedRow[];
+  /** each skipped row's sheet header texts, by sheet, so the rows can be saved as a workbook to fix */
+  skippedHeaders: Record<string, string[]>;
+}
+
+/** A row left out of the import at the clerk's choice: where it was, what it held, and why it was left out. */
+export interface SkippedRow {
+  sheet: string;
+  row: number;
+  values: string[];
+  reasons: string[];
 }
 
 /** A new 信息 row near an item already in the ledger (same unit, similar title, close date) and that item. */
@@ -156,6 +169,8 @@ export async function importWorkbook(
     label?: string;
     /** runs once the import is known to write, just before it does (the 导入前备份): a refused import writes nothing */
     beforeWrite?: () => Promise<unknown>;
+    /** the clerk chose 跳过有问题的行: rows with a problem are left out (and listed), the rest go in together */
+    skipBadRows?: boolean;
     /** 信息 rows near an existing item that the clerk ticked to import all the same (by row number) */
     includeSimilar?: number[] | 'all';
   } = {},
@@ -175,7 +190,11 @@ export async function importWorkbook(
     sheets: [],
     unrecognised: [],
     similar: [],
+    skipped: [],
+    skippedHeaders: {},
   };
+  // the cells of every data row as text, by sheet and row, to list a skipped row as it stood in the workbook
+  const rowText = new Map<string, string[]>();
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
@@ -203,6 +222,12 @@ export async function importWorkbook(
       continue;
     }
     report.sheets.push({ sheet: ws.name, as: def.name, headerRow: read.headerRow, columns: read.uses });
+    if (opts.skipBadRows) {
+      const width = Math.min(columnCount(ws, read.headerRow), 200);
+      const text = (r: number): string[] => Array.from({ length: width }, (_, i) => displayOf(cellAt(ws, r, i + 1)));
+      report.skippedHeaders[def.name] = text(read.headerRow);
+      for (const row of read.rows) rowText.set(`${def.name}\u0000${row.row}`, text(row.row));
+    }
     const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
     const list = parsed[def.key] as unknown[];
     for (const row of read.rows) {
@@ -225,6 +250,10 @@ export async function importWorkbook(
     });
   if (seen.size === 0) return report;
 
+  const order = (sheet: string): number => {
+    const i = SHEETS.findIndex((d) => d.name === sheet);
+    return i < 0 ? -1 : i;
+  };
   // Rows are resolved even when some failed to parse, so the report lists every problem at once.
   const parseProblems = report.problems.length;
   let plan = planImport(db, parsed, report.problems, failedItemNos, new Set());
@@ -237,11 +266,35 @@ export async function importWorkbook(
     parsed.items = parsed.items.filter((r) => !leftOut.has(r.no));
     plan = planImport(db, parsed, report.problems, failedItemNos, leftOut);
   }
+  // 跳过有问题的行, only when the clerk chose it and every problem is a row's: those rows are left out, the plan made
+  // again (a row naming a skipped one is skipped in turn), until the rest stands on its own
+  if (opts.skipBadRows && report.problems.length > 0 && report.problems.every((p) => p.row !== null)) {
+    const reasons = new Map<string, string[]>();
+    let problems = report.problems;
+    while (problems.length > 0 && problems.every((p) => p.row !== null)) {
+      for (const p of problems) {
+        const k = `${p.sheet}\u0000${p.row}`;
+        reasons.set(k, [...(reasons.get(k) ?? []), `${p.column ? `${p.column}：` : ''}${p.reason}`]);
+      }
+      // a record naming a skipped item is told why, and skipped in turn
+      for (const r of parsed.items) if (reasons.has(`${sheetName('items')}\u0000${r.row}`)) failedItemNos.add(r.no);
+      for (const key of Object.keys(parsed) as SheetKey[]) {
+        const name = sheetName(key);
+        (parsed[key] as { row: number }[]) = (parsed[key] as { row: number }[]).filter((r) => !reasons.has(`${name}\u0000${r.row}`));
+      }
+      problems = [];
+      plan = planImport(db, parsed, problems, failedItemNos, leftOut);
+    }
+    if (problems.length === 0) {
+      report.problems = [];
+      report.skipped = [...reasons].map(([k, why]) => {
+        const [sheet, row] = k.split('\u0000') as [string, string];
+        return { sheet, row: Number(row), values: rowText.get(k) ?? [], reasons: why };
+      });
+      report.skipped.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
+    } else report.problems.push(...problems);
+  }
   report.counts = countPlan(plan, seen);
-  const order = (sheet: string): number => {
-    const i = SHEETS.findIndex((d) => d.name === sheet);
-    return i < 0 ? -1 : i;
-  };
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   // a workbook that holds nothing new writes nothing: no backup, no entry in 操作记录
@@ -785,6 +838,11 @@ export function formatReport(r: ImportReport): string {
     lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
     for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])
       lines.push(`  ${labels[k]}：新增 ${c.added}，修改 ${c.changed}，未变 ${c.unchanged}`);
+  }
+  if (r.skipped.length > 0) {
+    lines.push(`跳过有问题的 ${r.skipped.length} 行（其余各行${r.dryRun ? '可以' : '已'}一并导入）：`);
+    lines.push('工作表\t行\t问题');
+    for (const s of r.skipped) lines.push(`${s.sheet}\t${s.row}\t${s.reasons.join('；')}`);
   }
   const left = r.similar.filter((s) => !s.included);
   if (left.length > 0) {
