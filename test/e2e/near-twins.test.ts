@@ -1,8 +1,9 @@
-// Near-duplicates decided by the clerk, in the real UI: a pasted row and an imported row that resemble an item
-// already in the ledger (same unit, similar title, close date) are shown beside it, unticked, and saved only when
-// ticked. Screenshots at 1366×768 and 1024×768 go to test-output/screenshots/twins-*.png.
+// Choices the clerk makes in the real UI: a pasted row and an imported row that resemble an item already in the
+// ledger (same unit, similar title, close date) are shown beside it, unticked, and saved only when ticked; a 合计 row
+// that blocks an import is skipped only when the clerk asks, listed, and saved as a workbook to fix. Screenshots at 1366×768 and 1024×768 go to test-output/screenshots/twins-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeWorkbook } from '../helpers/workbooks';
 import { SHOTS, go, settledShots, startApp, toast, type App } from './harness';
@@ -82,6 +83,38 @@ describe('near-duplicates in 粘贴多行 and the import preview', () => {
     await page.getByText('导入完成').waitFor();
     expect(count(`SELECT count(*) AS n FROM items WHERE title = ?`, `${TWIN}情况`)).toBe(1);
     expect(count(`SELECT count(*) AS n FROM items WHERE title = ?`, '区审计局开展领导干部经济责任审计')).toBe(1);
+    await page.getByRole('button', { name: '关闭' }).click();
+  });
+
+  it('跳过有问题的行: offered for a 合计 row, the rest imported, the skipped row saved to fix', async () => {
+    const file = join(app.dir, '八月台账.xlsx');
+    await writeWorkbook(file, [
+      {
+        name: '信息',
+        headers: ['报送日期', '报送单位', '信息标题'],
+        rows: [
+          ['2019-07-04', '区审计局', '区审计局组织审计业务培训'],
+          ['合计', '', '1条'],
+        ],
+      },
+    ]);
+    await go(page, '数据');
+    app.bridge.answerDialogs([file]);
+    await page.getByTestId('import-workbook').click();
+    await page.getByText('数据没有任何改动', { exact: false }).waitFor();
+    await page.getByTestId('skip-bad-rows').click();
+    await page.getByTestId('import-skipped').getByText('将跳过 1 行有问题的行', { exact: false }).waitFor();
+    await page.getByText('信息：新增 1，修改 0，未变 0').waitFor();
+    await settledShots(page, 'twins', '03-导入-跳过合计行');
+    expect(count(`SELECT count(*) AS n FROM items WHERE title = ?`, '区审计局组织审计业务培训')).toBe(0);
+    await page.getByTestId('confirm-import').click();
+    await page.getByText('跳过了 1 行，没有导入').waitFor();
+    expect(count(`SELECT count(*) AS n FROM items WHERE title = ?`, '区审计局组织审计业务培训')).toBe(1);
+    const saved = join(app.dir, '跳过的行.xlsx');
+    app.bridge.answerDialogs([saved]);
+    await page.getByTestId('save-skipped').click();
+    await page.getByText(`已保存：${saved}`).waitFor();
+    expect(existsSync(saved)).toBe(true);
     await page.getByRole('button', { name: '关闭' }).click();
   });
 });

@@ -52,6 +52,45 @@ export function ReportView({ report }: { report: ImportReportView }) {
 
 type SimilarRow = ImportReportView['similar'][number];
 
+/** The rows left out at the clerk's choice: listed before the import, and afterwards saved as a workbook to fix. */
+function SkippedRows({ report }: { report: ImportReportView }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = async () => {
+    const r = await attempt(() => call(api().data.saveSkipped({ rows: report.skipped, headers: report.skippedHeaders })));
+    if (r) setSaved(r.file);
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-skipped">
+      <Alert
+        type="warning"
+        showIcon
+        message={report.applied ? `跳过了 ${report.skipped.length} 行，没有导入` : `将跳过 ${report.skipped.length} 行有问题的行，其余各行一并导入`}
+        description={report.applied ? '请把跳过的行存为工作簿，改正后再导入。' : '跳过的行不会写入；导入后可把它们存为工作簿，改正后再导入。'}
+        action={
+          report.applied ? (
+            <Button size="small" onClick={save} data-testid="save-skipped">
+              把跳过的行存为工作簿
+            </Button>
+          ) : undefined
+        }
+      />
+      {saved && <Typography.Text type="success">{`已保存：${saved}`}</Typography.Text>}
+      <Table
+        size="small"
+        rowKey={(r) => `${r.sheet}-${r.row}`}
+        pagination={{ pageSize: 6, showSizeChanger: false, hideOnSinglePage: true }}
+        dataSource={report.skipped}
+        columns={[
+          { title: '工作表', dataIndex: 'sheet', width: 70 },
+          { title: '行', dataIndex: 'row', width: 50 },
+          { title: '内容', width: 220, ellipsis: true, render: (_, r) => r.values.filter((v) => v !== '').join(' | ') },
+          { title: '问题', render: (_, r) => r.reasons.join('；') },
+        ]}
+      />
+    </Space>
+  );
+}
+
 /** New items that resemble one already in the ledger, each beside it: the clerk ticks the ones that are really new. */
 function SimilarRows({ rows, ticked, onTick }: { rows: SimilarRow[]; ticked: Set<number>; onTick: (row: number, on: boolean) => void }) {
   return (
@@ -156,12 +195,29 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
   const [busy, setBusy] = useState(false);
   // the near-duplicate rows the clerk ticked to import all the same (none by default)
   const [ticked, setTicked] = useState<Set<number>>(new Set());
+  // the clerk chose 跳过有问题的行 for this workbook
+  const [skip, setSkip] = useState(false);
+  // every problem is a row's: skipping those rows is offered (a problem with the whole sheet cannot be skipped)
+  const skippable = report !== null && !report.applied && report.problems.length > 0 && report.problems.every((p) => p.row !== null);
+  const skipBad = async () => {
+    if (!report) return;
+    setBusy(true);
+    await attempt(async () => {
+      const r = await call(api().data.import({ dryRun: true, file: report.file, skipBadRows: true }));
+      if (r) {
+        setSkip(true);
+        setReport(r);
+      }
+    });
+    setBusy(false);
+  };
   const check = async () => {
     setBusy(true);
     await attempt(async () => {
       const r = await call(api().data.import({ dryRun: true }));
       if (r) {
         setTicked(new Set());
+        setSkip(false);
         setReport(r);
       }
     });
@@ -171,7 +227,7 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     if (!report) return;
     setBusy(true);
     await attempt(async () => {
-      const r = await call(api().data.import({ dryRun: true, file: report.file, mapping }));
+      const r = await call(api().data.import({ dryRun: true, file: report.file, mapping, skipBadRows: skip || undefined }));
       if (r) setReport(r);
     });
     setBusy(false);
@@ -180,7 +236,7 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     if (!report) return;
     setBusy(true);
     await attempt(async () => {
-      const r = await call(api().data.import({ dryRun: false, file: report.file, includeSimilar: [...ticked] }));
+      const r = await call(api().data.import({ dryRun: false, file: report.file, includeSimilar: [...ticked], skipBadRows: skip || undefined }));
       if (r) {
         setReport(r);
         changed();
@@ -226,14 +282,25 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
                     去信息登记
                   </Button>,
                 ]
-              : [
-                  <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
-                    关闭
-                  </Button>,
-                ]
+              : skippable
+                ? [
+                    <Button key="close" onClick={() => setReport(null)}>
+                      关闭
+                    </Button>,
+                    // never silent: the clerk chooses it, sees the rows and where they go
+                    <Button key="skip" loading={busy} onClick={skipBad} data-testid="skip-bad-rows">
+                      {`跳过有问题的行（${new Set(report.problems.map((p) => `${p.sheet}-${p.row}`)).size} 行），导入其余的`}
+                    </Button>,
+                  ]
+                : [
+                    <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
+                      关闭
+                    </Button>,
+                  ]
         }
       >
         {report && <ReportView report={report} />}
+        {report && report.problems.length === 0 && report.skipped.length > 0 && <SkippedRows report={report} />}
         {report && !report.applied && report.problems.length === 0 && report.similar.length > 0 && (
           <SimilarRows
             rows={report.similar}
