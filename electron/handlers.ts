@@ -17,8 +17,10 @@ import { backupFiles, copyDataInto, listedBackupFile, newLedgerIn, assertLedgerF
 import { recordRestore } from './services/audit-entries';
 import { importData, importReportView, importSampleRoster, saveSkippedRows, type ImportRunner } from './services/imports';
 import * as ledger from './services/ledger';
+import * as journal from './services/journal';
 import { lockQuarter, unlockQuarter } from './services/locks';
 import { dashboard, itemDetail, listEvents, listIssues, listItems, listRequests, listUnits } from './services/queries';
+import * as receiving from './services/receiving';
 import { listRecycleBin, restoreDeleted } from './services/recycle';
 import { documentsToKeep, writeReports } from './services/report';
 import { listRulesInUse, saveRules } from './services/rules';
@@ -26,6 +28,7 @@ import { periodOf, periodScoresView } from './services/scores';
 import { readSettings, writeSettings } from './services/settings';
 import { recoverFromBackup, type StartupFailure } from './services/startup';
 import { writtenFiles, type Shell } from './services/written-files';
+import { queued } from './services/write-gate';
 
 /** File dialogs: Electron's in the app, scripted answers in the test bridge. null = the clerk cancelled. */
 export interface Dialogs {
@@ -78,6 +81,11 @@ const SPREADSHEETS = [
 ];
 const DB = [{ name: '数据备份', extensions: ['db'] }];
 const SIGNED = [{ name: '签发稿', extensions: ['pdf', 'docx', 'doc', 'wps', 'ofd', 'jpg', 'png'] }];
+const DOCX = [{ name: 'Word 文档', extensions: ['docx'] }];
+const SUBMISSIONS = [
+  { name: '稿件（Word、WPS、文本）', extensions: ['docx', 'doc', 'wps', 'txt'] },
+  { name: '所有文件', extensions: ['*'] },
+];
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const db = (): Db => {
@@ -262,6 +270,31 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       written.remember(file);
       return { file };
     },
+    'journal:list': (a) => journal.listJournal(db(), a),
+    'journal:get': (a) => journal.journalDetail(db(), a.id),
+    'journal:save': (a) => ({ id: journal.saveDraft(db(), a.id, a.draft, SOURCE) }),
+    'journal:delete': (a) => (journal.deleteDraft(db(), a.id, SOURCE), null),
+    'journal:candidates': (a) => journal.journalCandidates(db(), a),
+    'journal:preview': (a) => journal.publishPreview(db(), a.id),
+    'journal:publish': (a) => journal.publishIssue(db(), a.id, SOURCE),
+    'journal:withdraw': (a) => journal.withdrawIssue(db(), a.id, SOURCE),
+    'journal:export': async (a) => {
+      const d = journal.journalDetail(db(), a.id);
+      const name = `${d.publicationName}${d.state === 'published' ? d.label : `（样稿）${d.date}`}.docx`;
+      const file = await ctx.dialogs.saveFile({ title: '保存这一期的 Word 文件', defaultName: name, filters: DOCX });
+      if (!file) return null;
+      await journal.exportIssue(db(), a.id, file);
+      written.remember(file);
+      return { file };
+    },
+    'receive:preview': async (a) => {
+      const chosen = a.folder
+        ? await ctx.dialogs.chooseFolder({ title: '选择收到的稿件所在的文件夹' })
+        : await ctx.dialogs.openFile({ title: '选择收到的稿件', filters: SUBMISSIONS });
+      if (!chosen) return null;
+      return receiving.preview(db(), chosen);
+    },
+    'receive:confirm': (a) => receiving.confirm(db(), a.rows, SOURCE),
     'backup:create': async () => {
       const file = await ctx.dialogs.saveFile({ title: '备份数据', defaultName: `政务信息备份-${timestamp()}.db`, filters: DB });
       if (!file) return null;
@@ -288,12 +321,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { stage: 'preview' as const, file, preview };
     },
   };
-  // nothing is written before the start-up check has passed: writing methods wait for it (reads answer at once)
+  // Nothing is written before the start-up check has passed: writing methods wait for it (reads answer at once).
+  // Writing methods then wait their turn in the one write queue, so an import, a restore or an export that awaits
+  // between its steps never interleaves with another write, and a write asked for during a restore runs after it,
+  // on the restored ledger (each handler asks for db() only when its turn comes).
   const table = h as Record<Method, (a: never) => unknown>;
   for (const m of METHOD_NAMES)
     if (!READ_METHODS.has(m)) {
       const run = table[m];
-      table[m] = (a: never) => (checkDone() ? run(a) : ctx.startup.checked!.then(() => run(a)));
+      table[m] = (a: never) => queued(() => (checkDone() ? run(a) : ctx.startup.checked!.then(() => run(a))));
     } else if (m !== 'app:startup' && m !== 'app:startupCheck' && ctx.readable) {
       // a ledger that needs its migration has no read-only connection meanwhile: its reads wait for the check too
       const run = table[m];
@@ -310,6 +346,8 @@ export async function dispatch(handlers: Handlers, method: string, args: unknown
     const value = await (handlers[m] as (a: unknown) => unknown)(contractArgs(m, args));
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
+    // a fault of the program: its own text goes to the main process's log, the clerk reads what to do
+    if (!(e instanceof UserError)) console.error(e);
     return { ok: false, error: messageOf(e) };
   }
 }

@@ -97,6 +97,16 @@ export interface Facts {
   events: EventFact[];
   /** the date of the ledger's earliest item: months before it hold no records, so none of them is an empty month */
   firstItemDate?: string;
+  /**
+   * The roster each locked quarter was circulated with (by quarter code, 2019Q2): a locked quarter is scored with its
+   * own groups, names, order and active months, whatever the roster says today. Quarters not listed use `units`.
+   */
+  rosters?: Record<string, UnitFact[]>;
+}
+
+/** The roster that scores quarter `code`: the one it was circulated with if it is locked, else today's. */
+export function rosterOf(facts: Facts, code: string): UnitFact[] {
+  return facts.rosters?.[code] ?? facts.units;
 }
 
 /** Whether a unit is scored in the month (YYYY-MM): within its active months. */

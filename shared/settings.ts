@@ -54,6 +54,34 @@ export const templatesSchema = z.object({
   smsProvisional: line.default('（{期间}尚未锁定，得分为暂定）'),
 });
 
+/** 编刊: the district periodical's 报头, 报尾, numbering, 栏目 and word limits (docs/编刊.md). */
+export const journalSettingsSchema = z.object({
+  /** 编印单位, printed at the left under the 刊名 */
+  editor: line.default('济南市莱芜区人民政府办公室'),
+  /** the 栏目 offered for a new issue, in order */
+  sections: z.array(z.string().trim().min(1).max(40)).max(30).default(['工作动态', '经验交流', '问题反映', '简讯']),
+  /** 期号 of the first issue the app numbers: 第N期 of `startYear` and 总第M期; later issues count on from the last */
+  startYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  startNo: z.number().int().min(1).max(100000).default(1),
+  startTotalNo: z.number().int().min(1).max(10000000).default(1),
+  /** 报尾 */
+  reportTo: line.default('市政府办公厅，区委、区人大、区政协领导同志。'),
+  sendTo: line.default('区政府领导同志。'),
+  distributeTo: line.default('各镇（街道），区政府各部门，区直各单位。'),
+  responsibleEditor: line.default(''),
+  signer: line.default(''),
+  copies: z.number().int().min(0).max(100000).default(0),
+  /** how a unit is credited at the end of an article; {单位} is the unit's name (several joined by 、) */
+  credit: line.default('（{单位}供稿）'),
+  /** word limits (字) shown while editing: 单篇 / 综合 and 简讯 */
+  singleLimit: z.number().int().min(0).max(100000).default(1500),
+  briefLimit: z.number().int().min(0).max(100000).default(300),
+  /** page numbers from page 1, or from page 2 (the masthead page unnumbered) */
+  numberFirstPage: z.boolean().default(true),
+  /** 楷体 for 编者按 and the unit credit; 仿宋 and 小标宋 come from the circular's fonts */
+  kai: line.default('楷体_GB2312'),
+});
+
 export const settingsSchema = z.object({
   officeName: line.default('济南市莱芜区人民政府办公室'),
   /** 发文机关标志 (红头) */
@@ -86,6 +114,7 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   templates: templatesSchema.prefault({}),
+  journal: journalSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Method } from '../../shared/ipc/contract';
-import { periodLabel, periodText } from '../../shared/periods';
+import { periodText, quartersText } from '../../shared/periods';
 import { today } from '../clock';
 import { closeDatabase, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
@@ -26,6 +26,7 @@ import { listRulesInUse, ruleWords, saveRules } from '../services/rules';
 import { periodOf, periodScores, scoresJson, scoresTable } from '../services/scores';
 import { readSettings, writeSettings } from '../services/settings';
 import { parseArgs, type CliArgs } from './args';
+import { JOURNAL_USAGE, runJournal } from './journal';
 import { RULES_USAGE, runRules } from './rules';
 import { auditTable, circularText, eventsTable, itemsTable, recycleTable, requestsTable, rulesTable, settingsText, unitsTable } from './views';
 
@@ -59,6 +60,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
                                       操作记录
   recycle                             回收站
 ${RULES_USAGE}
+${JOURNAL_USAGE}
   settings                            通报设置
 
 修改
@@ -96,15 +98,21 @@ function period(args: CliArgs): string {
 }
 
 /** Flags for a contract method, validated by the contract's own schema (absent flags are left out). */
-function methodArgs<M extends Method>(method: M, flags: Record<string, string | number | undefined>) {
-  return contractArgs(method, Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)));
+function methodArgs<M extends Method>(method: M, flags: Record<string, unknown>) {
+  return contractArgs(method, Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)), { flags: true });
 }
 
 function readJson(file: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UserError(`无法读取 ${file}：${e instanceof Error ? e.message : String(e)}。请检查文件是否为 JSON 格式。`);
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`无法读取 ${file}：文件不存在或没有读取权限。请检查文件名和路径。`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UserError(`${file} 不是有效的 JSON 文件（可能缺了引号、逗号或括号）。请用 settings --json 或 rules export 生成的文件对照修改。`);
   }
 }
 
@@ -194,14 +202,14 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   },
   lock: async ({ db, args, asOf, out }) => {
     const p = periodOf(period(args));
-    lockQuarter(db, p, SOURCE, asOf, await documentsToKeep(db, p, asOf));
-    out(`已锁定${periodLabel(p)}`);
+    const locked = lockQuarter(db, p, SOURCE, asOf, await documentsToKeep(db, p, asOf));
+    out(`已锁定${quartersText(locked)}`);
     return 0;
   },
   unlock: ({ db, args, out }) => {
     const p = periodOf(period(args));
-    unlockQuarter(db, p, SOURCE);
-    out(`已解锁${periodLabel(p)}`);
+    const unlocked = unlockQuarter(db, p, SOURCE);
+    out(`已解锁${quartersText(unlocked)}`);
     return 0;
   },
   locks: (r) => show(r, lockedQuarterList(r.db), (l) => (l.length > 0 ? l.map((c) => periodText(c)).join('\n') : '没有锁定的季度。')),
@@ -238,6 +246,7 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     const [sub] = r.args.positional;
     return sub === undefined || sub === 'list' ? show(r, listRulesInUse(r.db, r.asOf), rulesTable) : runRules(r.db, r.args, r.out, SOURCE);
   },
+  journal: (r) => runJournal(r.db, r.args, r.out, SOURCE),
   settings: (r) => show(r, readSettings(r.db), settingsText),
   'settings-save': ({ db, args, out }) => {
     writeSettings(db, readJson(need(args, '设置文件（JSON）')), SOURCE);
@@ -245,8 +254,9 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     return 0;
   },
   'rules-save': ({ db, args, asOf, out }) => {
-    const a = methodArgs('rules:save', { id: number(args, 'id') });
-    const saved = saveRules(db, { ...a, rules: readJson(need(args, '规则集文件（JSON）')) }, SOURCE, asOf);
+    // the whole call is validated once the rule set is read (the rules are what the contract requires)
+    const a = methodArgs('rules:save', { id: number(args, 'id'), rules: readJson(need(args, '规则集文件（JSON）')) });
+    const saved = saveRules(db, a, SOURCE, asOf);
     out(`已保存规则集（编号 ${saved.id}）。`);
     return 0;
   },

@@ -446,6 +446,128 @@ CREATE TRIGGER audit_kept_documents_delete AFTER DELETE ON kept_documents BEGIN
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'kept_documents', OLD.id, json_object('period', OLD.period, 'kind', OLD.kind, 'name', OLD.name, 'kept_at', OLD.kept_at), NULL);
 END;`;
 
+// ------------------------------------------------------------------------------------------------ version 6
+
+// Quarters locked before this version keep what the ledger holds when it is upgraded (the best record there is):
+// the roster, the text of the rule set that scores the quarter, and the 通报设置 ('{}' = the defaults).
+const V6_KEPT_AT_LOCK = `
+ALTER TABLE period_locks ADD COLUMN units TEXT CHECK (units IS NULL OR json_valid(units));
+ALTER TABLE period_locks ADD COLUMN rule_set TEXT CHECK (rule_set IS NULL OR json_valid(rule_set));
+ALTER TABLE period_locks ADD COLUMN settings TEXT CHECK (settings IS NULL OR json_valid(settings));
+UPDATE period_locks SET
+  units = (SELECT json_group_array(json_object('id', id, 'name', name, 'group', grp, 'sortOrder', sort_order,
+             'activeFrom', active_from, 'activeUntil', active_until))
+           FROM (SELECT * FROM units ORDER BY sort_order, id)),
+  rule_set = coalesce(
+    (SELECT body FROM rule_sets
+      WHERE effective_from <= substr(period, 1, 4) || '-' || printf('%02d', (CAST(substr(period, 6, 1) AS INTEGER) - 1) * 3 + 1) || '-01'
+      ORDER BY effective_from DESC LIMIT 1),
+    (SELECT body FROM rule_sets ORDER BY effective_from LIMIT 1)),
+  settings = coalesce((SELECT value FROM settings WHERE key = 'office'), '{}');
+`;
+
+// 编刊: items' 正文 and kept files, the issues of a publication, adoptions linked to the issue that recorded them;
+// items' and adoptions' audit triggers are rebuilt with the new columns, issues are audited from the start
+const V7_JOURNAL = `
+-- the submitted text as received (the printed copy is edited in the issue, never here)
+ALTER TABLE items ADD COLUMN body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 200000);
+-- the file a unit sent, kept as it came (one per item, size-limited: the ledger must stay a file one can copy)
+CREATE TABLE item_files (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+  bytes INTEGER NOT NULL CHECK (bytes BETWEEN 1 AND 20971520),
+  data BLOB NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+-- an issue of a district publication: a draft until 定版 gives it its 期号 (year_no within the year, total_no overall)
+CREATE TABLE journal_issues (
+  id INTEGER PRIMARY KEY,
+  publication TEXT NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  state TEXT NOT NULL CHECK (state IN ('draft', 'published')),
+  year_no INTEGER CHECK (year_no IS NULL OR year_no BETWEEN 1 AND 100000),
+  total_no INTEGER CHECK (total_no IS NULL OR total_no BETWEEN 1 AND 10000000),
+  editor_note TEXT NOT NULL DEFAULT '',
+  published_at TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  CHECK ((state = 'published') = (year_no IS NOT NULL AND total_no IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX journal_issues_year_no ON journal_issues(publication, substr(date, 1, 4), year_no) WHERE year_no IS NOT NULL;
+CREATE UNIQUE INDEX journal_issues_total_no ON journal_issues(publication, total_no) WHERE total_no IS NOT NULL;
+CREATE TABLE journal_sections (
+  id INTEGER PRIMARY KEY,
+  issue_id INTEGER NOT NULL REFERENCES journal_issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40)
+) STRICT;
+CREATE INDEX journal_sections_issue ON journal_sections(issue_id, position);
+CREATE TABLE journal_entries (
+  id INTEGER PRIMARY KEY,
+  section_id INTEGER NOT NULL REFERENCES journal_sections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('single', 'combined', 'brief')),
+  -- the edited copy: '' = the item's own title / text
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  editor_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX journal_entries_section ON journal_entries(section_id, position);
+CREATE TABLE journal_entry_items (
+  entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, item_id)
+) STRICT;
+CREATE INDEX journal_entry_items_item ON journal_entry_items(item_id);
+-- an adoption 定版 recorded ('created', removed again by 撤版) or a hand-logged one it found and linked ('linked')
+ALTER TABLE adoptions ADD COLUMN journal_issue_id INTEGER REFERENCES journal_issues(id);
+ALTER TABLE adoptions ADD COLUMN journal_role TEXT CHECK (journal_role IS NULL OR journal_role IN ('created', 'linked'));
+CREATE INDEX adoptions_journal_issue ON adoptions(journal_issue_id) WHERE journal_issue_id IS NOT NULL;
+DROP TRIGGER audit_items_insert;
+DROP TRIGGER audit_items_update;
+DROP TRIGGER audit_items_delete;
+DROP TRIGGER audit_adoptions_insert;
+DROP TRIGGER audit_adoptions_update;
+DROP TRIGGER audit_adoptions_delete;
+CREATE TRIGGER audit_items_insert AFTER INSERT ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'items', NEW.id, NULL, json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category, 'body', NEW.body));
+END;
+CREATE TRIGGER audit_items_update AFTER UPDATE ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
+            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'items', NEW.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category, 'body', OLD.body), json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category, 'body', NEW.body));
+END;
+CREATE TRIGGER audit_items_delete AFTER DELETE ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'items', OLD.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category, 'body', OLD.body), NULL);
+END;
+CREATE TRIGGER audit_adoptions_insert AFTER INSERT ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'adoptions', NEW.id, NULL, json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'journal_issue_id', NEW.journal_issue_id, 'journal_role', NEW.journal_role));
+END;
+CREATE TRIGGER audit_adoptions_update AFTER UPDATE ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
+            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'adoptions', NEW.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'journal_issue_id', OLD.journal_issue_id, 'journal_role', OLD.journal_role), json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'journal_issue_id', NEW.journal_issue_id, 'journal_role', NEW.journal_role));
+END;
+CREATE TRIGGER audit_adoptions_delete AFTER DELETE ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'adoptions', OLD.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'journal_issue_id', OLD.journal_issue_id, 'journal_role', OLD.journal_role), NULL);
+END;
+CREATE TRIGGER audit_journal_issues_insert AFTER INSERT ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'journal_issues', NEW.id, NULL, json_object('publication', NEW.publication, 'date', NEW.date, 'state', NEW.state, 'year_no', NEW.year_no, 'total_no', NEW.total_no, 'editor_note', NEW.editor_note));
+END;
+CREATE TRIGGER audit_journal_issues_update AFTER UPDATE ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'journal_issues', NEW.id, json_object('publication', OLD.publication, 'date', OLD.date, 'state', OLD.state, 'year_no', OLD.year_no, 'total_no', OLD.total_no, 'editor_note', OLD.editor_note), json_object('publication', NEW.publication, 'date', NEW.date, 'state', NEW.state, 'year_no', NEW.year_no, 'total_no', NEW.total_no, 'editor_note', NEW.editor_note));
+END;
+CREATE TRIGGER audit_journal_issues_delete AFTER DELETE ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'journal_issues', OLD.id, json_object('publication', OLD.publication, 'date', OLD.date, 'state', OLD.state, 'year_no', OLD.year_no, 'total_no', OLD.total_no, 'editor_note', OLD.editor_note), NULL);
+END;`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -484,6 +606,16 @@ BEGIN
 END;
 `);
     },
+  },
+  {
+    version: 6,
+    name: '通报过的不再改变：锁定时留存该季度的单位名单、规则集和通报设置',
+    up: (db) => db.exec(V6_KEPT_AT_LOCK),
+  },
+  {
+    version: 7,
+    name: '编刊：信息正文与原件，刊物的期、栏目、稿件，采用记录注明来自哪一期',
+    up: (db) => db.exec(V7_JOURNAL),
   },
 ];
 

@@ -69,6 +69,8 @@ function encodeCell(c: CellRead | null): string {
       if (typeof c.raw === 'number') return `n${String(c.raw)}`;
       if (typeof c.raw === 'boolean') return c.raw ? 'b1' : 'b0';
       if (c.raw instanceof Date) return `d${c.raw.toISOString()}|${c.text}`;
+      // a text whose line breaks matter (正文) keeps the cell as written beside its cleaned form
+      if (typeof c.raw === 'string' && c.raw !== c.text && /\n/.test(c.raw)) return `r${c.text.length}:${c.text}${c.raw}`;
       return `s${c.text}`;
   }
 }
@@ -85,6 +87,11 @@ function decodeCell(s: string): CellRead | null {
       return { kind: 'error', code: rest };
     case 'f':
       return { kind: 'formula-without-result', formula: rest };
+    case 'r': {
+      const colon = rest.indexOf(':');
+      const end = colon + 1 + Number(rest.slice(0, colon));
+      return { kind: 'text', text: rest.slice(colon + 1, end), raw: rest.slice(end) };
+    }
     case 'L': {
       const colon = rest.indexOf(':');
       const text = rest.slice(colon + 1);

@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { ruleSets } from '../store/rulesets';
 import { authorsByItem, exportAdoptions, exportEvents, exportInstructions, exportItems, exportTargets } from '../store/exchange-rows';
 import { listUnits } from '../store/units';
+import { addJournalSheet, journalRows } from './journal-sheet';
 import { writeWorkbookAtomically } from './write-file';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
 
@@ -65,7 +66,7 @@ export function exchangeRows(db: Db): Record<SheetKey, Cell[][]> {
   const itemRows = items.map((i) => {
     const kinds = [i.r ? ITEM_KIND_LABEL.research : '', i.s ? ITEM_KIND_LABEL.special : ''].filter(Boolean);
     const category = i.category === null ? null : (categoryName.get(i.category) ?? i.category);
-    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint];
+    return [i.no, utcDate(i.submitted), i.unit, i.title, kinds.join('、') || '一般', (authors.get(i.id) ?? []).join('、') || null, i.note || null, category, i.joint, i.body || null];
   });
   const adoptionRows = exportAdoptions(db).map((a) => [a.no, name(vocab.publications, a.publication), ADOPTION_FORM_LABEL[a.form], utcDate(a.date), a.issueNo || null, a.note || null]);
   const instructionRows = exportInstructions(db).map((r) => [r.no, name(vocab.levels, r.level), INSTRUCTION_FORM_LABEL[r.form], utcDate(r.date), r.leader || null, r.note || null]);
@@ -86,6 +87,7 @@ export async function exportData(db: Db, file: string): Promise<Record<SheetKey,
   wb.creator = '政务信息计分通报';
   const rows = exchangeRows(db);
   for (const def of SHEETS) addSheet(wb, def, rows[def.key]);
+  addJournalSheet(wb, journalRows(db, (iso) => utcDate(iso)!), FONT, HEADER_FILL);
   await writeWorkbookAtomically(wb, file);
   return Object.fromEntries(SHEETS.map((d) => [d.key, rows[d.key].length])) as Record<SheetKey, number>;
 }

@@ -3,7 +3,8 @@ import { quarterOf } from '../../shared/periods';
 import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { basename } from 'node:path';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from '../services/write-gate';
 import { beginAuditGroup, endAuditGroup } from '../store/audit';
 import { lockedQuarters } from '../store/locks';
 import { readColumnMappings, type ColumnMapping } from '../store/column-mappings';
@@ -24,6 +25,7 @@ import {
   itemJointUnitIds,
   liveItemIdByNo,
   personResolver,
+  setItemBody,
   setItemCategory,
   updateImportedItem,
 } from '../store/items';
@@ -43,6 +45,7 @@ import {
 } from './parse-rows';
 import { cellAt, columnCount, type Book, type BookSheet } from './book';
 import { displayOf } from './cells';
+import { applyJournalPlan, isJournalSheet, planJournalSheet } from './journal-sheet';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
@@ -199,7 +202,13 @@ export async function importWorkbook(
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
   const failedItemNos = new Set<string>();
+  let journalSheet: BookSheet | undefined;
   for (const ws of book.sheets) {
+    // the 刊物 sheet is read after the items it names (below)
+    if (isJournalSheet(ws.name)) {
+      journalSheet = ws;
+      continue;
+    }
     const candidate = headerCandidate(ws);
     const mapping = candidate ? mappings.find((m) => m.signature === candidate.signature) : undefined;
     let def = mapping ? SHEETS.find((d) => d.key === mapping.sheetKey) : matchSheet(ws.name, SHEETS);
@@ -295,6 +304,10 @@ export async function importWorkbook(
     } else report.problems.push(...problems);
   }
   report.counts = countPlan(plan, seen);
+  // the 刊物 sheet names items of the workbook (those going in) or of the ledger; its problems are not skipped
+  const inWorkbook = new Set(parsed.items.map((i) => i.no));
+  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
+  if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   // a workbook that holds nothing new writes nothing: no backup, no entry in 操作记录
@@ -306,10 +319,11 @@ export async function importWorkbook(
   // one 操作记录 entry for the whole import (file name and counts); every row it writes joins that entry
   const source = opts.source ?? '导入';
   await opts.beforeWrite?.();
-  withSource(db, source, () => {
+  write(db, source, () => {
     beginAuditGroup(db, source, 'import', { file: opts.label ?? basename(file), counts: report.counts });
     try {
       applyPlan(db, plan, opts.onRowWritten);
+      if (journal) applyJournalPlan(db, journal);
     } finally {
       endAuditGroup(db);
     }
@@ -552,6 +566,7 @@ function planItems(ctx: PlanContext, recs: ItemRec[]): void {
       (rec.authors !== undefined && authors.join('、') !== rec.authors.join('、')) ||
       (rec.note !== undefined && cur.note !== rec.note) ||
       (rec.category !== undefined && cur.category !== rec.category) ||
+      (rec.body !== undefined && cur.body !== rec.body) ||
       (jointUnitIds !== undefined && itemJointUnitIds(db, cur.id).join() !== jointUnitIds.join());
     if (changed) checkLock('items', rec.row, '报送日期', rec.date, cur.date);
     plan.items.push({ kind: changed ? 'change' : 'same', rec: { ...rec, unitId, jointUnitIds }, id: cur.id });
@@ -763,6 +778,7 @@ function applyPlan(db: Db, plan: Plan, onRow?: (written: number) => void): void 
     }
     itemIds.set(r.no, id);
     if (op.kind !== 'same' && r.category !== undefined) setItemCategory(db, id, r.category);
+    if (op.kind !== 'same' && r.body !== undefined) setItemBody(db, id, r.body);
     if (op.kind !== 'same' && r.jointUnitIds !== undefined) {
       if (op.kind === 'change') clearJointUnits(db, id);
       r.jointUnitIds.forEach((u, i) => insertJointUnit(db, id, realUnit(u), i));

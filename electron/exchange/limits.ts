@@ -6,6 +6,8 @@ export const LIMITS = {
   rows: 200_000,
   /** characters in one cell */
   cellChars: 2_000,
+  /** characters in a 正文 cell (Excel holds 32,767) */
+  bodyChars: 32_000,
   /** files inside the .xlsx (a workbook has a few dozen) */
   zipEntries: 2_000,
   /** bytes one file inside the .xlsx may expand to, and all of them together (zip bombs) */

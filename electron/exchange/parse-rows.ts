@@ -3,7 +3,7 @@ import type { AdoptionForm, InstructionForm, ItemKind, RequestOutcome } from '..
 import { dateOutsideLedger, toIsoDate, toIsoMonth } from '../../shared/dates';
 import { LEDGER_YEARS } from '../../shared/field-limits';
 import { createHash } from 'node:crypto';
-import { splitList, toHalfWidth, unitNameKey } from '../../shared/text';
+import { cleanText, splitList, toHalfWidth, unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { displayOf, UNREADABLE, type CellRead } from './cells';
 import type { SheetRow } from './read-sheet';
@@ -42,6 +42,8 @@ export interface ItemRec {
   category?: string | null;
   /** 合报: the other units' names; [] = 无 */
   jointUnits?: string[];
+  /** 正文; undefined = not given (unchanged) */
+  body?: string;
 }
 export interface AdoptionRec {
   row: number;
@@ -96,7 +98,7 @@ export function derivedItemNo(unit: string, date: string, title: string): string
 export class RowReader {
   ok = true;
   constructor(
-    private readonly def: SheetDef,
+    private readonly def: Pick<SheetDef, 'name' | 'columns'>,
     private readonly row: SheetRow,
     private readonly problems: Problem[],
   ) {}
@@ -126,7 +128,7 @@ export class RowReader {
   }
 
   /** Text of a cell; undefined when empty (an error when required) or unreadable. */
-  text(key: string, required = false): string | undefined {
+  text(key: string, required = false, max?: number): string | undefined {
     const c = this.cell(key);
     switch (c.kind) {
       case 'empty':
@@ -140,11 +142,21 @@ export class RowReader {
         return this.fail(key, '公式没有计算结果，请在 Excel 或 WPS 中打开并保存后再导入，或改为文字');
       case 'text': {
         const chars = c.chars ?? c.text.length;
-        const limit = this.def.columns.find((d) => d.key === key)?.maxChars ?? LIMITS.cellChars;
+        const limit = max ?? this.def.columns.find((d) => d.key === key)?.maxChars ?? LIMITS.cellChars;
         if (chars > limit) return this.fail(key, `内容有 ${chars} 个字，超过 ${limit} 字的上限，请改短`);
         return c.text;
       }
     }
+  }
+
+  /** Text of several paragraphs (正文): its line breaks kept, each line cleaned like any cell. */
+  paragraphs(key: string, limit: number): string | undefined {
+    const c = this.cell(key);
+    if (c.kind !== 'text') return this.text(key);
+    const raw = typeof c.raw === 'string' ? c.raw : c.text;
+    const t = raw.replace(/\r\n?/g, '\n').split('\n').map(cleanText).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    if (t.length > limit) return this.fail(key, `内容有 ${t.length} 个字，超过 ${limit} 字的上限`);
+    return t;
   }
 
   date(key: string, required = false): string | undefined {
@@ -241,6 +253,7 @@ export const PARSERS: { [K in keyof Parsed]: Parser<Parsed[K][number]> } = {
       note: r.text('note'),
       category,
       jointUnits: joint === undefined ? undefined : joint.filter((u) => !none(u)),
+      body: r.paragraphs('body', LIMITS.bodyChars),
     };
     if (r.ok && !r.has('no')) rec.no = derivedItemNo(rec.unit, rec.date, rec.title);
     return r.ok ? rec : undefined;

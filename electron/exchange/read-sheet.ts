@@ -92,10 +92,10 @@ export function matchSheet(name: string, defs: SheetDef[]): SheetDef | undefined
 }
 
 /** Required columns that the sheet must have (a column that may be derived, like 编号, may be absent as a whole). */
-const mustHave = (def: SheetDef): ColumnDef[] => def.columns.filter((c) => c.required && !c.derivable);
+const mustHave = (def: Pick<SheetDef, 'columns'>): ColumnDef[] => def.columns.filter((c) => c.required && !c.derivable);
 
 /** The header row: the first of the top rows holding every required column, else the one closest to it. */
-export function findHeader(ws: BookSheet, def: SheetDef): { row: number; mapped: Mapped; texts: Map<number, string> } | null {
+export function findHeader(ws: BookSheet, def: Pick<SheetDef, 'columns'>): { row: number; mapped: Mapped; texts: Map<number, string> } | null {
   const last = Math.min(rowCount(ws), HEADER_SCAN_ROWS);
   let best: { row: number; mapped: Mapped; texts: Map<number, string> } | null = null;
   for (let r = 1; r <= last; r++) {
@@ -109,7 +109,7 @@ export function findHeader(ws: BookSheet, def: SheetDef): { row: number; mapped:
 }
 
 /** Whether every required column of `def` is in the sheet's header (for sheets whose name says nothing). */
-export function headerFits(ws: BookSheet, def: SheetDef): number {
+export function headerFits(ws: BookSheet, def: Pick<SheetDef, 'columns'>): number {
   const h = findHeader(ws, def);
   return h && mustHave(def).every((c) => h.mapped.columns.has(c.key)) ? h.mapped.columns.size : 0;
 }
@@ -118,7 +118,7 @@ export function headerFits(ws: BookSheet, def: SheetDef): number {
  * Reads a sheet against its definition. `given` is a column mapping the clerk chose (column key → column number,
  * header row) for a sheet whose headers are not recognised; it replaces the header matching.
  */
-export function readSheet(ws: BookSheet, def: SheetDef, given?: { headerRow: number; columns: Record<string, number> }): SheetRead {
+export function readSheet(ws: BookSheet, def: Pick<SheetDef, 'columns'>, given?: { headerRow: number; columns: Record<string, number> }): SheetRead {
   let headerRow: number;
   let columns: Map<string, number>;
   let texts: Map<number, string>;

@@ -76,6 +76,8 @@ export const SHEETS: SheetDef[] = [
       // rule sets with categories or 合报 (docs/规则文件.md); blank = unchanged on re-import, 无 = none
       { key: 'category', header: '信息类别', required: false, synonyms: ['分类'], width: 12 },
       { key: 'jointUnits', header: '合报单位', required: false, synonyms: ['联合报送单位'], width: 24 },
+      // the submitted text (编刊); workbooks without the column import as before, a blank cell leaves it unchanged
+      { key: 'body', header: '正文', required: false, synonyms: ['信息正文', '稿件正文'], width: 60 },
     ],
   },
   {

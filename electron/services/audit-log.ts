@@ -18,6 +18,7 @@ import {
 import { parsePeriod, periodLabel } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import { DEFAULT_SETTINGS, FONT_LABELS, SETTING_LABELS, TEMPLATE_LABELS } from '../../shared/settings';
+import { JOURNAL_STATE_LABEL } from '../../shared/journal';
 import type { Db } from '../db/database';
 import { SHEETS } from '../exchange/sheets';
 import { auditNames, auditRows, auditSources } from '../store/audit';
@@ -40,6 +41,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   settings: '设置',
   circular_issues: '通报成文日期、文号和改写',
   kept_documents: '通报留底文件',
+  journal_issues: '刊物的期',
 };
 
 /** entries that stand for the ledger file or a whole import, not a table's row */
@@ -95,6 +97,12 @@ const FIELD_LABEL: Record<string, string> = {
   doc_no: '文号',
   edits: '改写的段落',
   kept_at: '留存时间',
+  state: '状态',
+  year_no: '期号',
+  total_no: '总期号',
+  editor_note: '编者按',
+  journal_issue_id: '刊物的期',
+  journal_role: '定版登记',
 };
 
 /** The 操作记录 page's filter (the contract's `audit:list`). */
@@ -195,6 +203,14 @@ export function shown(entity: string, field: string, v: unknown, w: Words): stri
       const p = parsePeriod(s);
       return p ? periodLabel(p) : s;
     }
+    case 'state':
+      return JOURNAL_STATE_LABEL[s as keyof typeof JOURNAL_STATE_LABEL] ?? s;
+    case 'journal_role':
+      return s === 'created' ? '定版时登记' : s === 'linked' ? '定版时关联（手工登记）' : s;
+    case 'year_no':
+      return `第${s}期`;
+    case 'total_no':
+      return `总第${s}期`;
     default:
       return s.length > 200 ? `${s.slice(0, 200)}…` : s;
   }
@@ -395,7 +411,7 @@ function changesOf(entity: string, action: string, before: Json | null, after: J
       continue;
     }
     if (k === 'name_key' || k === 'alias_key' || k === 'created_at' || k === 'updated_at') continue;
-    out.push({ field: FIELD_LABEL[k] ?? k, before: shown(entity, k, before?.[k], w), after: shown(entity, k, after?.[k], w) });
+    out.push({ field: k === 'body' ? '正文' : (FIELD_LABEL[k] ?? k), before: shown(entity, k, before?.[k], w), after: shown(entity, k, after?.[k], w) });
   }
   return out;
 }

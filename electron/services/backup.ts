@@ -6,6 +6,9 @@ import { basename, dirname, join } from 'node:path';
 import { isSqliteFile, openDatabase, timestamp, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { nowIso } from '../clock';
+import { noteRestore } from '../store/settings';
+import { write } from './write-gate';
 import { itemCount, submittedRange, unitCount } from '../store/counts';
 import { foreignKeyProblems, hasTable, integrityProblems, quickCheckProblems, schemaVersion, useRollbackJournal } from '../store/health';
 import { journalFor } from './storage';
@@ -235,7 +238,12 @@ export async function restoreFrom(
   renameSync(tmp, dbFile);
   fsyncPath(dirname(dbFile), true);
   opts.onStep?.('replaced');
-  return { db: openDatabase(dbFile, { journalMode: journalFor(dbFile).journalMode }), safetyBackup };
+  const restored = openDatabase(dbFile, { journalMode: journalFor(dbFile).journalMode });
+  // a restore replaces the whole ledger by design: exempt from the lock check, but written down in its history
+  write(restored, '恢复', () => noteRestore(restored, { from: basename(file), safetyBackup: basename(safetyBackup), at: nowIso() }), {
+    exemptFromLocks: true,
+  });
+  return { db: restored, safetyBackup };
 }
 
 /** What a ledger holds, as the clerk counts it: units, items (not in the recycle bin), the newest 报送 date. */

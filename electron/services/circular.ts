@@ -8,13 +8,15 @@ import { compare, totalsOf, type Comparison, type PeriodTotals } from '../../sha
 import { periodLabel, previousPeriod, quarterPeriod, yearPeriod, type Period } from '../../shared/periods';
 import { circularFacts, overdueTargetsIn, personScores, type CircularFacts } from '../../shared/scoring';
 import type { PersonScore } from '../../shared/scoring/types';
+import { FIELD_LIMITS, fitFileName } from '../../shared/field-limits';
 import type { Settings } from '../../shared/settings';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { keptDocumentList, readCircularIssue, replaceKeptDocuments, writeCircularIssue } from '../store/circulars';
-import { lockedAt, lockedQuarters } from '../store/locks';
-import { readSettings } from '../store/settings';
+import { lockedAt, lockedQuarters, lockedSettings } from '../store/locks';
+import { readSettings, settingsOf } from '../store/settings';
 import { scoredPeriod, type ScoredPeriod } from './scores';
+import { write } from './write-gate';
 
 export interface CircularOf extends ScoredPeriod {
   settings: Settings;
@@ -35,7 +37,9 @@ function earlier(db: Db, p: Period, asOf: string): { scores: ScoredPeriod['score
 /** `span`: the facts loaded; the report files load a quarter's whole year for its 全年累计 sheet. */
 export function circularOf(db: Db, p: Period, asOf: string, span: Period = p): CircularOf {
   const scored = scoredPeriod(db, p, asOf, span);
-  const settings = readSettings(db);
+  // a locked quarter's circular is written with the settings (recipients, office …) it was circulated with
+  const kept = p.kind === 'quarter' ? lockedSettings(db, p.code) : null;
+  const settings = kept !== null ? settingsOf(kept) : readSettings(db);
   const circular = circularFacts(scored.rules, scored.facts, scored.scores);
   const persons = p.kind === 'year' ? personScores(scored.facts, scored.scores) : [];
   const prev = p.kind === 'month' ? null : earlier(db, previousPeriod(p), asOf);
@@ -78,7 +82,7 @@ export function saveCircularIssue(db: Db, a: Args<'circular:saveIssue'>, source:
   if (/Q/.test(a.period) && lockedAt(db, a.period) !== null)
     throw new UserError(`${periodLabel(periodOfCode(a.period))}已锁定，通报已按锁定时的样子留存；要修改请先解锁该季度。`);
   const edits = Object.fromEntries(Object.entries(a.edits).filter(([, v]) => v.some((x) => x !== '')).map(([k, v]) => [k, v.filter((x) => x !== '')]));
-  withSource(db, source, () => writeCircularIssue(db, a.period, { date: a.date, docNo: a.docNo, edits }));
+  write(db, source, () => writeCircularIssue(db, a.period, { date: a.date, docNo: a.docNo, edits }));
   return null;
 }
 
@@ -92,8 +96,8 @@ export function attachSigned(db: Db, p: Period, file: string, source: string): {
   if (lockedAt(db, p.code) === null) throw new UserError(`${periodLabel(p)}还没有锁定：请先锁定季度，再附上签发稿。`);
   const size = statSync(file).size;
   if (size > SIGNED_MAX_BYTES) throw new UserError('签发稿超过 50 MB，请压缩扫描件（如降低分辨率）后再附上。');
-  const name = basename(file);
+  const name = fitFileName(basename(file), FIELD_LIMITS.keptDocumentName);
   const signed = [{ kind: 'signed' as const, name, content: readFileSync(file) }];
-  withSource(db, source, () => replaceKeptDocuments(db, p.code, 'signed', signed));
+  write(db, source, () => replaceKeptDocuments(db, p.code, 'signed', signed));
   return { name };
 }

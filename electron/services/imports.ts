@@ -11,6 +11,7 @@ import { importWorkbook, type ColumnMapping, type ImportReport } from '../exchan
 import { SHEETS } from '../exchange/sheets';
 import { rememberColumnMapping } from '../store/column-mappings';
 import { backupBeforeImport } from './auto-backup';
+import { write } from './write-gate';
 import { importRosterCsvAsync } from './roster';
 
 export interface ImportOptions {
@@ -37,7 +38,8 @@ export type ImportRunner = (file: string, opts: ImportOptions) => Promise<Import
 
 export async function importData(db: Db, dataFile: string, file: string, req: ImportRequest, run?: ImportRunner): Promise<ImportReport> {
   // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
-  if (req.mapping) rememberColumnMapping(db, req.mapping, req.mappingSource ?? req.source);
+  const mapping = req.mapping;
+  if (mapping) write(db, req.mappingSource ?? req.source, () => rememberColumnMapping(db, mapping, req.mappingSource ?? req.source));
   const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun, includeSimilar: req.includeSimilar, skipBadRows: req.skipBadRows };
   return (run ?? ((f, o) => importWorkbookWithBackup(db, dataFile, f, o)))(file, opts);
 }

@@ -1,12 +1,13 @@
-// The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs in one
-// transaction with its audit source, and every dated write is refused in a locked quarter.
+// The clerk's writes: units, items, adoptions, instructions, requests and events. Every write runs through the write
+// gate (services/write-gate.ts): one transaction with its audit source, refused before commit if it would change a
+// locked quarter.
 import { publicationTitle } from '../../shared/labels';
 import type { RequestOutcome } from '../../shared/domain';
 import type { Args, Result } from '../../shared/ipc/contract';
 import { titleSimilarity, unitNameKey } from '../../shared/text';
 import { addDays } from '../../shared/periods';
 import { nowIso as now } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { adoptionExists, adoptionInIssueExists, insertAdoptionRow, updateAdoptionRow } from '../store/adoptions';
@@ -25,11 +26,10 @@ import {
   itemNoTaken,
   itemsOfUnitBetween,
   jointUnitRows,
-  lastItemNo,
   liveItemHead,
   liveItemSummary,
-  liveRecordDatesOfItem,
   personResolver,
+  setItemBody,
   setJointUnitPosition,
   softDeleteItem,
   updateItemRow,
@@ -39,13 +39,13 @@ import {
   addPendingTargets,
   deleteTargetsExcept,
   insertRequestRow,
-  lastRequestNo,
   liveRequestDeadline,
   setTargetRow,
   softDeleteRequest,
   targetDeadline,
   updateRequestRow,
 } from '../store/requests';
+import { lastNumber } from '../store/numbers';
 import { ruleSets } from '../store/rulesets';
 import {
   addAliases,
@@ -61,7 +61,7 @@ import {
   UnitMatcher,
   type UnitRow,
 } from '../store/units';
-import { assertUnlocked } from './guard';
+import { write } from './write-gate';
 
 // ------------------------------------------------------------------------------------------- units
 
@@ -86,7 +86,7 @@ export function saveUnit(db: Db, input: UnitInput, source: string): UnitRow {
     if (k === unitNameKey(input.name) || aliasKeys.has(k)) throw new UserError(`别名“${a}”与名称或其他别名重复。`);
     aliasKeys.add(k);
   }
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const t = now();
     const fields = {
       name: input.name,
@@ -118,7 +118,7 @@ export function moveUnit(db: Db, id: number, direction: -1 | 1, source: string):
   const i = units.findIndex((u) => u.id === id);
   const j = i + direction;
   if (i < 0 || j < 0 || j >= units.length) return;
-  withSource(db, source, () => {
+  write(db, source, () => {
     const a = units[i]!;
     const b = units[j]!;
     const ta = a.sortOrder === b.sortOrder ? a.sortOrder + direction : b.sortOrder;
@@ -135,9 +135,7 @@ export type ItemInput = Args<'items:create'>;
 /** The next stable 编号 of an item entered in the app: X2019-00001. */
 function nextItemNo(db: Db, year: string): string {
   const prefix = `X${year}-`;
-  const last = lastItemNo(db, prefix);
-  const n = last !== undefined ? Number(last.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(5, '0')}`;
+  return `${prefix}${String(lastNumber(db, 'items', prefix) + 1).padStart(5, '0')}`;
 }
 
 function assertUnit(db: Db, unitId: number): void {
@@ -210,23 +208,23 @@ function writeAuthors(db: Db, id: number, unitId: number, authors: readonly stri
 
 function insertItem(db: Db, input: ItemInput): number {
   assertUnit(db, input.unitId);
-  assertUnlocked(db, input.date);
   const links = itemLinks(db, input);
   const no = input.no?.trim() || nextItemNo(db, input.date.slice(0, 4));
   if (itemNoTaken(db, no)) throw new UserError(`编号“${no}”已被使用，请换一个编号。`);
   const id = insertItemRow(db, no, itemFields(input, links.category), now());
   writeJointUnits(db, id, links.jointUnitIds);
   writeAuthors(db, id, input.unitId, input.authors, 'insert');
+  if (input.body) setItemBody(db, id, input.body);
   return id;
 }
 
 export function createItem(db: Db, input: ItemInput, source: string): number {
-  return withSource(db, source, () => insertItem(db, input));
+  return write(db, source, () => insertItem(db, input));
 }
 
 /** Pasted rows: all or none. */
 export function createItems(db: Db, inputs: ItemInput[], source: string): number[] {
-  return withSource(db, source, () => inputs.map((i) => insertItem(db, i)));
+  return write(db, source, () => inputs.map((i) => insertItem(db, i)));
 }
 
 /** The columns of an item from what the clerk entered. */
@@ -251,23 +249,22 @@ function itemDate(db: Db, id: number): { date: string; unitId: number } {
 export function updateItem(db: Db, id: number, input: ItemInput, source: string): void {
   const cur = itemDate(db, id);
   assertUnit(db, input.unitId);
-  assertUnlocked(db, cur.date, input.date);
   const links = itemLinks(db, input, {
     category: itemCategory(db, id),
     jointUnitIds: itemJointUnitIds(db, id),
   });
-  withSource(db, source, () => {
+  write(db, source, () => {
     updateItemRow(db, id, itemFields(input, links.category), now());
     writeJointUnits(db, id, links.jointUnitIds);
     writeAuthors(db, id, input.unitId, input.authors, cur.unitId === input.unitId ? 'update' : 'rewrite');
+    if (input.body !== undefined) setItemBody(db, id, input.body);
   });
 }
 
 /** Deleting an item puts it and its adoptions and instructions in the recycle bin. */
 export function deleteItem(db: Db, id: number, source: string): void {
-  const cur = itemDate(db, id);
-  assertUnlocked(db, cur.date, ...liveRecordDatesOfItem(db, id));
-  withSource(db, source, () => softDeleteItem(db, id, now()));
+  itemDate(db, id); // refuses an item that no longer exists
+  write(db, source, () => softDeleteItem(db, id, now()));
 }
 
 export type SimilarItem = Result<'items:similar'>[number];
@@ -320,14 +317,13 @@ function assertNoDuplicateAdoption(db: Db, a: AdoptionInput, excludeId = -1): vo
 function insertAdoption(db: Db, a: AdoptionInput): number {
   itemDate(db, a.itemId);
   assertPublicationInForce(db, a.publication, a.date);
-  assertUnlocked(db, a.date);
   assertNoDuplicateAdoption(db, a);
   return insertAdoptionRow(db, a, now());
 }
 
 export function createAdoptions(db: Db, list: AdoptionInput[], source: string): number[] {
   if (list.length === 0) throw new UserError('请至少选择一条信息。');
-  return withSource(db, source, () => list.map((a) => insertAdoption(db, a)));
+  return write(db, source, () => list.map((a) => insertAdoption(db, a)));
 }
 
 /** What looks wrong in adoptions about to be saved (the clerk may still confirm): dated before the item was
@@ -356,16 +352,14 @@ export function updateAdoption(db: Db, id: number, a: AdoptionInput, source: str
   if (curDate === undefined) throw new UserError('这条采用记录已不存在，请刷新后重试。');
   itemDate(db, a.itemId);
   assertPublicationInForce(db, a.publication, a.date);
-  assertUnlocked(db, curDate, a.date);
   assertNoDuplicateAdoption(db, a, id);
-  withSource(db, source, () => updateAdoptionRow(db, id, a, now()));
+  write(db, source, () => updateAdoptionRow(db, id, a, now()));
 }
 
 function softDelete(db: Db, table: DatedTable, id: number, source: string): void {
   const date = liveRecordDate(db, table, id);
   if (date === undefined) throw new UserError('这条记录已不存在，请刷新后重试。');
-  assertUnlocked(db, date);
-  withSource(db, source, () => softDeleteRecord(db, table, id, now()));
+  write(db, source, () => softDeleteRecord(db, table, id, now()));
 }
 
 export const deleteAdoption = (db: Db, id: number, source: string): void => softDelete(db, 'adoptions', id, source);
@@ -385,14 +379,12 @@ export function updateInstruction(db: Db, id: number, r: InstructionInput, sourc
   const curDate = liveRecordDate(db, 'instructions', id);
   if (curDate === undefined) throw new UserError('这条批示记录已不存在，请刷新后重试。');
   checkInstruction(db, r, id);
-  assertUnlocked(db, curDate, r.date);
-  withSource(db, source, () => updateInstructionRow(db, id, r, now()));
+  write(db, source, () => updateInstructionRow(db, id, r, now()));
 }
 
 export function createInstruction(db: Db, r: InstructionInput, source: string): number {
   checkInstruction(db, r);
-  assertUnlocked(db, r.date);
-  return withSource(db, source, () => insertInstructionRow(db, r, now()));
+  return write(db, source, () => insertInstructionRow(db, r, now()));
 }
 
 // ------------------------------------------------------------------------------------------- requests
@@ -403,12 +395,10 @@ export function createRequest(db: Db, r: RequestInput, source: string): number {
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
   if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
   if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
-  assertUnlocked(db, r.deadline);
   for (const u of r.unitIds) assertUnit(db, u);
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     const year = r.deadline.slice(0, 4);
-    const last = lastRequestNo(db, `YG${year}-`);
-    const no = `YG${year}-${String(last !== undefined ? Number(last.slice(7)) + 1 : 1).padStart(3, '0')}`;
+    const no = `YG${year}-${String(lastNumber(db, 'requests', `YG${year}-`) + 1).padStart(3, '0')}`;
     const id = insertRequestRow(db, no, r, now());
     addPendingTargets(db, id, new Set(r.unitIds));
     return id;
@@ -422,9 +412,8 @@ export function updateRequest(db: Db, id: number, r: RequestInput, source: strin
   assertVocab(db, 'requestIssuers', r.issuer, '约稿方');
   if (r.unitIds.length === 0) throw new UserError('请至少选择一个受约单位。');
   if (r.issued && r.deadline < r.issued) throw new UserError('截止日期不能早于下发日期。');
-  assertUnlocked(db, deadline, r.deadline);
   for (const u of r.unitIds) assertUnit(db, u);
-  withSource(db, source, () => {
+  write(db, source, () => {
     updateRequestRow(db, id, r, now());
     const keep = new Set(r.unitIds);
     deleteTargetsExcept(db, id, keep);
@@ -435,16 +424,14 @@ export function updateRequest(db: Db, id: number, r: RequestInput, source: strin
 export function setTargetOutcome(db: Db, targetId: number, outcome: RequestOutcome, itemId: number | null, source: string, reason?: string): void {
   const deadline = targetDeadline(db, targetId);
   if (deadline === undefined) throw new UserError('这个约稿对象已不存在，请刷新后重试。');
-  assertUnlocked(db, deadline);
   if (itemId !== null) itemDate(db, itemId);
-  withSource(db, source, () => setTargetRow(db, targetId, outcome, itemId, reason));
+  write(db, source, () => setTargetRow(db, targetId, outcome, itemId, reason));
 }
 
 export function deleteRequest(db: Db, id: number, source: string): void {
   const deadline = liveRequestDeadline(db, id);
   if (deadline === undefined) throw new UserError('这个约稿已不存在，请刷新后重试。');
-  assertUnlocked(db, deadline);
-  withSource(db, source, () => softDeleteRequest(db, id, now()));
+  write(db, source, () => softDeleteRequest(db, id, now()));
 }
 
 // ------------------------------------------------------------------------------------------- events
@@ -454,8 +441,7 @@ export type EventInput = Args<'events:create'>;
 export function createEvent(db: Db, e: EventInput, source: string): number {
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
-  assertUnlocked(db, e.date);
-  return withSource(db, source, () => insertEventRow(db, e, now()));
+  return write(db, source, () => insertEventRow(db, e, now()));
 }
 
 export function updateEvent(db: Db, id: number, e: EventInput, source: string): void {
@@ -463,8 +449,7 @@ export function updateEvent(db: Db, id: number, e: EventInput, source: string): 
   if (curDate === undefined) throw new UserError('这条加减分记录已不存在，请刷新后重试。');
   assertUnit(db, e.unitId);
   assertVocab(db, 'eventKinds', e.kind, '加减分事项');
-  assertUnlocked(db, curDate, e.date);
-  withSource(db, source, () => updateEventRow(db, id, e, now()));
+  write(db, source, () => updateEventRow(db, id, e, now()));
 }
 
 // ------------------------------------------------------------------------------------------- unit removal
@@ -474,5 +459,5 @@ export function deleteUnit(db: Db, id: number, source: string): void {
   const name = unitName(db, id);
   if (name === undefined) throw new UserError('这个单位已不存在，请刷新后重试。');
   if (unitUseCount(db, id) > 0) throw new UserError(`“${name}”已有报送（含合报）、约稿或加减分记录（含回收站），不能删除；不再计分时请设置停用月份。`);
-  withSource(db, source, () => deleteUnitRow(db, id));
+  write(db, source, () => deleteUnitRow(db, id));
 }

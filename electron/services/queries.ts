@@ -1,10 +1,13 @@
 // What the pages list: items with filters (the 信息登记 list), an item's records, requests, events, the dashboard.
 import type { DashboardView, EventView, IssueView, ItemDetailView, ItemView, RequestView } from '../../shared/ipc/contract';
+import type { AdoptionFact } from '../../shared/domain';
 import { adoptionWorth, instructionWorth } from '../../shared/outputs/item-points';
 import { monthsOf, quarterOf, yearPeriod, type Period } from '../../shared/periods';
 import { scorePeriod } from '../../shared/scoring';
 import type { Db } from '../db/database';
 import { UserError } from '../db/errors';
+import { issueLabel, issueNoText } from '../../shared/journal';
+import { adoptionIssueLabels, itemBody } from '../store/journal';
 import {
   adoptionIssueRows,
   adoptionsOfItem,
@@ -46,6 +49,18 @@ function itemView<R extends ItemRow>({ r, s, joint, ...row }: R, categoryNames: 
   };
 }
 
+/** An adoption 定版 recorded or linked shows its issue's full 期号 where none or only 第N期 was typed. */
+function withIssueNumbers<R extends { record: AdoptionFact }>(db: Db, rows: R[]): (R & { record: R['record'] & { issueNo: string; journalIssueId: number | null } })[] {
+  const issues = adoptionIssueLabels(db, rows.map((r) => r.record.id));
+  return rows.map((r) => {
+    const j = issues.get(r.record.id);
+    const typed = (r.record.issueNo ?? '').trim();
+    const numbered = j !== undefined && j.yearNo !== null && j.totalNo !== null;
+    const issueNo = numbered && (typed === '' || typed === issueNoText(j.yearNo!)) ? issueLabel(j.yearNo!, j.totalNo!) : typed;
+    return { ...r, record: { ...r.record, issueNo, journalIssueId: j?.issueId ?? null } };
+  });
+}
+
 export function itemDetail(db: Db, id: number): ItemDetailView {
   const rules = ruleSets(db);
   const r = itemRow(db, id);
@@ -58,7 +73,8 @@ export function itemDetail(db: Db, id: number): ItemDetailView {
     adoptions: adoptions.length,
     instructions: instructions.length,
     authorList: row.authors ? row.authors.split('、') : [],
-    adoptionRecords: adoptionWorth(rules, adoptions, row.category ?? undefined),
+    ...itemBody(db, id),
+    adoptionRecords: withIssueNumbers(db, adoptionWorth(rules, adoptions, row.category ?? undefined)),
     instructionRecords: instructionWorth(rules, instructions, adoptions),
   };
 }

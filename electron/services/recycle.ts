@@ -4,12 +4,12 @@
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, publicationTitle, stars } from '../../shared/labels';
 import { Vocabulary } from '../../shared/vocabulary';
 import { nowIso as now } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { adoptionExists } from '../store/adoptions';
 import {
   adoptionKey,
-  datesDeletedWithItem,
   deletedAdoptions,
   deletedEvents,
   deletedInstructions,
@@ -21,7 +21,6 @@ import {
   undeleteRecord,
 } from '../store/recycle-bin';
 import { ruleSets } from '../store/rulesets';
-import { assertUnlocked } from './guard';
 
 import type { RecycleKind, RecycledView } from '../../shared/ipc/contract';
 
@@ -103,8 +102,7 @@ function deletedRow(db: Db, kind: RecycleKind, id: number): { date: string; dele
 export function restoreDeleted(db: Db, kind: RecycleKind, id: number, source: string): { restored: number } {
   const row = deletedRow(db, kind, id);
   if (kind === 'items') {
-    assertUnlocked(db, row.date, ...datesDeletedWithItem(db, id, row.deletedAt));
-    return withSource(db, source, () => ({ restored: undeleteItem(db, id, row.deletedAt, now()) }));
+    return write(db, source, () => ({ restored: undeleteItem(db, id, row.deletedAt, now()) }));
   }
   if (row.itemId !== undefined) {
     if (itemDeletedAt(db, row.itemId) !== null) throw new UserError('这条记录所属的信息也在回收站中，请先恢复那条信息。');
@@ -113,6 +111,5 @@ export function restoreDeleted(db: Db, kind: RecycleKind, id: number, source: st
         throw new UserError('这条信息在同一天已有同一刊物、同一形式的采用记录（删除后又重新登记过），不能恢复成重复记录。');
     }
   }
-  assertUnlocked(db, row.date);
-  return withSource(db, source, () => ({ restored: undeleteRecord(db, kind, id, now()) }));
+  return write(db, source, () => ({ restored: undeleteRecord(db, kind, id, now()) }));
 }

@@ -5,7 +5,8 @@ import { periodText, quarterOf, quarterPeriod, quartersText } from '../../shared
 import { parseRuleFile, serialiseRuleFile } from '../../shared/rules/file';
 import type { RuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { lockedQuarters } from '../store/locks';
 import { insertRuleSet, listRuleSets } from '../store/rulesets';
@@ -101,7 +102,7 @@ export function importRuleText(
   }
   if (report.problems.length > 0 || opts.dryRun || toAdd.length === 0) return report;
   const now = new Date().toISOString();
-  withSource(db, opts.source, () => {
+  write(db, opts.source, () => {
     for (const r of toAdd) insertRuleSet(db, r, now);
   });
   return report;

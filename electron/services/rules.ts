@@ -1,11 +1,12 @@
 // The 规则设置 page: rule sets with the quarters each one scores, and saving one. A rule set that scored a locked
 // quarter is history and cannot change: the clerk saves a new version with a later effective date instead.
 import type { Result } from '../../shared/ipc/contract';
-import { quartersOf, yearPeriod } from '../../shared/periods';
+import { quartersOf, quartersText, yearPeriod } from '../../shared/periods';
 import { parseRuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring';
 import { nowIso } from '../clock';
-import { withSource, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { write } from './write-gate';
 import { UserError } from '../db/errors';
 import { submittedRange } from '../store/counts';
 import { lockedQuarters } from '../store/locks';
@@ -44,9 +45,9 @@ export function saveRules(db: Db, input: { id?: number; rules: unknown }, source
     const cur = listRulesInUse(db, asOf).find((r) => r.id === id);
     if (!cur) throw new UserError('这个规则集已不存在，请刷新后重试。');
     if (cur.lockedPeriods.length > 0)
-      throw new UserError(`这个规则集已用于已锁定的 ${cur.lockedPeriods.join('、')}，不能修改；请“另存为新版本”，设置新的生效日期。`);
+      throw new UserError(`这个规则集已用于已通报并锁定的${quartersText(cur.lockedPeriods)}，不能修改，数据未改动；请“另存为新版本”，设置新的生效日期。`);
   }
-  return withSource(db, source, () => {
+  return write(db, source, () => {
     if (ruleSetClashes(db, rules, id)) throw new UserError('已有同名或同一生效日期的规则集，请换一个名称或生效日期。');
     if (id === undefined) return { id: insertRuleSet(db, rules, t) };
     updateRuleSet(db, id, rules, t);

@@ -26,12 +26,14 @@ export interface ExportItemRow {
   category: string | null;
   /** 合报 unit names joined by 、 */
   joint: string | null;
+  /** 正文 */
+  body: string;
 }
 
 export function exportItems(db: Db): ExportItemRow[] {
   return db
     .prepare(
-      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category,
+      `SELECT i.id, i.no, i.submitted, u.name AS unit, i.title, i.is_research AS r, i.is_special AS s, i.note, i.category, i.body,
               (SELECT group_concat(name, '、') FROM (SELECT ju.name FROM item_joint_units j JOIN units ju ON ju.id = j.unit_id
                  WHERE j.item_id = i.id ORDER BY j.position)) AS joint
        FROM items i JOIN units u ON u.id = i.unit_id WHERE i.deleted_at IS NULL ORDER BY i.submitted, i.id`,

@@ -10,9 +10,10 @@ import type {
   RequestTargetFact,
   UnitFact,
 } from '../../shared/domain';
-import { addDays, monthPeriod, previousMonth, quarterOf, yearPeriod, type Period } from '../../shared/periods';
+import { addDays, monthPeriod, previousMonth, quarterOf, quartersOf, yearPeriod, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import { cachedStatement, type Db } from '../db/database';
+import { lockedRosters } from './locks';
 
 interface ItemRow {
   id: number;
@@ -239,5 +240,22 @@ export function loadFacts(
   const first = cachedStatement(db, 'SELECT min(submitted) AS d FROM items INDEXED BY items_live_date WHERE deleted_at IS NULL').get() as { d: string | null };
   const facts: Facts = { units: loadUnits(db), persons, items, adoptions, instructions, requestTargets, events };
   if (first.d !== null) facts.firstItemDate = first.d;
+  // locked quarters are scored with the roster they were circulated with
+  const rosters = lockedRosters(db, quartersOf(yearPeriod(p.year)).filter((q) => q.end >= p.start && q.start <= p.end).map((q) => q.code));
+  if (Object.keys(rosters).length > 0) {
+    facts.rosters = rosters;
+    const own = p.kind === 'year' ? undefined : rosters[quarterOf(p.start).code];
+    if (own) facts.units = own;
+    else {
+      // a unit deleted since a locked quarter still has its name there
+      const ids = new Set(facts.units.map((u) => u.id));
+      for (const roster of Object.values(rosters))
+        for (const u of roster)
+          if (!ids.has(u.id)) {
+            ids.add(u.id);
+            facts.units.push(u);
+          }
+    }
+  }
   return facts;
 }

@@ -12,11 +12,6 @@ export interface ItemFields {
   category: string | null;
 }
 
-/** The highest 编号 starting with `prefix`, compared as text. */
-export function lastItemNo(db: Db, prefix: string): string | undefined {
-  return (db.prepare(`SELECT no FROM items WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`${prefix}%`) as { no: string } | undefined)?.no;
-}
-
 /** Whether any item, the recycle bin included, has this 编号. */
 export function itemNoTaken(db: Db, no: string): boolean {
   return db.prepare('SELECT 1 FROM items WHERE no = ?').get(no) !== undefined;
@@ -107,15 +102,6 @@ export function personResolver(db: Db): (unitId: number, name: string) => number
   };
 }
 
-/** The dates of an item's adoptions and instructions not in the recycle bin. */
-export function liveRecordDatesOfItem(db: Db, itemId: number): string[] {
-  return (
-    db
-      .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at IS NULL UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at IS NULL`)
-      .all(itemId, itemId) as { date: string }[]
-  ).map((r) => r.date);
-}
-
 /** Puts an item and its adoptions and instructions in the recycle bin, all with the same time. */
 export function softDeleteItem(db: Db, id: number, at: string): void {
   db.prepare('UPDATE adoptions SET deleted_at = ? WHERE item_id = ? AND deleted_at IS NULL').run(at, id);
@@ -148,6 +134,7 @@ export interface ItemByNoRow {
   special: number;
   note: string;
   category: string | null;
+  body: string;
   deleted: string | null;
 }
 
@@ -155,7 +142,7 @@ export function itemByNo(db: Db, no: string): ItemByNoRow | undefined {
   return cachedStatement(
     db,
     `SELECT id, unit_id AS unitId, submitted AS date, title, is_research AS research, is_special AS special, note,
-            category, deleted_at AS deleted FROM items WHERE no = ?`,
+            category, body, deleted_at AS deleted FROM items WHERE no = ?`,
   ).get(no) as ItemByNoRow | undefined;
 }
 
@@ -195,4 +182,9 @@ export function updateImportedItem(
 
 export function setItemCategory(db: Db, id: number, category: string | null): void {
   cachedStatement(db, 'UPDATE items SET category = ? WHERE id = ?').run(category, id);
+}
+
+/** An item's 正文, written only when it differs (so 操作记录 shows no empty change). */
+export function setItemBody(db: Db, id: number, body: string): void {
+  cachedStatement(db, 'UPDATE items SET body = ? WHERE id = ? AND body != ?').run(body, id, body);
 }

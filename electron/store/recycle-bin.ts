@@ -64,15 +64,6 @@ export function recordState(db: Db, kind: RecycleKind, id: number): { date: stri
     | undefined;
 }
 
-/** The dates of the adoptions and instructions deleted together with an item. */
-export function datesDeletedWithItem(db: Db, itemId: number, deletedAt: string): string[] {
-  return (
-    db
-      .prepare(`SELECT date FROM adoptions WHERE item_id = ? AND deleted_at = ? UNION ALL SELECT date FROM instructions WHERE item_id = ? AND deleted_at = ?`)
-      .all(itemId, deletedAt, itemId, deletedAt) as { date: string }[]
-  ).map((r) => r.date);
-}
-
 /** Puts an item back with the adoptions and instructions deleted together with it; how many rows came back. */
 export function undeleteItem(db: Db, id: number, deletedAt: string, at: string): number {
   let n = db.prepare('UPDATE items SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id).changes;

@@ -10,11 +10,6 @@ export interface RequestFields {
   note: string;
 }
 
-/** The highest 约稿 编号 starting with `prefix`, compared as text. */
-export function lastRequestNo(db: Db, prefix: string): string | undefined {
-  return (db.prepare(`SELECT no FROM requests WHERE no LIKE ? ORDER BY no DESC LIMIT 1`).get(`${prefix}%`) as { no: string } | undefined)?.no;
-}
-
 export function insertRequestRow(db: Db, no: string, r: RequestFields, at: string): number {
   return Number(
     cachedStatement(db, `INSERT INTO requests (no, issuer, topic, issued, deadline, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(

@@ -7,7 +7,12 @@ const KEY = 'office';
 /** The office's settings, with defaults for anything not yet set. */
 export function readSettings(db: Db): Settings {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  const parsed = settingsSchema.safeParse(row ? JSON.parse(row.value) : {});
+  return settingsOf(row?.value ?? null);
+}
+
+/** Settings from their stored text (today's, or those a locked quarter was circulated with). */
+export function settingsOf(text: string | null): Settings {
+  const parsed = settingsSchema.safeParse(text !== null ? JSON.parse(text) : {});
   if (!parsed.success) throw new UserError('保存的设置无效，请在“设置”中检查后重新保存。');
   return parsed.data;
 }
@@ -22,4 +27,11 @@ export function writeSettings(db: Db, input: unknown, source: string): Settings 
       .run(KEY, JSON.stringify(parsed.data)),
   );
   return parsed.data;
+}
+
+/** Notes the last restore in the ledger itself, so the 操作记录 shows when and from which backup it was restored. */
+export function noteRestore(db: Db, note: { from: string; safetyBackup: string; at: string }): void {
+  db.prepare("INSERT INTO settings (key, value) VALUES ('restored', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(note),
+  );
 }

@@ -8,6 +8,7 @@ import { EntryPage } from './pages/EntryPage';
 import { EventsPage } from './pages/EventsPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
+import { JournalPage } from './pages/JournalPage';
 import { Recovery } from './Recovery';
 import type { StartupView } from '../../shared/ipc/contract';
 import { RequestsPage } from './pages/RequestsPage';
@@ -24,6 +25,7 @@ const PAGES: { key: Page; label: string; element: () => React.ReactElement }[] =
   { key: 'events', label: '加减分', element: () => <EventsPage /> },
   { key: 'scores', label: '计分', element: () => <ScoresPage /> },
   { key: 'circular', label: '通报', element: () => <CircularPage /> },
+  { key: 'journal', label: '刊物', element: () => <JournalPage /> },
   { key: 'units', label: '单位名单', element: () => <UnitsPage /> },
   { key: 'rules', label: '规则设置', element: () => <RulesPage /> },
   { key: 'data', label: '数据', element: () => <DataPage /> },

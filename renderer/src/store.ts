@@ -4,7 +4,7 @@ import type { RuleSet } from '../../shared/rules/schema';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { api, call } from './api';
 
-export type Page = 'home' | 'units' | 'entry' | 'adoptions' | 'requests' | 'events' | 'scores' | 'circular' | 'rules' | 'data' | 'history';
+export type Page = 'home' | 'units' | 'entry' | 'adoptions' | 'requests' | 'events' | 'scores' | 'circular' | 'journal' | 'rules' | 'data' | 'history';
 
 interface State {
   page: Page;

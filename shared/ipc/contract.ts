@@ -6,6 +6,8 @@ import type { PeriodScores, PersonScore } from '../scoring/types';
 import type { CircularText } from '../outputs/circular-text';
 import type { RuleSet } from '../rules/schema';
 import type { Settings } from '../settings';
+import { FIELD_LIMITS } from '../field-limits';
+import { ITEM_BODY_MAX, type JournalState } from '../journal';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -46,6 +48,8 @@ const itemInput = z
     category: z.string().min(1).max(40).nullable().optional(),
     /** 合报: the other units of a joint item in order (the item's own unit leads); absent = as for `category` */
     jointUnitIds: z.array(id).max(20, '合报单位最多 20 个').optional(),
+    /** 正文 as submitted; absent = empty when created, unchanged when updated */
+    body: z.string().max(ITEM_BODY_MAX, `正文不能超过 ${ITEM_BODY_MAX} 个字`).optional(),
   })
   .strict();
 
@@ -76,6 +80,42 @@ const adoptionInput = z
     date: isoDate,
     issueNo: text(40),
     note: text(500),
+  })
+  .strict();
+
+const journalEntryInput = z
+  .object({
+    itemIds: z.array(id).min(1, '每篇稿件至少要有一条信息').max(30, '一篇综合最多合并 30 条信息'),
+    form: z.enum(['single', 'combined', 'brief']),
+    /** the edited title and text; '' prints the item's own */
+    title: text(300),
+    body: z.string().max(ITEM_BODY_MAX, `正文不能超过 ${ITEM_BODY_MAX} 个字`),
+    editorNote: text(2000),
+  })
+  .strict();
+
+/** A draft issue of a district publication as the 编刊 page (and `journal draft`) describes it. */
+const journalDraftInput = z
+  .object({
+    /** the publication's key in the rule set in force on `date` */
+    publication: z.string().min(1).max(40),
+    date: isoDate,
+    editorNote: text(4000),
+    sections: z
+      .array(z.object({ name: z.string().trim().min(1, '栏目名称不能为空').max(FIELD_LIMITS.journalSectionName), entries: z.array(journalEntryInput).max(200) }).strict())
+      .max(30, '栏目最多 30 个'),
+  })
+  .strict();
+
+/** One received file, as confirmed in the 收稿 preview. */
+const receivedInput = z
+  .object({
+    /** the token of the preview row (the file the clerk chose) */
+    token: z.string().min(1).max(100),
+    unitId: id,
+    date: isoDate,
+    title: z.string().trim().min(1, '标题不能为空').max(300, '标题不能超过 300 个字'),
+    body: z.string().max(ITEM_BODY_MAX),
   })
   .strict();
 
@@ -293,6 +333,22 @@ export const METHODS = {
   ).returns<{ file: string } | null>(),
   'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
   'data:template': method(none).returns<{ file: string } | null>(),
+  'journal:list': method(
+    z.object({ year: z.number().int().min(1900).max(2100).optional(), publication: z.string().min(1).max(40).optional() }).strict(),
+  ).returns<JournalIssueView[]>(),
+  'journal:get': method(z.object({ id }).strict()).returns<JournalIssueDetail>(),
+  'journal:save': method(z.object({ id: id.optional(), draft: journalDraftInput }).strict()).returns<{ id: number }>(),
+  'journal:delete': method(z.object({ id }).strict()).returns<null>(),
+  'journal:candidates': method(
+    z.object({ date: isoDate, q: z.string().trim().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ).returns<JournalCandidatesView>(),
+  'journal:preview': method(z.object({ id }).strict()).returns<JournalPublishPreview>(),
+  'journal:publish': method(z.object({ id }).strict()).returns<{ yearNo: number; totalNo: number; label: string; created: number; linked: number }>(),
+  'journal:withdraw': method(z.object({ id }).strict()).returns<{ removed: number; unlinked: number }>(),
+  'journal:export': method(z.object({ id }).strict()).returns<{ file: string } | null>(),
+  /** 收稿: choose files (or a folder) and read them; nothing is written */
+  'receive:preview': method(z.object({ folder: z.boolean().optional() }).strict()).returns<ReceivePreviewView | null>(),
+  'receive:confirm': method(z.object({ rows: z.array(receivedInput).min(1).max(500) }).strict()).returns<{ created: number; itemIds: number[] }>(),
   'backup:create': method(none).returns<{ file: string } | null>(),
   /** the backups folder beside the ledger, newest first, with time and size */
   'backup:list': method(none).returns<BackupFileView[]>(),
@@ -431,7 +487,11 @@ export interface RecordWorthView<R> {
 
 export interface ItemDetailView extends ItemView {
   authorList: string[];
-  adoptionRecords: RecordWorthView<{ id: number; publication: string; form: 'single' | 'combined' | 'brief'; date: string; issueNo: string }>[];
+  /** 正文 as submitted, and the original file kept with it */
+  body: string;
+  file: { name: string; bytes: number } | null;
+  /** issueNo: as typed, or the 期号 of the issue 定版 recorded or linked it from */
+  adoptionRecords: RecordWorthView<{ id: number; publication: string; form: 'single' | 'combined' | 'brief'; date: string; issueNo: string; journalIssueId?: number | null }>[];
   instructionRecords: RecordWorthView<{ id: number; level: string; form: 'single' | 'combined'; date: string; leader: string }>[];
 }
 
@@ -521,6 +581,113 @@ export interface DashboardView {
   ranking: { group: string; units: { unitName: string; total: number }[] }[];
 }
 
+export type JournalForm = 'single' | 'combined' | 'brief';
+
+export interface JournalIssueView {
+  id: number;
+  publication: string;
+  publicationName: string;
+  date: string;
+  state: JournalState;
+  yearNo: number | null;
+  totalNo: number | null;
+  /** 第12期（总第345期）, or 草稿 */
+  label: string;
+  entries: number;
+  editorNote: string;
+  publishedAt: string | null;
+}
+
+export interface JournalEntryItemView {
+  id: number;
+  no: string;
+  title: string;
+  unitName: string;
+  date: string;
+  /** the submitted text, as received */
+  body: string;
+}
+
+export interface JournalEntryView {
+  id: number;
+  form: JournalForm;
+  /** the edited copy ('' = the item's own) and what will print */
+  title: string;
+  body: string;
+  printedTitle: string;
+  printedBody: string;
+  editorNote: string;
+  items: JournalEntryItemView[];
+  /** every unit credited, in order */
+  units: string[];
+  words: number;
+  limit: number;
+}
+
+export interface JournalIssueDetail extends JournalIssueView {
+  sections: { name: string; entries: JournalEntryView[] }[];
+  /** the adoptions this issue recorded (定版) or linked */
+  adoptions: { adoptionId: number; itemNo: string; title: string; unitName: string; form: JournalForm; role: 'created' | 'linked' }[];
+  /** 约稿 answered by an item of this issue (as linked on the 约稿 page) */
+  requests: JournalRequestView[];
+}
+
+export interface JournalRequestView {
+  targetId: number;
+  requestNo: string;
+  topic: string;
+  unitName: string;
+  itemId: number;
+  itemNo: string;
+  outcome: 'done' | 'explained' | 'missed' | 'pending';
+}
+
+export interface JournalCandidatesView {
+  items: {
+    id: number;
+    no: string;
+    title: string;
+    unitName: string;
+    date: string;
+    words: number;
+    /** adoptions by other publications (or by hand in this one), as 《济南政务信息》单篇 */
+    adoptedElsewhere: string[];
+  }[];
+  /** units that have submitted nothing in the month of the issue date */
+  silentUnits: string[];
+}
+
+export interface JournalPublishPreview {
+  yearNo: number;
+  totalNo: number;
+  label: string;
+  /** adoptions 定版 will record */
+  create: { itemId: number; no: string; title: string; unitName: string; form: JournalForm }[];
+  /** hand-logged adoptions it will link instead of counting twice */
+  link: { adoptionId: number; no: string; title: string; unitName: string; form: JournalForm; date: string; issueNo: string }[];
+  requests: JournalRequestView[];
+  /** what stops 定版 (a locked quarter, an empty issue) */
+  problems: string[];
+  /** what the clerk should know (an item printed in another issue already) */
+  warnings: string[];
+}
+
+export interface ReceivePreviewView {
+  rows: {
+    token: string;
+    file: string;
+    bytes: number;
+    /** '' when the file could not be read: `problem` says why */
+    title: string;
+    unitId: number | null;
+    unitGuess: string;
+    date: string;
+    body: string;
+    firstLines: string[];
+    problem: string | null;
+  }[];
+}
+
 /** Every method's result, by name (derived from METHODS: declared there, next to the arguments). */
 export type Results = { [M in Method]: Result<M> };
 
@@ -590,4 +757,8 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'rules:list',
   'settings:get',
   'locks:list',
+  'journal:list',
+  'journal:get',
+  'journal:candidates',
+  'journal:preview',
 ]);

@@ -1,6 +1,6 @@
 // The scoring engine (docs/计分规则说明.md §2–§8): (rule sets, facts, period, asOf) → scores with every point explained.
 // Pure: no I/O, no clock. A period's facts may be a superset; everything is filtered by date here.
-import { isActiveIn, UNSCORED_GROUP, type Facts, type ItemFact, type UnitFact } from '../domain';
+import { isActiveIn, rosterOf, UNSCORED_GROUP, type Facts, type ItemFact, type UnitFact } from '../domain';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, ITEM_KIND_LABEL, publicationTitle, stars } from '../labels';
 import { monthOf, monthsOf, periodLabel, quartersOf, yearPeriod, type Period } from '../periods';
 import type { GroupRule, PublicationRule, RuleSet } from '../rules/schema';
@@ -29,6 +29,8 @@ import { isLastActiveMonth, weeksOfMonth, windowContaining, type ScoringWindow }
 
 interface Ctx {
   idx: FactIndex;
+  /** the unit's record in a quarter's roster (a locked quarter keeps the roster it was circulated with) */
+  unitIn: (quarter: Period, unitId: number) => UnitFact | undefined;
   asOf: string;
   warnings: Set<string>;
   /** the name a key has in the rule sets (newest first), for warnings in the office's words */
@@ -467,11 +469,21 @@ function groupOf(rules: RuleSet, unit: UnitFact): GroupRule | undefined {
   return rules.groups.find((g) => g.key === unit.group);
 }
 
-/** Lines of one unit for one quarter, with the quarter's floor. */
-function quarterLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, q: Period): ScoreLine[] {
+/** Lines of one unit for one quarter, with the quarter's floor; scored with the quarter's own rule set and roster. */
+function quarterLines(ctx: Ctx, ruleSets: readonly RuleSet[], unitId: number, q: Period): ScoreLine[] {
+  const unit = ctx.unitIn(q, unitId);
+  if (!unit || unit.group === UNSCORED_GROUP) return [];
   const rules = ruleSetForQuarterOf(ruleSets, q.start);
   const group = groupOf(rules, unit);
-  if (!group) return [];
+  if (!group) {
+    // a unit in a group its quarter's rule set lacks is reported, never silently scored 0
+    if (monthsOf(q).some((m) => isActiveIn(unit, m.code) && m.start <= ctx.asOf))
+      ctx.warnings.add(
+        `${unit.name}在${periodLabel(q)}属于“${ctx.nameOf('groups', unit.group)}”分组，规则集“${rules.name}”没有这个分组，该季度未计分。` +
+          '请在“单位名单”中把它改到本规则的分组，或在“规则设置”中添加这个分组。',
+      );
+    return [];
+  }
   const lines = monthsOf(q).flatMap((m) => monthLines(ctx, rules, group, unit, m));
   const floor = floorLine(rules, tally(lines), monthsOf(q)[2]!.code, periodLabel(q));
   if (floor) lines.push(floor);
@@ -484,8 +496,9 @@ function periodLines(ctx: Ctx, ruleSets: readonly RuleSet[], unit: UnitFact, p: 
     const group = groupOf(rules, unit);
     return group ? monthLines(ctx, rules, group, unit, p) : [];
   }
-  if (p.kind === 'quarter') return quarterLines(ctx, ruleSets, unit, p);
-  const lines = quartersOf(p).flatMap((q) => quarterLines(ctx, ruleSets, unit, q));
+  if (p.kind === 'quarter') return quarterLines(ctx, ruleSets, unit.id, p);
+  // the year: each quarter with its own rule set and roster (a unit may change group between quarters)
+  const lines = quartersOf(p).flatMap((q) => quarterLines(ctx, ruleSets, unit.id, q));
   // Year-only events (三5) count in the annual total only, under the rule set of the year's first quarter.
   const rules = ruleSetForQuarterOf(ruleSets, p.start);
   const yearOnly = eventLines(ctx, rules, unit, p.start, p.end, 'year', '');
@@ -576,24 +589,54 @@ export function rankUnits(units: UnitScore[]): UnitScore[] {
 
 /** Scores every scored unit active in period `p`. */
 export function scorePeriod(ruleSets: readonly RuleSet[], facts: Facts, p: Period, asOf: string): PeriodScores {
-  const ctx: Ctx = { idx: indexFacts(facts), asOf, warnings: new Set(), nameOf: namesIn(ruleSets) };
-  const quarters = p.kind === 'year' ? quartersOf(p) : [monthOf(p.start)];
+  const byQuarter = new Map<string, Map<number, UnitFact>>();
+  const rosterIn = (q: Period): Map<number, UnitFact> => {
+    let m = byQuarter.get(q.code);
+    if (!m) byQuarter.set(q.code, (m = new Map(rosterOf(facts, q.code).map((u) => [u.id, u]))));
+    return m;
+  };
+  const ctx: Ctx = {
+    idx: indexFacts(facts),
+    unitIn: (q, id) => rosterIn(q).get(id),
+    asOf,
+    warnings: new Set(),
+    nameOf: namesIn(ruleSets),
+  };
+  const quarters = p.kind === 'year' ? quartersOf(p) : [quarterOfPeriod(p)];
   const used = [...new Set(quarters.map((q) => ruleSetForQuarterOf(ruleSets, q.start).name))];
   const rules = ruleSetForQuarterOf(ruleSets, p.start);
-  const months = monthsOf(p).map((m) => m.code);
-  const groups: GroupScores[] = rules.groups.map((g) => ({ key: g.key, name: g.name, units: [] }));
-  const byKey = new Map(groups.map((g) => [g.key, g]));
-  const roster = [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
-  const outside = new Map<string, string[]>();
-  for (const unit of roster) {
-    if (unit.group === UNSCORED_GROUP || !months.some((m) => isActiveIn(unit, m))) continue;
-    const group = byKey.get(unit.group);
-    if (!group) {
-      outside.set(unit.group, [...(outside.get(unit.group) ?? []), unit.name]);
-      continue;
+  // the groups shown: the period's rule set's, then (in a year) groups later quarters' rule sets add
+  const groups: GroupScores[] = [];
+  const byKey = new Map<string, GroupScores>();
+  for (const q of quarters)
+    for (const g of ruleSetForQuarterOf(ruleSets, q.start).groups)
+      if (!byKey.has(g.key)) {
+        const gs: GroupScores = { key: g.key, name: g.name, units: [] };
+        groups.push(gs);
+        byKey.set(g.key, gs);
+      }
+  // each unit once, placed in the group of the last quarter of the period it was scored in; roster order as that
+  // quarter has it
+  const placed = new Map<number, { unit: UnitFact; group: GroupScores }>();
+  const missed = new Map<number, UnitFact>();
+  for (const q of quarters) {
+    const qRules = ruleSetForQuarterOf(ruleSets, q.start);
+    const months = monthsOf(p.kind === 'year' ? q : p).map((m) => m.code);
+    const roster = [...rosterIn(q).values()].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    for (const unit of roster) {
+      if (unit.group === UNSCORED_GROUP || !months.some((m) => isActiveIn(unit, m))) continue;
+      if (!qRules.groups.some((g) => g.key === unit.group)) {
+        if (!missed.has(unit.id)) missed.set(unit.id, unit);
+        continue;
+      }
+      placed.set(unit.id, { unit, group: byKey.get(unit.group)! });
     }
-    group.units.push(unitScore(ctx, ruleSets, unit, group.name, p));
   }
+  for (const { unit, group } of placed.values()) group.units.push(unitScore(ctx, ruleSets, unit, group.name, p));
+  // units scored in no quarter of the period because their group is missing from the rule set
+  const outside = new Map<string, string[]>();
+  for (const unit of missed.values())
+    if (!placed.has(unit.id)) outside.set(unit.group, [...(outside.get(unit.group) ?? []), unit.name]);
   // one warning a group the rule set does not have, however many units are in it
   for (const [key, names] of outside)
     ctx.warnings.add(
@@ -601,7 +644,12 @@ export function scorePeriod(ruleSets: readonly RuleSet[], facts: Facts, p: Perio
         '请在“单位名单”中把这些单位改到本规则的分组，或在“规则设置”中添加这个分组。',
     );
   for (const g of groups) g.units = rankUnits(g.units);
-  return { period: p, ruleSetNames: used, asOf, groups, warnings: [...ctx.warnings] };
+  return { period: p, ruleSetNames: used, asOf, groups: groups.filter((g, i) => i < rules.groups.length || g.units.length > 0), warnings: [...ctx.warnings] };
+}
+
+/** The quarter a month or quarter period lies in. */
+function quarterOfPeriod(p: Period): Period {
+  return quartersOf(yearPeriod(p.year)).find((q) => q.start <= p.start && p.start <= q.end)!;
 }
 
 /** The year-to-date total (全年累计) of each unit: the sum of its quarter scores up to and including quarter `q`. */

@@ -20,8 +20,16 @@ let bridge: Bridge;
 let browser: Browser;
 let page: Page;
 
+/** Waits until no finite CSS animation or transition is running (a closing dropdown, a fading message); endless
+ *  ones (a spinner, a blinking cursor) are no reason to wait. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
 async function shot(name: string): Promise<void> {
-  await page.waitForTimeout(300);
+  await settled();
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -219,7 +227,9 @@ describe('a clerk’s quarter', () => {
       await page.getByTestId(`outcome-${unit}`).locator('.ant-select').click();
       await page.locator('.ant-select-item-option:visible').filter({ hasText: new RegExp(`^${label}$`) }).last().click();
       await page.getByTestId(`outcome-${unit}`).locator(`.ant-select-content[title="${label}"]`).waitFor();
-      await page.waitForTimeout(600); // let the closing dropdown finish its animation
+      // the next select opens only once this one's dropdown has closed
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+      await settled();
     };
     await outcome('凤城街道', '已完成');
     await outcome('张家洼街道', '未完成');
@@ -348,7 +358,8 @@ describe('a clerk’s quarter', () => {
     await page.locator('#entry-date').fill('2019-05-09');
     await page.locator('#entry-title').fill('锁定后补报的信息');
     await page.locator('#entry-title').press('Enter');
-    await page.locator('.ant-message-notice').filter({ hasText: '2019年第二季度已锁定' }).waitFor();
+    await page.locator('.ant-message-notice').filter({ hasText: '2019年第二季度已通报并锁定' }).waitFor();
+    await shot('13-锁定季度拒绝补报');
   });
 
   it('screenshots the remaining pages', async () => {

@@ -394,6 +394,6 @@ describe('a rule set used by a locked quarter', () => {
     await shots('09-已锁定');
     // the service refuses too, naming the quarter
     const old = (await rpc('rules:list', {})).find((r) => r.rules.name === '莱芜区2019')!;
-    await expect(rpc('rules:save', { id: old.id, rules: old.rules })).rejects.toThrow(/已锁定/);
+    await expect(rpc('rules:save', { id: old.id, rules: old.rules })).rejects.toThrow(/已通报并锁定/);
   });
 });

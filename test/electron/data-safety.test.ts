@@ -73,7 +73,7 @@ describe('recycle bin', () => {
     const q = parsePeriod(`${item.date.slice(0, 4)}Q${Math.ceil(Number(item.date.slice(5, 7)) / 3)}`)!;
     lockQuarter(db, q, '界面', '2030-01-01');
     const locked = rowsOf(db);
-    expect(() => restoreDeleted(db, 'items', item.id, '界面')).toThrow('已锁定');
+    expect(() => restoreDeleted(db, 'items', item.id, '界面')).toThrow('2019年第二季度已通报并锁定');
     expect(rowsOf(db)).toBe(locked);
     unlockQuarter(db, q, '界面');
     expect(restoreDeleted(db, 'items', item.id, '界面').restored).toBeGreaterThanOrEqual(1);

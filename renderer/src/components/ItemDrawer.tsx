@@ -118,6 +118,18 @@ export function ItemDrawer({ id, onClose }: { id: number | null; onClose: () => 
                 {shown.note}
               </Descriptions.Item>
             ) : null}
+            {shown.body || shown.file ? (
+              <Descriptions.Item label="正文" span={2}>
+                {shown.file && (
+                  <Typography.Text type="secondary">
+                    原文件：{shown.file.name}（{Math.max(1, Math.round(shown.file.bytes / 1024))} KB）
+                  </Typography.Text>
+                )}
+                <Typography.Paragraph ellipsis={{ rows: 4, expandable: true, symbol: '展开' }} style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="drawer-body">
+                  {shown.body}
+                </Typography.Paragraph>
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <Space>
             <Button type="primary" id="item-edit" onClick={() => setEditing('item')} autoFocus>

@@ -20,11 +20,17 @@ export function ItemList({ filter, onOpen, height }: { filter: Filter; onOpen: (
   const key = JSON.stringify(filter);
   const parent = useRef<HTMLDivElement>(null);
 
+  // each reset (a new filter, a change elsewhere) starts a new generation: an answer to an older one arriving late
+  // must not overwrite the newer list
+  const generation = useRef(0);
   const loadPage = useCallback(
     async (page: number, reset = false) => {
       if (pending.current.has(page) && !reset) return;
+      if (reset) generation.current++;
+      const asked = generation.current;
       pending.current.add(page);
       const r = await attempt(() => call(api().items.list({ ...JSON.parse(key), offset: page * PAGE, limit: PAGE })));
+      if (asked !== generation.current) return;
       pending.current.delete(page);
       if (!r) return;
       setTotal(r.total);

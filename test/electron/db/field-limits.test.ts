@@ -5,11 +5,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/db/database';
 import { sheetDef } from '../../../electron/exchange/sheets';
-import { FIELD_LIMITS } from '../../../shared/field-limits';
+import { FIELD_LIMITS, fitFileName } from '../../../shared/field-limits';
 import { tempDir } from '../../helpers/cli';
 
 /** Which definition each schema column's length CHECK is written from. */
-const FROM: Record<string, keyof typeof FIELD_LIMITS> = { 'units.name': 'unitName', 'items.category': 'categoryKey' };
+const FROM: Record<string, keyof typeof FIELD_LIMITS> = {
+  'units.name': 'unitName',
+  'items.category': 'categoryKey',
+  'kept_documents.name': 'keptDocumentName',
+  'item_files.name': 'receivedFileName',
+  'journal_sections.name': 'journalSectionName',
+};
 
 describe('length limits: the schema and the row check agree', () => {
   it('every length CHECK of a new ledger is one of FIELD_LIMITS, with its number', () => {
@@ -24,6 +30,14 @@ describe('length limits: the schema and the row check agree', () => {
     } finally {
       closeDatabase(db);
     }
+  });
+
+  it('a long file name is cut to the column, keeping its extension', () => {
+    const long = '关于'.repeat(150) + '.docx';
+    const fitted = fitFileName(long, FIELD_LIMITS.receivedFileName);
+    expect([...fitted].length).toBe(FIELD_LIMITS.receivedFileName);
+    expect(fitted.endsWith('….docx')).toBe(true);
+    expect(fitFileName('短.docx', FIELD_LIMITS.receivedFileName)).toBe('短.docx');
   });
 
   it('the exchange workbook’s 单位名称 column carries the unit-name limit', () => {

@@ -165,7 +165,7 @@ describe('migration 5: one 操作记录 entry per import', () => {
     raw.close();
     const db = openDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(5);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(db.prepare("SELECT grp FROM audit_log WHERE entity = 'units'").pluck().all()).toEqual([null]);
       withSource(db, '导入', () => {
         const header = Number(
@@ -182,6 +182,75 @@ describe('migration 5: one 操作记录 entry per import', () => {
           { name: '高庄街道', grp: null },
         ]);
       });
+    } finally {
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('migration 6: what a locked quarter was circulated with', () => {
+  it('upgrades a version-5 ledger: each existing lock keeps the roster, its quarter’s rule set and the settings', () => {
+    const file = join(tempDir(), 'v5.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 5)) m.up(raw);
+    raw.pragma('user_version = 5');
+    const ins = raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, '', '')");
+    ins.run('凤城街道', '凤城街道', 'town', 2);
+    ins.run('区审计局', '区审计局', 'dept2', 1);
+    const rules = raw.prepare("INSERT INTO rule_sets (name, effective_from, body, created_at, updated_at) VALUES (?, ?, ?, '', '')");
+    rules.run('甲', '2019-04-05', JSON.stringify({ name: '甲' }));
+    rules.run('乙', '2019-07-01', JSON.stringify({ name: '乙' }));
+    raw.prepare("INSERT INTO period_locks (period, locked_at) VALUES ('2019Q2', ''), ('2019Q3', '')").run();
+    raw.close();
+    const db = new Database(file);
+    try {
+      MIGRATIONS[5]!.up(db);
+      const rows = db.prepare('SELECT period, units, rule_set AS ruleSet, settings FROM period_locks ORDER BY period').all() as {
+        period: string;
+        units: string;
+        ruleSet: string;
+        settings: string;
+      }[];
+      // 莱芜区2019-style first rule set (effective 04-05) scores all of 2019Q2; the second takes 2019Q3
+      expect(rows.map((r) => [r.period, JSON.parse(r.ruleSet).name])).toEqual([
+        ['2019Q2', '甲'],
+        ['2019Q3', '乙'],
+      ]);
+      expect(JSON.parse(rows[0]!.units)).toEqual([
+        { id: 2, name: '区审计局', group: 'dept2', sortOrder: 1, activeFrom: null, activeUntil: null },
+        { id: 1, name: '凤城街道', group: 'town', sortOrder: 2, activeFrom: null, activeUntil: null },
+      ]);
+      expect(rows[0]!.settings).toBe('{}');
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 7: 编刊 (正文, kept files, issues, adoptions linked to their issue)', () => {
+  it('upgrades a version-6 ledger: items and adoptions keep their data; one 期号 per publication and year; audited', () => {
+    const file = join(tempDir(), 'v6.db');
+    const raw = new Database(file);
+    for (const m of MIGRATIONS.slice(0, 6)) m.up(raw);
+    raw.pragma('user_version = 6');
+    raw.prepare("INSERT INTO units (name, name_key, grp, sort_order, created_at, updated_at) VALUES ('凤城街道', '凤城街道', 'town', 1, '', '')").run();
+    raw.prepare("INSERT INTO items (no, unit_id, submitted, title, created_at, updated_at) VALUES ('X1', 1, '2019-05-05', '老旧小区改造', '', '')").run();
+    raw.prepare("INSERT INTO adoptions (item_id, publication, form, date, issue_no, created_at, updated_at) VALUES (1, 'district', 'single', '2019-05-20', '第12期', '', '')").run();
+    raw.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT no, title, body FROM items').get()).toEqual({ no: 'X1', title: '老旧小区改造', body: '' });
+      expect(db.prepare('SELECT issue_no, journal_issue_id, journal_role FROM adoptions').get()).toEqual({ issue_no: '第12期', journal_issue_id: null, journal_role: null });
+      const issue = db.prepare("INSERT INTO journal_issues (publication, date, state, year_no, total_no, created_at, updated_at) VALUES ('district', ?, 'published', ?, ?, '', '')");
+      issue.run('2019-06-20', 1, 1);
+      expect(() => issue.run('2019-06-25', 1, 2)).toThrow(/UNIQUE/);
+      expect(() => issue.run('2020-01-10', 1, 2)).not.toThrow();
+      // a published issue has both numbers, a draft neither
+      expect(() => db.prepare("INSERT INTO journal_issues (publication, date, state, year_no, created_at, updated_at) VALUES ('district', '2019-07-01', 'published', 5, '', '')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO item_files (item_id, name, bytes, data, received_at) VALUES (1, 'a.docx', ?, x'00', '')").run(21 * 1024 * 1024)).toThrow(/CHECK/);
+      withSource(db, '测试', () => db.prepare("UPDATE items SET body = '正文' WHERE id = 1").run());
+      const audit = db.prepare("SELECT after FROM audit_log WHERE source = '测试'").pluck().get() as string;
+      expect(JSON.parse(audit).body).toBe('正文');
     } finally {
       closeDatabase(db);
     }

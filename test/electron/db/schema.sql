@@ -41,7 +41,7 @@ CREATE TABLE items (
   note TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   deleted_at TEXT
-, category TEXT CHECK (category IS NULL OR length(category) BETWEEN 1 AND 40)) STRICT;
+, category TEXT CHECK (category IS NULL OR length(category) BETWEEN 1 AND 40), body TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 200000)) STRICT;
 
 CREATE INDEX items_unit_submitted ON items(unit_id, submitted);
 
@@ -66,7 +66,7 @@ CREATE TABLE adoptions (
   note TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   deleted_at TEXT
-) STRICT;
+, journal_issue_id INTEGER REFERENCES journal_issues(id), journal_role TEXT CHECK (journal_role IS NULL OR journal_role IN ('created', 'linked'))) STRICT;
 
 CREATE INDEX adoptions_item ON adoptions(item_id);
 
@@ -141,7 +141,7 @@ CREATE TABLE period_locks (
   period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),
   locked_at TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT ''
-) STRICT;
+, units TEXT CHECK (units IS NULL OR json_valid(units)), rule_set TEXT CHECK (rule_set IS NULL OR json_valid(rule_set)), settings TEXT CHECK (settings IS NULL OR json_valid(settings))) STRICT;
 
 CREATE TABLE audit_context (id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL, grp INTEGER) STRICT;
 
@@ -218,22 +218,6 @@ END;
 CREATE TRIGGER audit_item_authors_delete AFTER DELETE ON item_authors BEGIN
   INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'item_authors', OLD.item_id, json_object('item_id', OLD.item_id, 'person_id', OLD.person_id, 'position', OLD.position), NULL);
-END;
-
-CREATE TRIGGER audit_adoptions_insert AFTER INSERT ON adoptions BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'adoptions', NEW.id, NULL, json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at));
-END;
-
-CREATE TRIGGER audit_adoptions_update AFTER UPDATE ON adoptions BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
-            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'adoptions', NEW.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at), json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at));
-END;
-
-CREATE TRIGGER audit_adoptions_delete AFTER DELETE ON adoptions BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'adoptions', OLD.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at), NULL);
 END;
 
 CREATE TRIGGER audit_instructions_insert AFTER INSERT ON instructions BEGIN
@@ -380,22 +364,6 @@ CREATE INDEX item_joint_units_unit ON item_joint_units(unit_id);
 
 CREATE INDEX items_live_cover ON items(submitted, unit_id, is_research, is_special, category, no) WHERE deleted_at IS NULL;
 
-CREATE TRIGGER audit_items_insert AFTER INSERT ON items BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'items', NEW.id, NULL, json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category));
-END;
-
-CREATE TRIGGER audit_items_update AFTER UPDATE ON items BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
-            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'items', NEW.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category), json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category));
-END;
-
-CREATE TRIGGER audit_items_delete AFTER DELETE ON items BEGIN
-  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
-  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'items', OLD.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category), NULL);
-END;
-
 CREATE TRIGGER audit_item_joint_units_insert AFTER INSERT ON item_joint_units BEGIN
   INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
   VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'item_joint_units', NEW.item_id, NULL, json_object('item_id', NEW.item_id, 'unit_id', NEW.unit_id, 'position', NEW.position));
@@ -467,4 +435,109 @@ CREATE TRIGGER audit_log_group AFTER INSERT ON audit_log
 WHEN NEW.grp IS NULL AND (SELECT grp FROM audit_context WHERE id = 1) IS NOT NULL
 BEGIN
   UPDATE audit_log SET grp = (SELECT grp FROM audit_context WHERE id = 1) WHERE id = NEW.id;
+END;
+
+CREATE TABLE item_files (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+  bytes INTEGER NOT NULL CHECK (bytes BETWEEN 1 AND 20971520),
+  data BLOB NOT NULL,
+  received_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE journal_issues (
+  id INTEGER PRIMARY KEY,
+  publication TEXT NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  state TEXT NOT NULL CHECK (state IN ('draft', 'published')),
+  year_no INTEGER CHECK (year_no IS NULL OR year_no BETWEEN 1 AND 100000),
+  total_no INTEGER CHECK (total_no IS NULL OR total_no BETWEEN 1 AND 10000000),
+  editor_note TEXT NOT NULL DEFAULT '',
+  published_at TEXT,
+  created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  CHECK ((state = 'published') = (year_no IS NOT NULL AND total_no IS NOT NULL))
+) STRICT;
+
+CREATE UNIQUE INDEX journal_issues_year_no ON journal_issues(publication, substr(date, 1, 4), year_no) WHERE year_no IS NOT NULL;
+
+CREATE UNIQUE INDEX journal_issues_total_no ON journal_issues(publication, total_no) WHERE total_no IS NOT NULL;
+
+CREATE TABLE journal_sections (
+  id INTEGER PRIMARY KEY,
+  issue_id INTEGER NOT NULL REFERENCES journal_issues(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40)
+) STRICT;
+
+CREATE INDEX journal_sections_issue ON journal_sections(issue_id, position);
+
+CREATE TABLE journal_entries (
+  id INTEGER PRIMARY KEY,
+  section_id INTEGER NOT NULL REFERENCES journal_sections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  form TEXT NOT NULL CHECK (form IN ('single', 'combined', 'brief')),
+  -- the edited copy: '' = the item's own title / text
+  title TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  editor_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE INDEX journal_entries_section ON journal_entries(section_id, position);
+
+CREATE TABLE journal_entry_items (
+  entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, item_id)
+) STRICT;
+
+CREATE INDEX journal_entry_items_item ON journal_entry_items(item_id);
+
+CREATE INDEX adoptions_journal_issue ON adoptions(journal_issue_id) WHERE journal_issue_id IS NOT NULL;
+
+CREATE TRIGGER audit_items_insert AFTER INSERT ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'items', NEW.id, NULL, json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category, 'body', NEW.body));
+END;
+
+CREATE TRIGGER audit_items_update AFTER UPDATE ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
+            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'items', NEW.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category, 'body', OLD.body), json_object('no', NEW.no, 'unit_id', NEW.unit_id, 'submitted', NEW.submitted, 'title', NEW.title, 'is_research', NEW.is_research, 'is_special', NEW.is_special, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'category', NEW.category, 'body', NEW.body));
+END;
+
+CREATE TRIGGER audit_items_delete AFTER DELETE ON items BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'items', OLD.id, json_object('no', OLD.no, 'unit_id', OLD.unit_id, 'submitted', OLD.submitted, 'title', OLD.title, 'is_research', OLD.is_research, 'is_special', OLD.is_special, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'category', OLD.category, 'body', OLD.body), NULL);
+END;
+
+CREATE TRIGGER audit_adoptions_insert AFTER INSERT ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'adoptions', NEW.id, NULL, json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'journal_issue_id', NEW.journal_issue_id, 'journal_role', NEW.journal_role));
+END;
+
+CREATE TRIGGER audit_adoptions_update AFTER UPDATE ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), CASE WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN 'delete'
+            WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL THEN 'restore' ELSE 'update' END, 'adoptions', NEW.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'journal_issue_id', OLD.journal_issue_id, 'journal_role', OLD.journal_role), json_object('item_id', NEW.item_id, 'publication', NEW.publication, 'form', NEW.form, 'date', NEW.date, 'issue_no', NEW.issue_no, 'note', NEW.note, 'deleted_at', NEW.deleted_at, 'journal_issue_id', NEW.journal_issue_id, 'journal_role', NEW.journal_role));
+END;
+
+CREATE TRIGGER audit_adoptions_delete AFTER DELETE ON adoptions BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'adoptions', OLD.id, json_object('item_id', OLD.item_id, 'publication', OLD.publication, 'form', OLD.form, 'date', OLD.date, 'issue_no', OLD.issue_no, 'note', OLD.note, 'deleted_at', OLD.deleted_at, 'journal_issue_id', OLD.journal_issue_id, 'journal_role', OLD.journal_role), NULL);
+END;
+
+CREATE TRIGGER audit_journal_issues_insert AFTER INSERT ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'create', 'journal_issues', NEW.id, NULL, json_object('publication', NEW.publication, 'date', NEW.date, 'state', NEW.state, 'year_no', NEW.year_no, 'total_no', NEW.total_no, 'editor_note', NEW.editor_note));
+END;
+
+CREATE TRIGGER audit_journal_issues_update AFTER UPDATE ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'update', 'journal_issues', NEW.id, json_object('publication', OLD.publication, 'date', OLD.date, 'state', OLD.state, 'year_no', OLD.year_no, 'total_no', OLD.total_no, 'editor_note', OLD.editor_note), json_object('publication', NEW.publication, 'date', NEW.date, 'state', NEW.state, 'year_no', NEW.year_no, 'total_no', NEW.total_no, 'editor_note', NEW.editor_note));
+END;
+
+CREATE TRIGGER audit_journal_issues_delete AFTER DELETE ON journal_issues BEGIN
+  INSERT INTO audit_log (at, source, action, entity, entity_id, before, after)
+  VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT source FROM audit_context WHERE id = 1), 'delete', 'journal_issues', OLD.id, json_object('publication', OLD.publication, 'date', OLD.date, 'state', OLD.state, 'year_no', OLD.year_no, 'total_no', OLD.total_no, 'editor_note', OLD.editor_note), NULL);
 END;

@@ -1,0 +1,36 @@
+// The district periodical (编刊): limits, the 期号 as printed, and the word count an editor sees.
+import type { AdoptionForm } from './domain';
+
+/** An item's 正文: a long report is some 10,000 characters; 200,000 leaves room without letting a stray file in. */
+export const ITEM_BODY_MAX = 200_000;
+/** A kept original file: 20 MB (a .doc with photographs); a larger one is refused naming this limit. */
+export const ITEM_FILE_MAX_BYTES = 20 * 1024 * 1024;
+export const ITEM_FILE_MAX_LABEL = '20 MB';
+
+export type JournalState = 'draft' | 'published';
+export const JOURNAL_STATE_LABEL: Record<JournalState, string> = { draft: '草稿', published: '已定版' };
+
+/** 第12期（总第345期）, as the masthead and the adoption rows print it. */
+export function issueLabel(yearNo: number, totalNo: number): string {
+  return `第${yearNo}期（总第${totalNo}期）`;
+}
+
+/** The short 期号 stored on an adoption (the form the clerks already type by hand). */
+export function issueNoText(yearNo: number): string {
+  return `第${yearNo}期`;
+}
+
+/**
+ * 字数 as an editor counts it (Word's 字数统计 without spaces): every CJK character and punctuation mark is one, a run
+ * of Latin letters or digits is one word.
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(/[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/g)?.length ?? 0;
+  const words = text.replace(/[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/g, ' ').match(/[A-Za-z0-9]+(?:[.,'’-][A-Za-z0-9]+)*/g)?.length ?? 0;
+  return cjk + words;
+}
+
+/** The limit an entry's text is measured against. */
+export function wordLimitOf(form: AdoptionForm, limits: { singleLimit: number; briefLimit: number }): number {
+  return form === 'brief' ? limits.briefLimit : limits.singleLimit;
+}
