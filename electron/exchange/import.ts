@@ -92,6 +92,8 @@ export interface ImportReport {
   unrecognised: UnrecognisedSheet[];
   /** new items that look like one already in the ledger: left out unless the clerk ticked them */
   similar: SimilarRow[];
+  /** units already on the roster whose 排序 the import changes (the order of every list, score table and 通报) */
+  orderChanges: { name: string; from: number; to: number }[];
   /** rows with a problem left out at the clerk's explicit choice (跳过有问题的行), with their cells and reasons */
   skipped: SkippedRow[];
   /** each skipped row's sheet header texts, by sheet, so the rows can be saved as a workbook to fix */
@@ -151,6 +153,8 @@ interface Plan {
   requests: Op<{ no: string; first: RequestRec }>[];
   targets: Op<RequestRec & { unitId: number }>[];
   events: Op<EventRec & { unitId: number }>[];
+  /** 排序 of units already on the roster that the import changes: shown in the preview, never changed silently */
+  orderChanges: { name: string; from: number; to: number }[];
 }
 
 const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.name;
@@ -193,6 +197,7 @@ export async function importWorkbook(
     sheets: [],
     unrecognised: [],
     similar: [],
+    orderChanges: [],
     skipped: [],
     skippedHeaders: {},
   };
@@ -304,6 +309,7 @@ export async function importWorkbook(
     } else report.problems.push(...problems);
   }
   report.counts = countPlan(plan, seen);
+  report.orderChanges = plan.orderChanges;
   // the 刊物 sheet names items of the workbook (those going in) or of the ledger; its problems are not skipped
   const inWorkbook = new Set(parsed.items.map((i) => i.no));
   const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
@@ -404,7 +410,7 @@ function similarRows(db: Db, plan: Plan, include: number[] | 'all'): SimilarRow[
 }
 
 function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>, leftOut: Set<string>): PlanContext {
-  const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
+  const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [], orderChanges: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
   };
@@ -511,6 +517,7 @@ function planUnits(ctx: PlanContext, recs: UnitRec[]): void {
       unitRows.set(unitId, rec.row);
       const cur = byId.get(unitId)!;
       matcher.add(unitId, cur.name, rec.aliases ?? []);
+      if (rec.order !== undefined && rec.order !== cur.sortOrder) plan.orderChanges.push({ name: cur.name, from: cur.sortOrder, to: rec.order });
       plan.units.push({ kind: unitChanged(cur, rec) ? 'change' : 'same', rec: { ...rec, unitId }, id: unitId });
     }
   }
@@ -854,6 +861,10 @@ export function formatReport(r: ImportReport): string {
     lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
     for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])
       lines.push(`  ${labels[k]}：新增 ${c.added}，修改 ${c.changed}，未变 ${c.unchanged}`);
+  }
+  if (r.orderChanges.length > 0) {
+    lines.push(`单位排序${r.applied ? '已' : '将'}改变 ${r.orderChanges.length} 个（名单、计分表和通报按排序列出）：`);
+    lines.push(`  ${r.orderChanges.map((c) => `${c.name} ${c.from}→${c.to}`).join('；')}`);
   }
   if (r.skipped.length > 0) {
     lines.push(`跳过有问题的 ${r.skipped.length} 行（其余各行${r.dryRun ? '可以' : '已'}一并导入）：`);

@@ -509,6 +509,8 @@ export interface ImportReportView {
   /** the table a sheet can be mapped onto in that step, with its columns */
   mappable: { sheetKey: 'items'; name: string; columns: { key: string; header: string; required: boolean }[] };
   /** new 信息 rows near an item already in the ledger, each with that item: imported only when ticked */
+  /** units on the roster whose 排序 the import changes */
+  orderChanges: { name: string; from: number; to: number }[];
   /** rows left out at the clerk's choice (跳过有问题的行), as they stood, with what is wrong */
   skipped: { sheet: string; row: number; values: string[]; reasons: string[] }[];
   skippedHeaders: Record<string, string[]>;

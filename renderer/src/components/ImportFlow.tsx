@@ -36,6 +36,15 @@ export function ReportView({ report }: { report: ImportReportView }) {
           ]}
         />
       )}
+      {report.problems.length === 0 && report.orderChanges.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-order-changes"
+          message={`${report.applied ? '已改变' : '将改变'} ${report.orderChanges.length} 个单位的排序（名单、计分表和通报按排序列出）`}
+          description={report.orderChanges.map((c) => `${c.name}：${c.from} → ${c.to}`).join('；')}
+        />
+      )}
       {report.sheets.map((s) => (
         <Typography.Text key={s.sheet} type="secondary" data-testid="import-columns">
           {`工作表“${s.sheet}”按“${s.as}”表读取（表头第${s.headerRow}行）：${s.columns.map((c) => `${c.column}列“${c.header || '（空）'}”→${c.as}`).join('；')}`}
