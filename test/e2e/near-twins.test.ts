@@ -1,6 +1,7 @@
 // Choices the clerk makes in the real UI: a pasted row and an imported row that resemble an item already in the
 // ledger (same unit, similar title, close date) are shown beside it, unticked, and saved only when ticked; a 合计 row
-// that blocks an import is skipped only when the clerk asks, listed, and saved as a workbook to fix. Screenshots at 1366×768 and 1024×768 go to test-output/screenshots/twins-*.png.
+// that blocks an import is skipped only when the clerk asks, listed, and saved as a workbook to fix; 刊物 is found by
+// pinyin initials like units. Screenshots at 1366×768 and 1024×768 go to test-output/screenshots/twins-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -117,4 +118,17 @@ describe('near-duplicates in 粘贴多行 and the import preview', () => {
     expect(existsSync(saved)).toBe(true);
     await page.getByRole('button', { name: '关闭' }).click();
   });
+
+  it('刊物 by pinyin initials: jnzwxx and Enter picks 《济南政务信息》', async () => {
+    await go(page, '采用与批示');
+    await page.locator('#issue-publication').focus();
+    await page.keyboard.type('jnzwxx');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: '《济南政务信息》' }).waitFor();
+    await page.keyboard.press('Enter');
+    // the field now holds it: the publication the issue is saved under
+    await page.waitForFunction(() => document.querySelector('#issue-publication')?.closest('.ant-select')?.textContent?.includes('《济南政务信息》'));
+    await expect(page.locator('#issue-publication').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText()).resolves.not.toContain('专报');
+    await settledShots(page, 'twins', '04-刊物-拼音');
+  });
 });
+
