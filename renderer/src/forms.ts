@@ -5,7 +5,6 @@ import type { KeyboardEvent } from 'react';
 import { toIsoDate } from '../../shared/dates';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { quarterOf } from '../../shared/periods';
-import { unitRank } from './pinyin';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled])';
 
@@ -86,13 +85,3 @@ export function categoryOptions(categories: readonly { key: string; name: string
   return categories.map((c) => ({ value: c.key, label: c.name, search: [c.name, ...c.aliases].join(' ') }));
 }
 export const CATEGORY_SEARCH = { optionFilterProp: 'search' } as const;
-
-/** A publication found as units are: by name or pinyin, initials first (lwzwxx or zwxx → 《莱芜政务信息》). */
-const publicationRank = (option: { name?: unknown } | undefined, typed: string): number | null =>
-  typeof option?.name === 'string' ? unitRank({ name: option.name, aliases: [] }, typed) : null;
-export const PUBLICATION_SEARCH = {
-  filterOption: (typed: string, option?: { name?: unknown }) => publicationRank(option, typed) !== null,
-  // the best match first, so Enter picks the publication the initials spell
-  filterSort: (a: { name?: unknown }, b: { name?: unknown }, info: { searchValue: string }) =>
-    (publicationRank(a, info.searchValue) ?? 9) - (publicationRank(b, info.searchValue) ?? 9),
-};

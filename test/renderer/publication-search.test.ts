@@ -1,7 +1,7 @@
 // 刊物 in the adoption entry is found as units are: by pinyin initials, the exact initials first, so Enter on what
 // the clerk typed picks the publication those initials spell (jnzwxx → 《济南政务信息》, not 《济南政务信息专报》).
 import { describe, expect, it } from 'vitest';
-import { PUBLICATION_SEARCH } from '../../renderer/src/forms';
+import { PUBLICATION_SEARCH } from '../../renderer/src/pinyin';
 
 const options = ['莱芜政务信息', '报送市政府办公厅', '济南政务信息专报', '济南政务信息'].map((name) => ({ name, label: `《${name}》` }));
 const found = (typed: string): string[] =>

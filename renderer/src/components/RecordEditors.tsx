@@ -8,7 +8,8 @@ import type { ItemDetailView } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, JOINT_SPLIT_LABEL, publicationTitle, stars } from '../../../shared/labels';
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
-import { CATEGORY_SEARCH, PUBLICATION_SEARCH, categoryOptions, confirmDate, dateFromText, enterMovesOn } from '../forms';
+import { CATEGORY_SEARCH, categoryOptions, confirmDate, dateFromText, enterMovesOn } from '../forms';
+import { PUBLICATION_SEARCH } from '../pinyin';
 import { rulesFor, useChanged, useInfo } from '../store';
 import { UnitSelect, UnitsSelect } from './UnitSelect';
 

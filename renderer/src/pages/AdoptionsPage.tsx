@@ -8,7 +8,8 @@ import { ItemDrawer } from '../components/ItemDrawer';
 import { ItemList } from '../components/ItemList';
 import { ItemSearch } from '../components/ItemSearch';
 import { AdoptionEditor, confirmAdoptionWarnings, publicationOptions } from '../components/RecordEditors';
-import { PUBLICATION_SEARCH, confirmDate, enterMovesOn } from '../forms';
+import { confirmDate, enterMovesOn } from '../forms';
+import { PUBLICATION_SEARCH } from '../pinyin';
 import { rulesFor, useChanged, useInfo, vocabName } from '../store';
 import { useApi } from '../useApi';
 
