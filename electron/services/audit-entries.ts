@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { Db } from '../db/database';
 import { insertRestoreEntry } from '../store/audit';
+import { write } from './write-gate';
 
 export interface RestoreRecord {
   /** the backup restored from */
@@ -15,12 +16,13 @@ export interface RestoreRecord {
   safetyBackup: string | null;
 }
 
+/** A restore replaces the whole ledger by design: exempt from the lock check, but written through the one gate. */
 export function recordRestore(db: Db, source: string, r: RestoreRecord): void {
-  insertRestoreEntry(db, source, {
+  write(db, source, () => insertRestoreEntry(db, source, {
     from: basename(r.from),
     fromPath: r.from,
     replaced: r.replaced,
     damagedCopy: r.damagedCopy && basename(r.damagedCopy),
     safetyBackup: r.safetyBackup && basename(r.safetyBackup),
-  });
+  }), { exemptFromLocks: true });
 }

@@ -6,9 +6,6 @@ import { basename, dirname, join } from 'node:path';
 import { isSqliteFile, openDatabase, timestamp, type Db } from '../db/database';
 import { UserError } from '../db/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { nowIso } from '../clock';
-import { noteRestore } from '../store/settings';
-import { write } from './write-gate';
 import { itemCount, submittedRange, unitCount } from '../store/counts';
 import { foreignKeyProblems, hasTable, integrityProblems, quickCheckProblems, schemaVersion, useRollbackJournal } from '../store/health';
 import { journalFor } from './storage';
@@ -239,10 +236,7 @@ export async function restoreFrom(
   fsyncPath(dirname(dbFile), true);
   opts.onStep?.('replaced');
   const restored = openDatabase(dbFile, { journalMode: journalFor(dbFile).journalMode });
-  // a restore replaces the whole ledger by design: exempt from the lock check, but written down in its history
-  write(restored, '恢复', () => noteRestore(restored, { from: basename(file), safetyBackup: basename(safetyBackup), at: nowIso() }), {
-    exemptFromLocks: true,
-  });
+  // the caller writes the restore's one 操作记录 entry (recordRestore), knowing what was replaced
   return { db: restored, safetyBackup };
 }
 

@@ -28,10 +28,3 @@ export function writeSettings(db: Db, input: unknown, source: string): Settings 
   );
   return parsed.data;
 }
-
-/** Notes the last restore in the ledger itself, so the 操作记录 shows when and from which backup it was restored. */
-export function noteRestore(db: Db, note: { from: string; safetyBackup: string; at: string }): void {
-  db.prepare("INSERT INTO settings (key, value) VALUES ('restored', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-    JSON.stringify(note),
-  );
-}
