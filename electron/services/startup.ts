@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, timestamp, type Db } from '../db/database';
 import { messageOf, UserError } from '../db/errors';
+import { checkRecoveredCopy, hasHotSideFile } from '../db/hot-journal';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { foreignKeyProblems, quickCheckProblems, schemaVersion } from '../store/health';
 import { assertRestorable, backupDirFor, removeStaleCopies, stageCopy } from './backup';
@@ -86,6 +87,18 @@ const isFresh = (file: string): boolean => !existsSync(file) || statSync(file).s
  * from a newer version), quick_check and the foreign keys. Writes nothing to the ledger.
  */
 export function checkLedgerFile(dataFile: string): CheckFinding {
+  const finding = checkReadOnly(dataFile);
+  // a read-only connection cannot roll back a hot journal (or replay a log that needs recovery): after a kill in the
+  // middle of a write, the check runs again on a recovered copy (db/hot-journal.ts) instead of calling the file damaged
+  if (finding === null || !hasHotSideFile(dataFile)) return finding;
+  try {
+    return checkRecoveredCopy(dataFile, checkReadOnly);
+  } catch (e) {
+    return { problem: `数据文件无法打开：${messageOf(e)}`, details: [] };
+  }
+}
+
+function checkReadOnly(dataFile: string): CheckFinding {
   let db: Db | null = null;
   try {
     db = openDatabase(dataFile, { readonly: true });

@@ -135,6 +135,9 @@ describe('a clerk’s day, round two', () => {
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await expect(page.locator('.ant-modal-title', { hasText: '新建约稿' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('#request-topic').inputValue()).resolves.toBe('三季度重点工作约稿');
+    // the closed list clears its search text when its closing has finished: type again only then
+    await expect.poll(() => page.locator('#request-unit').inputValue(), { timeout: 15_000 }).toBe('');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('request-unit');
     await page.keyboard.type('fc');
     await optionReady(page, '凤城街道');
     await page.keyboard.press('Enter');
@@ -154,7 +157,8 @@ describe('a clerk’s day, round two', () => {
     await page.getByText('请选择截止日期').waitFor();
     await page.getByText('请至少加入一个受约单位').waitFor();
     await focusIs(page, 'request-deadline');
-    await expect(page.locator('.ant-select-dropdown:visible').count()).resolves.toBe(0);
+    // the unit list closes as the cursor moves to the date (its closing animation may still be running)
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
     await shots('06-约稿-拒绝保存');
     expect(count(`SELECT count(*) AS n FROM requests`)).toBe(0);
     if (await page.locator('.ant-picker-dropdown:visible').count()) await page.keyboard.press('Escape');
@@ -204,17 +208,29 @@ describe('a clerk’s day, round two', () => {
   });
 
   it('every page at 1366×768 and 1024×768: screenshots, and nothing scrolls sideways', async () => {
-    const pages = ['首页', '信息登记', '采用与批示', '约稿', '加减分', '计分', '通报', '单位名单', '规则设置', '数据', '操作记录'];
+    const pages = ['首页', '信息登记', '采用与批示', '约稿', '加减分', '计分', '通报', '刊物', '单位名单', '规则设置', '数据', '操作记录'];
     const sideways: string[] = [];
     for (const [i, label] of pages.entries()) {
       await go(label);
       for (const width of [1366, 1024]) {
         await page.setViewportSize({ width, height: 768 });
         await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-        const wide = await page.evaluate(() =>
-          [document.scrollingElement!, ...Array.from(document.querySelectorAll('.ant-table-content, .ant-table-body, main, [data-page], .ant-card-body'))].some((e) => e.scrollWidth > e.clientWidth + 1),
-        );
-        if (wide) sideways.push(`${label}@${width}`);
+        // charts and tables re-measure after the window was resized (a ResizeObserver, later on a loaded machine):
+        // wait until nothing is wider than its box, and count the page only if that never comes
+        const fits = await page
+          .waitForFunction(
+            () =>
+              ![document.scrollingElement!, ...Array.from(document.querySelectorAll('.ant-table-content, .ant-table-body, main, [data-page], .ant-card-body'))].some(
+                (e) => e.scrollWidth > e.clientWidth + 1,
+              ),
+            undefined,
+            { timeout: 15_000 },
+          )
+          .then(
+            () => true,
+            () => false,
+          );
+        if (!fits) sideways.push(`${label}@${width}`);
         await page.screenshot({ path: join(SHOTS, `round2-walk-${String(i + 1).padStart(2, '0')}-${label}-${width}.png`) });
       }
       await page.setViewportSize({ width: 1366, height: 768 });

@@ -26,9 +26,10 @@ const cfg = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as R
 };
 const rootPkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; desktopName: string };
 
-/** The budget per package: app.asar plus app.asar.unpacked (measured 29.9 MB; with the per-platform files lists that
- * packed the whole working tree it was 61.8 MB). */
-const SIZE_BUDGET_MB = 34;
+/** The budget per package: app.asar plus app.asar.unpacked (measured 38.0 MB with the readers for Word submissions and
+ * for workbooks encrypted with Excel's default key; with the per-platform files lists that packed the whole working
+ * tree it was 61.8 MB). */
+const SIZE_BUDGET_MB = 42;
 
 const PLATFORMS: Platform[] = ['linux', 'win'];
 const packed = {} as Record<Platform, string>;

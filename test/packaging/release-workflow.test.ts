@@ -205,7 +205,7 @@ describe('electron-builder.yml', () => {
   it('rebuilds nothing for Electron, ships only the runtime dependencies, and keeps electron a devDependency', () => {
     expect(cfg.npmRebuild).toBe(false);
     expect(pkg.dependencies['better-sqlite3']).toMatch(/^1[3-9]\./);
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@e965/xlsx', 'better-sqlite3', 'docx', 'exceljs', 'jszip']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@e965/xlsx', 'better-sqlite3', 'docx', 'exceljs', 'jszip', 'mammoth', 'officecrypto-tool', 'word-extractor']);
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.optionalDependencies?.electron).toBeUndefined();
     expect(pkg.main).toBe(cfg.extraMetadata.main);
