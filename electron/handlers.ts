@@ -15,7 +15,7 @@ import { backupPreview, backupTo, restoreFrom, describeLedger } from './services
 import { attachSigned, circularPreview, saveCircularIssue } from './services/circular';
 import { backupFiles, copyDataInto, listedBackupFile, newLedgerIn, assertLedgerFile } from './services/data-file';
 import { recordRestore } from './services/audit-entries';
-import { importData, importReportView, importSampleRoster, type ImportRunner } from './services/imports';
+import { importData, importReportView, importSampleRoster, saveSkippedRows, type ImportRunner } from './services/imports';
 import * as ledger from './services/ledger';
 import * as journal from './services/journal';
 import { lockQuarter, unlockQuarter } from './services/locks';
@@ -190,6 +190,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'items:update': (a) => (ledger.updateItem(db(), a.id, a.item, SOURCE), itemDetail(db(), a.id)),
     'items:delete': (a) => (ledger.deleteItem(db(), a.id, SOURCE), null),
     'items:similar': (a) => ledger.similarItems(db(), a.unitId, a.title, a.date, a.excludeId),
+    'items:similarMany': (a) => ledger.similarInBatch(db(), a.rows),
     'adoptions:create': (a) => ({ created: ledger.createAdoptions(db(), a.list, SOURCE).length }),
     'adoptions:update': (a) => (ledger.updateAdoption(db(), a.id, a.adoption, SOURCE), null),
     'adoptions:check': (a) => ledger.adoptionWarnings(db(), a.list, a.excludeId),
@@ -245,8 +246,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       // a call that names a file may name only one the clerk chose in the dialog (dry run or confirmation)
       if (a.file !== undefined && !chosenImports.has(a.file)) throw new UserError('请先选择文件并检查，再确认导入。');
       chosenImports.add(file);
-      const opts = { dryRun: a.dryRun, source: '导入', mapping: a.mapping, mappingSource: SOURCE };
+      const opts = { dryRun: a.dryRun, source: '导入', mapping: a.mapping, mappingSource: SOURCE, includeSimilar: a.includeSimilar, skipBadRows: a.skipBadRows };
       return importReportView(await importData(db(), ctx.dataFile, file, opts, ctx.runImport));
+    },
+    'data:saveSkipped': async (a) => {
+      const file = await ctx.dialogs.saveFile({ title: '保存跳过的行', defaultName: `跳过的行-${asOf()}.xlsx`, filters: XLSX });
+      if (!file) return null;
+      await saveSkippedRows(file, { rows: a.rows, headers: a.headers });
+      written.remember(file);
+      return { file };
     },
     'data:export': async () => {
       const file = await ctx.dialogs.saveFile({ title: '导出全部数据', defaultName: `政务信息全部数据-${asOf()}.xlsx`, filters: XLSX });

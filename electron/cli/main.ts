@@ -16,7 +16,7 @@ import { listAudit } from '../services/audit-log';
 import { recordRestore } from '../services/audit-entries';
 import { backupTo, checkDatabase, describeLedger, restoreFrom } from '../services/backup';
 import { circularPreview } from '../services/circular';
-import { importData } from '../services/imports';
+import { importData, saveSkippedRows, skippedRowsFileFor } from '../services/imports';
 import { lockQuarter, unlockQuarter } from '../services/locks';
 import { listEvents, listItems, listRequests, listUnits } from '../services/queries';
 import { listRecycleBin } from '../services/recycle';
@@ -34,6 +34,8 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
 
 数据
   import 文件.xlsx [--dry-run]        导入数据交换工作簿（--dry-run 只检查不写入；写入前自动备份）
+            [--include-similar]       与已有信息相近的新信息也导入（默认列出、不导入）
+            [--skip-bad-rows]         跳过有问题的行，其余照常导入；跳过的行存为“文件名-跳过的行.xlsx”
   export-data 文件.xlsx               把全部数据导出为数据交换工作簿
   template 文件.xlsx                  生成空白导入模板（带下拉列表）
   backup 文件.db                      备份数据
@@ -129,8 +131,20 @@ const show = <T>(r: Run, value: T, view: (v: T) => string): number => (r.out(r.a
 
 const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
   import: async ({ db, dbFile, args, out }) => {
-    const report = await importData(db, dbFile, need(args, '要导入的工作簿'), { dryRun: args.flags.has('dry-run'), source: SOURCE });
+    const file = need(args, '要导入的工作簿');
+    const report = await importData(db, dbFile, file, {
+      dryRun: args.flags.has('dry-run'),
+      source: SOURCE,
+      includeSimilar: args.flags.has('include-similar') ? 'all' : undefined,
+      skipBadRows: args.flags.has('skip-bad-rows'),
+    });
     out(formatReport(report));
+    // the skipped rows are never only printed: they are saved beside the workbook to be fixed and imported again
+    if (report.applied && report.skipped.length > 0) {
+      const saved = skippedRowsFileFor(file);
+      await saveSkippedRows(saved, { rows: report.skipped, headers: report.skippedHeaders });
+      out(`跳过的行已存为：${saved}（改正后可再导入）`);
+    }
     return report.problems.length > 0 ? 1 : 0;
   },
   'export-data': async ({ db, args, out }) => {

@@ -44,10 +44,12 @@ import {
   type UnitRec,
 } from './parse-rows';
 import { cellAt, columnCount, type Book, type BookSheet } from './book';
+import { displayOf } from './cells';
 import { applyJournalPlan, isJournalSheet, planJournalSheet } from './journal-sheet';
 import { readBookBounded } from './bounded-read';
 import { HEADER_SCAN_ROWS, headerFits, headerKey, matchSheet, readSheet, type ColumnUse } from './read-sheet';
 import { SHEETS, type SheetDef, type SheetKey } from './sheets';
+import { similarItems } from '../services/ledger';
 
 export type { Problem } from './parse-rows';
 
@@ -88,6 +90,34 @@ export interface ImportReport {
   sheets: SheetUse[];
   /** sheets with a table-like header that matched nothing: candidates for the column-mapping step */
   unrecognised: UnrecognisedSheet[];
+  /** new items that look like one already in the ledger: left out unless the clerk ticked them */
+  similar: SimilarRow[];
+  /** units already on the roster whose 排序 the import changes (the order of every list, score table and 通报) */
+  orderChanges: { name: string; from: number; to: number }[];
+  /** rows with a problem left out at the clerk's explicit choice (跳过有问题的行), with their cells and reasons */
+  skipped: SkippedRow[];
+  /** each skipped row's sheet header texts, by sheet, so the rows can be saved as a workbook to fix */
+  skippedHeaders: Record<string, string[]>;
+}
+
+/** A row left out of the import at the clerk's choice: where it was, what it held, and why it was left out. */
+export interface SkippedRow {
+  sheet: string;
+  row: number;
+  values: string[];
+  reasons: string[];
+}
+
+/** A new 信息 row near an item already in the ledger (same unit, similar title, close date) and that item. */
+export interface SimilarRow {
+  row: number;
+  no: string;
+  unit: string;
+  date: string;
+  title: string;
+  existing: { id: number; no: string; date: string; title: string };
+  /** the clerk ticked it: it goes in as a new item */
+  included: boolean;
 }
 
 /** The row that looks like a header (the first of the top rows with at least three different texts) and its texts. */
@@ -123,6 +153,8 @@ interface Plan {
   requests: Op<{ no: string; first: RequestRec }>[];
   targets: Op<RequestRec & { unitId: number }>[];
   events: Op<EventRec & { unitId: number }>[];
+  /** 排序 of units already on the roster that the import changes: shown in the preview, never changed silently */
+  orderChanges: { name: string; from: number; to: number }[];
 }
 
 const sheetName = (key: SheetKey): string => SHEETS.find((s) => s.key === key)!.name;
@@ -144,6 +176,10 @@ export async function importWorkbook(
     label?: string;
     /** runs once the import is known to write, just before it does (the 导入前备份): a refused import writes nothing */
     beforeWrite?: () => Promise<unknown>;
+    /** the clerk chose 跳过有问题的行: rows with a problem are left out (and listed), the rest go in together */
+    skipBadRows?: boolean;
+    /** 信息 rows near an existing item that the clerk ticked to import all the same (by row number) */
+    includeSimilar?: number[] | 'all';
   } = {},
 ): Promise<ImportReport> {
   opts.onPhase?.('read');
@@ -160,7 +196,13 @@ export async function importWorkbook(
     counts: {},
     sheets: [],
     unrecognised: [],
+    similar: [],
+    orderChanges: [],
+    skipped: [],
+    skippedHeaders: {},
   };
+  // the cells of every data row as text, by sheet and row, to list a skipped row as it stood in the workbook
+  const rowText = new Map<string, string[]>();
   const vocab = new Vocabulary(ruleSets(db));
   const parsed: Parsed = { units: [], items: [], adoptions: [], instructions: [], requests: [], events: [] };
   const seen = new Set<SheetKey>();
@@ -194,6 +236,12 @@ export async function importWorkbook(
       continue;
     }
     report.sheets.push({ sheet: ws.name, as: def.name, headerRow: read.headerRow, columns: read.uses });
+    if (opts.skipBadRows) {
+      const width = Math.min(columnCount(ws, read.headerRow), 200);
+      const text = (r: number): string[] => Array.from({ length: width }, (_, i) => displayOf(cellAt(ws, r, i + 1)));
+      report.skippedHeaders[def.name] = text(read.headerRow);
+      for (const row of read.rows) rowText.set(`${def.name}\u0000${row.row}`, text(row.row));
+    }
     const parse = PARSERS[def.key] as (r: RowReader, row: number, v: Vocabulary) => unknown;
     const list = parsed[def.key] as unknown[];
     for (const row of read.rows) {
@@ -216,16 +264,56 @@ export async function importWorkbook(
     });
   if (seen.size === 0) return report;
 
-  // Rows are resolved even when some failed to parse, so the report lists every problem at once.
-  const plan = planImport(db, parsed, report.problems, failedItemNos);
-  report.counts = countPlan(plan, seen);
-  const inWorkbook = new Set(parsed.items.map((i) => i.no));
-  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
-  if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   const order = (sheet: string): number => {
     const i = SHEETS.findIndex((d) => d.name === sheet);
     return i < 0 ? -1 : i;
   };
+  // Rows are resolved even when some failed to parse, so the report lists every problem at once.
+  const parseProblems = report.problems.length;
+  let plan = planImport(db, parsed, report.problems, failedItemNos, new Set());
+  // a re-imported ledger with a corrected title derives a new 编号: such rows are shown beside the item they resemble
+  // and go in only when the clerk ticks them
+  report.similar = similarRows(db, plan, opts.includeSimilar ?? []);
+  const leftOut = new Set(report.similar.filter((s) => !s.included).map((s) => s.no));
+  if (leftOut.size > 0) {
+    report.problems.length = parseProblems;
+    parsed.items = parsed.items.filter((r) => !leftOut.has(r.no));
+    plan = planImport(db, parsed, report.problems, failedItemNos, leftOut);
+  }
+  // 跳过有问题的行, only when the clerk chose it and every problem is a row's: those rows are left out, the plan made
+  // again (a row naming a skipped one is skipped in turn), until the rest stands on its own
+  if (opts.skipBadRows && report.problems.length > 0 && report.problems.every((p) => p.row !== null)) {
+    const reasons = new Map<string, string[]>();
+    let problems = report.problems;
+    while (problems.length > 0 && problems.every((p) => p.row !== null)) {
+      for (const p of problems) {
+        const k = `${p.sheet}\u0000${p.row}`;
+        reasons.set(k, [...(reasons.get(k) ?? []), `${p.column ? `${p.column}：` : ''}${p.reason}`]);
+      }
+      // a record naming a skipped item is told why, and skipped in turn
+      for (const r of parsed.items) if (reasons.has(`${sheetName('items')}\u0000${r.row}`)) failedItemNos.add(r.no);
+      for (const key of Object.keys(parsed) as SheetKey[]) {
+        const name = sheetName(key);
+        (parsed[key] as { row: number }[]) = (parsed[key] as { row: number }[]).filter((r) => !reasons.has(`${name}\u0000${r.row}`));
+      }
+      problems = [];
+      plan = planImport(db, parsed, problems, failedItemNos, leftOut);
+    }
+    if (problems.length === 0) {
+      report.problems = [];
+      report.skipped = [...reasons].map(([k, why]) => {
+        const [sheet, row] = k.split('\u0000') as [string, string];
+        return { sheet, row: Number(row), values: rowText.get(k) ?? [], reasons: why };
+      });
+      report.skipped.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
+    } else report.problems.push(...problems);
+  }
+  report.counts = countPlan(plan, seen);
+  report.orderChanges = plan.orderChanges;
+  // the 刊物 sheet names items of the workbook (those going in) or of the ledger; its problems are not skipped
+  const inWorkbook = new Set(parsed.items.map((i) => i.no));
+  const journal = journalSheet ? planJournalSheet(db, journalSheet, report.problems, (no) => inWorkbook.has(no) || liveItemIdByNo(db, no) !== undefined) : undefined;
+  if (journal) report.notes.push(`“刊物”表：新增 ${journal.issues.length} 期${journal.same > 0 ? `，${journal.same} 期已有（未改动）` : ''}`);
   report.problems.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0));
   if (report.problems.length > 0 || report.dryRun) return report;
   // a workbook that holds nothing new writes nothing: no backup, no entry in 操作记录
@@ -296,8 +384,8 @@ type Named = readonly { key: string; name: string }[];
  * Decides, sheet by sheet, what the import will add and change — and every problem, all at once. 单位 comes first (the
  * rest may name the units it adds), then 信息 (the records below may name its items), then the records.
  */
-function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>): Plan {
-  const ctx = planContext(db, problems, failedItemNos);
+function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<string>, leftOut: Set<string>): Plan {
+  const ctx = planContext(db, problems, failedItemNos, leftOut);
   planUnits(ctx, p.units);
   planItems(ctx, p.items);
   planAdoptions(ctx, p.adoptions);
@@ -307,8 +395,22 @@ function planImport(db: Db, p: Parsed, problems: Problem[], failedItemNos: Set<s
   return ctx.plan;
 }
 
-function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): PlanContext {
-  const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [] };
+/** The new items of the plan that resemble an item already in the ledger, each with the closest one. */
+function similarRows(db: Db, plan: Plan, include: number[] | 'all'): SimilarRow[] {
+  const included = (row: number): boolean => include === 'all' || include.includes(row);
+  const out: SimilarRow[] = [];
+  for (const op of plan.items) {
+    if (op.kind !== 'add' || op.rec.unitId < 0) continue;
+    const near = similarItems(db, op.rec.unitId, op.rec.title, op.rec.date)[0];
+    if (!near) continue;
+    const { row, no, unit, date, title } = op.rec;
+    out.push({ row, no, unit, date, title, existing: { id: near.id, no: near.no, date: near.date, title: near.title }, included: included(row) });
+  }
+  return out;
+}
+
+function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>, leftOut: Set<string>): PlanContext {
+  const plan: Plan = { units: [], items: [], adoptions: [], instructions: [], requests: [], targets: [], events: [], orderChanges: [] };
   const add = (sheet: SheetKey, row: number, column: string, value: string, reason: string): void => {
     problems.push({ sheet: sheetName(sheet), row, column, value, reason });
   };
@@ -364,7 +466,9 @@ function planContext(db: Db, problems: Problem[], failedItemNos: Set<string>): P
       no,
       failedItemNos.has(no)
         ? '这个编号的信息所在行有错误（见本报告“信息”表的问题），请先改正'
-        : cur
+        : leftOut.has(no)
+          ? '这个编号的信息与已有信息相近，未勾选导入：确需导入请在预览中勾选它'
+          : cur
           ? '这个编号的信息在回收站中，请先恢复'
           : '找不到这个编号的信息：“信息”表和已有数据中都没有，请先导入该信息或核对编号',
     );
@@ -413,6 +517,7 @@ function planUnits(ctx: PlanContext, recs: UnitRec[]): void {
       unitRows.set(unitId, rec.row);
       const cur = byId.get(unitId)!;
       matcher.add(unitId, cur.name, rec.aliases ?? []);
+      if (rec.order !== undefined && rec.order !== cur.sortOrder) plan.orderChanges.push({ name: cur.name, from: cur.sortOrder, to: rec.order });
       plan.units.push({ kind: unitChanged(cur, rec) ? 'change' : 'same', rec: { ...rec, unitId }, id: unitId });
     }
   }
@@ -756,6 +861,22 @@ export function formatReport(r: ImportReport): string {
     lines.push(r.dryRun ? '检查通过（试导入，未写入数据）：' : '导入完成：');
     for (const [k, c] of Object.entries(r.counts) as [SheetKey, SheetCounts][])
       lines.push(`  ${labels[k]}：新增 ${c.added}，修改 ${c.changed}，未变 ${c.unchanged}`);
+  }
+  if (r.orderChanges.length > 0) {
+    lines.push(`单位排序${r.applied ? '已' : '将'}改变 ${r.orderChanges.length} 个（名单、计分表和通报按排序列出）：`);
+    lines.push(`  ${r.orderChanges.map((c) => `${c.name} ${c.from}→${c.to}`).join('；')}`);
+  }
+  if (r.skipped.length > 0) {
+    lines.push(`跳过有问题的 ${r.skipped.length} 行（其余各行${r.dryRun ? '可以' : '已'}一并导入）：`);
+    lines.push('工作表\t行\t问题');
+    for (const s of r.skipped) lines.push(`${s.sheet}\t${s.row}\t${s.reasons.join('；')}`);
+  }
+  const left = r.similar.filter((s) => !s.included);
+  if (left.length > 0) {
+    lines.push(`与已有信息相近、未导入的 ${left.length} 条（同一单位，标题相似，日期相近）：`);
+    lines.push('行\t报送日期\t信息标题\t已有信息（编号 日期 标题）');
+    for (const s of left) lines.push(`${s.row}\t${s.date}\t${s.title}\t${s.existing.no} ${s.existing.date} ${s.existing.title}`);
+    lines.push('  确属另一条信息的，请在程序的导入预览中勾选后导入');
   }
   for (const n of r.notes) lines.push(`提示：${n}`);
   return lines.join('\n');

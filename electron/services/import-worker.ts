@@ -14,12 +14,12 @@ export function defaultWorkerFile(): string {
 export function runImportInWorker(
   dbFile: string,
   file: string,
-  opts: { dryRun: boolean; source: string; backup?: boolean },
+  opts: { dryRun: boolean; source: string; backup?: boolean; includeSimilar?: number[] | 'all'; skipBadRows?: boolean },
   workerFile = defaultWorkerFile(),
 ): Promise<ImportReport> {
   return boundedWorker(
     workerFile,
-    { dbFile, file, dryRun: opts.dryRun, source: opts.source, backup: opts.backup },
+    { dbFile, file, dryRun: opts.dryRun, source: opts.source, backup: opts.backup, includeSimilar: opts.includeSimilar, skipBadRows: opts.skipBadRows },
     { heapMb: WORKER_LIMITS.heapMb, seconds: WORKER_LIMITS.minutes * 60 },
     {
       timedOut: `导入超过 ${WORKER_LIMITS.minutes} 分钟仍未完成，已中止，数据未改动。请把工作簿分成几个较小的文件再导入。`,

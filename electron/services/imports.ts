@@ -2,7 +2,9 @@
 // (导入前备份, so a wrong workbook can be undone) just before it writes. A dry run, a refused workbook or one with
 // nothing new writes nothing and leaves no file behind.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
+import { UserError } from '../db/errors';
+import { writeSkippedRows, type SkippedRows } from '../exchange/skipped-rows';
 import type { ImportReportView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';
 import { importWorkbook, type ColumnMapping, type ImportReport } from '../exchange/import';
@@ -18,6 +20,10 @@ export interface ImportOptions {
   source: string;
   /** take the 导入前备份 beside the ledger once the import is known to write */
   backup?: boolean;
+  /** 信息 rows near an existing item that the clerk ticked to import all the same ('all': every one) */
+  includeSimilar?: number[] | 'all';
+  /** the clerk chose 跳过有问题的行 */
+  skipBadRows?: boolean;
 }
 
 export interface ImportRequest extends ImportOptions {
@@ -34,7 +40,7 @@ export async function importData(db: Db, dataFile: string, file: string, req: Im
   // remembered before the import runs (a worker reads it from the ledger), and for the next import of this layout
   const mapping = req.mapping;
   if (mapping) write(db, req.mappingSource ?? req.source, () => rememberColumnMapping(db, mapping, req.mappingSource ?? req.source));
-  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun };
+  const opts: ImportOptions = { dryRun: req.dryRun, source: req.source, backup: !req.dryRun, includeSimilar: req.includeSimilar, skipBadRows: req.skipBadRows };
   return (run ?? ((f, o) => importWorkbookWithBackup(db, dataFile, f, o)))(file, opts);
 }
 
@@ -43,6 +49,8 @@ export function importWorkbookWithBackup(db: Db, dataFile: string, file: string,
   return importWorkbook(db, file, {
     dryRun: opts.dryRun,
     source: opts.source,
+    includeSimilar: opts.includeSimilar,
+    skipBadRows: opts.skipBadRows,
     beforeWrite: opts.backup ? () => backupBeforeImport(db, dataFile) : undefined,
   });
 }
@@ -52,6 +60,7 @@ const itemsSheet = SHEETS.find((d) => d.key === 'items')!;
 /** The import report as the pages receive it. */
 export const importReportView = (r: ImportReport): ImportReportView => ({
   ...r,
+  similar: r.similar,
   counts: r.counts as Record<string, { added: number; changed: number; unchanged: number }>,
   // the table a sheet with unrecognised headers can be mapped onto in the column-mapping step
   mappable: {
@@ -60,6 +69,17 @@ export const importReportView = (r: ImportReport): ImportReportView => ({
     columns: itemsSheet.columns.map((c) => ({ key: c.key, header: c.header, required: c.required && !c.derivable })),
   },
 });
+
+/** The rows an import skipped, saved as a workbook the clerk can fix and import again. */
+export async function saveSkippedRows(file: string, skipped: SkippedRows): Promise<void> {
+  if (skipped.rows.length === 0) throw new UserError('没有跳过的行，无需保存。');
+  await writeSkippedRows(file, skipped);
+}
+
+/** Beside the imported workbook: 台账-跳过的行.xlsx (the command line's choice of name). */
+export function skippedRowsFileFor(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}-跳过的行.xlsx`);
+}
 
 /** The sample roster shipped in assets/, imported through the same planner as a workbook. */
 export async function importSampleRoster(db: Db, assetsDir: string, source: string): Promise<ImportReport> {

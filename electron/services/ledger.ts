@@ -285,6 +285,11 @@ export function similarItems(db: Db, unitId: number, title: string, date: string
     .slice(0, 5);
 }
 
+/** For each row about to be saved together (粘贴多行), the closest existing item it may duplicate, or null. */
+export function similarInBatch(db: Db, rows: { unitId: number; title: string; date: string }[]): (SimilarItem | null)[] {
+  return rows.map((r) => similarItems(db, r.unitId, r.title, r.date)[0] ?? null);
+}
+
 // ------------------------------------------------------------------------------------------- adoptions, instructions
 
 export type AdoptionInput = Args<'adoptions:create'>['list'][number];

@@ -12,13 +12,15 @@ interface Job {
   dryRun: boolean;
   source: string;
   backup?: boolean;
+  includeSimilar?: number[] | 'all';
+  skipBadRows?: boolean;
 }
 
 async function run(job: Job): Promise<void> {
   const db = openDatabase(job.dbFile, { journalMode: journalFor(job.dbFile).journalMode });
   let report;
   try {
-    report = await importWorkbookWithBackup(db, job.dbFile, job.file, { dryRun: job.dryRun, source: job.source, backup: job.backup });
+    report = await importWorkbookWithBackup(db, job.dbFile, job.file, { dryRun: job.dryRun, source: job.source, backup: job.backup, includeSimilar: job.includeSimilar, skipBadRows: job.skipBadRows });
   } finally {
     // closed before answering: the window's next write must not meet this connection still holding the file
     closeDatabase(db);

@@ -1,4 +1,4 @@
-// Unit search by name, alias or pinyin (full or initials): 凤城 · fc · fengcheng · 发改.
+// Unit and publication search by name, alias or pinyin (full or initials): 凤城 · fc · fengcheng · 发改 · jnzwxx.
 import { pinyin } from 'pinyin-pro';
 import type { UnitView } from '../../shared/ipc/contract';
 
@@ -58,3 +58,13 @@ export function rankUnits<U extends Pick<UnitView, 'name' | 'aliases'>>(units: r
     .sort((a, b) => a.r! - b.r! || a.i - b.i)
     .map((x) => x.u);
 }
+
+/** A publication found as units are: by name or pinyin, initials first (lwzwxx or zwxx → 《莱芜政务信息》). */
+const publicationRank = (option: { name?: unknown } | undefined, typed: string): number | null =>
+  typeof option?.name === 'string' ? unitRank({ name: option.name, aliases: [] }, typed) : null;
+export const PUBLICATION_SEARCH = {
+  filterOption: (typed: string, option?: { name?: unknown }) => publicationRank(option, typed) !== null,
+  // the best match first, so Enter picks the publication the initials spell
+  filterSort: (a: { name?: unknown }, b: { name?: unknown }, info: { searchValue: string }) =>
+    (publicationRank(a, info.searchValue) ?? 9) - (publicationRank(b, info.searchValue) ?? 9),
+};

@@ -202,6 +202,10 @@ export const METHODS = {
   'items:similar': method(
     z.object({ unitId: id, title: z.string().max(300), date: isoDate, excludeId: id.optional() }).strict(),
   ).returns<{ id: number; no: string; title: string; date: string; similarity: number }[]>(),
+  /** rows about to be saved together (粘贴多行): for each, the closest existing item of its unit, or null */
+  'items:similarMany': method(
+    z.object({ rows: z.array(z.object({ unitId: id, title: z.string().max(300), date: isoDate }).strict()).min(1).max(5000) }).strict(),
+  ).returns<({ id: number; no: string; title: string; date: string; similarity: number } | null)[]>(),
   'adoptions:create': method(z.object({ list: z.array(adoptionInput).min(1).max(500) }).strict()).returns<{
     created: number;
   }>(),
@@ -299,9 +303,34 @@ export const METHODS = {
           })
           .strict()
           .optional(),
+        /** 信息 rows near an existing item that the clerk ticked to import all the same */
+        includeSimilar: z.array(z.number().int().min(1).max(1_048_576)).max(5000).optional(),
+        /** the clerk chose 跳过有问题的行: rows with a problem are left out and listed, the rest go in together */
+        skipBadRows: z.boolean().optional(),
       })
       .strict(),
   ).returns<ImportReportView | null>(),
+  /** the rows an import skipped, saved as a workbook to fix */
+  'data:saveSkipped': method(
+    z
+      .object({
+        rows: z
+          .array(
+            z
+              .object({
+                sheet: z.string().max(100),
+                row: z.number().int().min(1),
+                values: z.array(z.string().max(40_000)).max(200),
+                reasons: z.array(z.string().max(2000)).max(50),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(100_000),
+        headers: z.record(z.string().max(100), z.array(z.string().max(1000)).max(200)),
+      })
+      .strict(),
+  ).returns<{ file: string } | null>(),
   'data:export': method(none).returns<{ file: string; counts: Record<string, number> } | null>(),
   'data:template': method(none).returns<{ file: string } | null>(),
   'journal:list': method(
@@ -479,6 +508,13 @@ export interface ImportReportView {
   unrecognised: { sheet: string; headerRow: number; headers: { column: number; text: string }[]; signature: string }[];
   /** the table a sheet can be mapped onto in that step, with its columns */
   mappable: { sheetKey: 'items'; name: string; columns: { key: string; header: string; required: boolean }[] };
+  /** new 信息 rows near an item already in the ledger, each with that item: imported only when ticked */
+  /** units on the roster whose 排序 the import changes */
+  orderChanges: { name: string; from: number; to: number }[];
+  /** rows left out at the clerk's choice (跳过有问题的行), as they stood, with what is wrong */
+  skipped: { sheet: string; row: number; values: string[]; reasons: string[] }[];
+  skippedHeaders: Record<string, string[]>;
+  similar: { row: number; no: string; unit: string; date: string; title: string; existing: { id: number; no: string; date: string; title: string }; included: boolean }[];
 }
 
 export interface RequestView {
@@ -712,6 +748,7 @@ export const READ_METHODS: ReadonlySet<Method> = new Set<Method>([
   'items:list',
   'items:get',
   'items:similar',
+  'items:similarMany',
   'adoptions:check',
   'adoptions:issues',
   'requests:list',

@@ -200,6 +200,8 @@ function cases(i: Ids): Record<string, Case[]> {
       { open: files.itemsQ3, calls: [{ dryRun: true }, { dryRun: false, file: files.itemsQ3 }] },
     ],
     'data:export': [{ calls: [{}] }],
+    // writes a workbook of skipped rows, never the ledger (the clerk cancels the save dialog here)
+    'data:saveSkipped': [{ calls: [{ rows: [{ sheet: '信息', row: 5, values: ['合计'], reasons: ['报送日期：必填'] }], headers: { 信息: ['报送日期'] } }] }],
     'data:template': [{ calls: [{}] }],
     'backup:create': [{ calls: [{}] }],
     'backup:restore': [{ open: files.backup, calls: [{}, { file: files.backup, confirm: true }] }],
@@ -352,6 +354,7 @@ describe('read methods write nothing', () => {
     'items:list': { offset: 0, limit: 50 },
     'items:get': { id: 1 },
     'items:similar': { unitId: 1, title: '信息', date: '2019-05-05' },
+    'items:similarMany': { rows: [{ unitId: 1, title: '信息', date: '2019-05-05' }] },
     'adoptions:check': { list: [adoption(1, '2019-07-01')] },
     'adoptions:issues': { year: 2019 },
     'requests:list': { year: 2019 },

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { ImportReportView } from '../../../shared/ipc/contract';
 import { api, attempt, call } from '../api';
@@ -36,6 +36,15 @@ export function ReportView({ report }: { report: ImportReportView }) {
           ]}
         />
       )}
+      {report.problems.length === 0 && report.orderChanges.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-order-changes"
+          message={`${report.applied ? '已改变' : '将改变'} ${report.orderChanges.length} 个单位的排序（名单、计分表和通报按排序列出）`}
+          description={report.orderChanges.map((c) => `${c.name}：${c.from} → ${c.to}`).join('；')}
+        />
+      )}
       {report.sheets.map((s) => (
         <Typography.Text key={s.sheet} type="secondary" data-testid="import-columns">
           {`工作表“${s.sheet}”按“${s.as}”表读取（表头第${s.headerRow}行）：${s.columns.map((c) => `${c.column}列“${c.header || '（空）'}”→${c.as}`).join('；')}`}
@@ -46,6 +55,86 @@ export function ReportView({ report }: { report: ImportReportView }) {
           {n}
         </Typography.Text>
       ))}
+    </Space>
+  );
+}
+
+type SimilarRow = ImportReportView['similar'][number];
+
+/** The rows left out at the clerk's choice: listed before the import, and afterwards saved as a workbook to fix. */
+function SkippedRows({ report }: { report: ImportReportView }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = async () => {
+    const r = await attempt(() => call(api().data.saveSkipped({ rows: report.skipped, headers: report.skippedHeaders })));
+    if (r) setSaved(r.file);
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-skipped">
+      <Alert
+        type="warning"
+        showIcon
+        message={report.applied ? `跳过了 ${report.skipped.length} 行，没有导入` : `将跳过 ${report.skipped.length} 行有问题的行，其余各行一并导入`}
+        description={report.applied ? '请把跳过的行存为工作簿，改正后再导入。' : '跳过的行不会写入；导入后可把它们存为工作簿，改正后再导入。'}
+        action={
+          report.applied ? (
+            <Button size="small" onClick={save} data-testid="save-skipped">
+              把跳过的行存为工作簿
+            </Button>
+          ) : undefined
+        }
+      />
+      {saved && <Typography.Text type="success">{`已保存：${saved}`}</Typography.Text>}
+      <Table
+        size="small"
+        rowKey={(r) => `${r.sheet}-${r.row}`}
+        pagination={{ pageSize: 6, showSizeChanger: false, hideOnSinglePage: true }}
+        dataSource={report.skipped}
+        columns={[
+          { title: '工作表', dataIndex: 'sheet', width: 70 },
+          { title: '行', dataIndex: 'row', width: 50 },
+          { title: '内容', width: 220, ellipsis: true, render: (_, r) => r.values.filter((v) => v !== '').join(' | ') },
+          { title: '问题', render: (_, r) => r.reasons.join('；') },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** New items that resemble one already in the ledger, each beside it: the clerk ticks the ones that are really new. */
+function SimilarRows({ rows, ticked, onTick }: { rows: SimilarRow[]; ticked: Set<number>; onTick: (row: number, on: boolean) => void }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="import-similar">
+      <Alert
+        type="warning"
+        showIcon
+        message={`${rows.length} 条新信息与已有信息相近（同一单位，标题相似，日期相近）`}
+        description="可能是改过标题后重复导入。默认不导入；确属另一条信息的，请勾选后再确认导入。"
+      />
+      <Table
+        size="small"
+        rowKey="row"
+        pagination={false}
+        scroll={{ y: 220 }}
+        dataSource={rows}
+        columns={[
+          {
+            title: '导入',
+            width: 56,
+            render: (_, r) => (
+              <Checkbox
+                checked={ticked.has(r.row)}
+                aria-label={`导入第${r.row}行`}
+                data-testid={`similar-tick-${r.row}`}
+                onChange={(e) => onTick(r.row, e.target.checked)}
+              />
+            ),
+          },
+          { title: '行', dataIndex: 'row', width: 50 },
+          { title: '单位', dataIndex: 'unit', width: 110, ellipsis: true },
+          { title: '工作簿中', render: (_, r) => `${r.date} ${r.title}` },
+          { title: '已有信息', render: (_, r) => `${r.existing.no}　${r.existing.date} ${r.existing.title}` },
+        ]}
+      />
     </Space>
   );
 }
@@ -113,11 +202,33 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
   const changed = useApp((s) => s.changed);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [busy, setBusy] = useState(false);
+  // the near-duplicate rows the clerk ticked to import all the same (none by default)
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
+  // the clerk chose 跳过有问题的行 for this workbook
+  const [skip, setSkip] = useState(false);
+  // every problem is a row's: skipping those rows is offered (a problem with the whole sheet cannot be skipped)
+  const skippable = report !== null && !report.applied && report.problems.length > 0 && report.problems.every((p) => p.row !== null);
+  const skipBad = async () => {
+    if (!report) return;
+    setBusy(true);
+    await attempt(async () => {
+      const r = await call(api().data.import({ dryRun: true, file: report.file, skipBadRows: true }));
+      if (r) {
+        setSkip(true);
+        setReport(r);
+      }
+    });
+    setBusy(false);
+  };
   const check = async () => {
     setBusy(true);
     await attempt(async () => {
       const r = await call(api().data.import({ dryRun: true }));
-      if (r) setReport(r);
+      if (r) {
+        setTicked(new Set());
+        setSkip(false);
+        setReport(r);
+      }
     });
     setBusy(false);
   };
@@ -125,7 +236,7 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     if (!report) return;
     setBusy(true);
     await attempt(async () => {
-      const r = await call(api().data.import({ dryRun: true, file: report.file, mapping }));
+      const r = await call(api().data.import({ dryRun: true, file: report.file, mapping, skipBadRows: skip || undefined }));
       if (r) setReport(r);
     });
     setBusy(false);
@@ -134,7 +245,7 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
     if (!report) return;
     setBusy(true);
     await attempt(async () => {
-      const r = await call(api().data.import({ dryRun: false, file: report.file }));
+      const r = await call(api().data.import({ dryRun: false, file: report.file, includeSimilar: [...ticked], skipBadRows: skip || undefined }));
       if (r) {
         setReport(r);
         changed();
@@ -180,14 +291,47 @@ export function ImportButton({ label = '导入 Excel 工作簿', type }: { label
                     去信息登记
                   </Button>,
                 ]
-              : [
-                  <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
-                    关闭
-                  </Button>,
-                ]
+              : skippable
+                ? [
+                    <Button key="close" onClick={() => setReport(null)}>
+                      关闭
+                    </Button>,
+                    // never silent: the clerk chooses it, sees the rows and where they go
+                    <Button key="skip" loading={busy} onClick={skipBad} data-testid="skip-bad-rows">
+                      {`跳过有问题的行（${new Set(report.problems.map((p) => `${p.sheet}-${p.row}`)).size} 行），导入其余的`}
+                    </Button>,
+                  ]
+                : [
+                    <Button key="close" type="primary" autoFocus onClick={() => setReport(null)}>
+                      关闭
+                    </Button>,
+                  ]
         }
       >
         {report && <ReportView report={report} />}
+        {report && report.problems.length === 0 && report.skipped.length > 0 && <SkippedRows report={report} />}
+        {report && !report.applied && report.problems.length === 0 && report.similar.length > 0 && (
+          <SimilarRows
+            rows={report.similar}
+            ticked={ticked}
+            onTick={(row, on) =>
+              setTicked((prev) => {
+                const next = new Set(prev);
+                if (on) next.add(row);
+                else next.delete(row);
+                return next;
+              })
+            }
+          />
+        )}
+        {report?.applied && report.similar.some((s) => !s.included) && (
+          <Typography.Text type="secondary" data-testid="import-similar-left">
+            {`与已有信息相近、未勾选的 ${report.similar.filter((s) => !s.included).length} 条没有导入：${report.similar
+              .filter((s) => !s.included)
+              .map((s) => `第${s.row}行“${s.title}”`)
+              .join('、')}`}
+          </Typography.Text>
+        )}
         {report && !report.applied && report.sheets.length === 0 && report.unrecognised.length > 0 && (
           <ColumnMapper key={report.unrecognised[0]!.signature} report={report} busy={busy} onApply={remap} />
         )}

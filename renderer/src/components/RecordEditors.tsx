@@ -9,6 +9,7 @@ import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, JOINT_SPLIT_LABEL, publica
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
 import { CATEGORY_SEARCH, categoryOptions, confirmDate, dateFromText, enterMovesOn } from '../forms';
+import { PUBLICATION_SEARCH } from '../pinyin';
 import { rulesFor, useChanged, useInfo } from '../store';
 import { UnitSelect, UnitsSelect } from './UnitSelect';
 
@@ -39,7 +40,7 @@ export async function confirmAdoptionWarnings(list: Parameters<ReturnType<typeof
 
 /** The publications a date may pick: those of the rule set that scores the date's quarter. */
 export function publicationOptions(info: ReturnType<typeof useInfo>, date: string | null) {
-  return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: publicationTitle(p.name) }));
+  return (rulesFor(info, date)?.publications ?? []).map((p) => ({ value: p.key, label: publicationTitle(p.name), name: p.name }));
 }
 
 /** The record editors' labelled fields: labels in one column, the fields beside them. */
@@ -200,7 +201,7 @@ export function AdoptionEditor({ itemId, record, onClose }: { itemId: number; re
             <Input id="adoption-edit-date" ref={first} value={dateText} onChange={(e) => setDateText(e.target.value)} status={date ? undefined : 'error'} />
           </Form.Item>
           <Form.Item label="刊物" htmlFor="adoption-edit-publication">
-            <Select id="adoption-edit-publication" aria-label="刊物" value={offered ? publication : undefined} placeholder="按采用日期适用的规则" onChange={setPublication} options={options} />
+            <Select id="adoption-edit-publication" aria-label="刊物" showSearch={PUBLICATION_SEARCH} value={offered ? publication : undefined} placeholder="按采用日期适用的规则" onChange={setPublication} options={options} />
           </Form.Item>
           <Form.Item label="形式" htmlFor="adoption-edit-form">
             <Select id="adoption-edit-form" aria-label="形式" value={form} onChange={setForm} options={Object.entries(ADOPTION_FORM_LABEL).map(([v, l]) => ({ value: v, label: l }))} />

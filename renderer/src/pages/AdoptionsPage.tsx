@@ -9,6 +9,7 @@ import { ItemList } from '../components/ItemList';
 import { ItemSearch } from '../components/ItemSearch';
 import { AdoptionEditor, confirmAdoptionWarnings, publicationOptions } from '../components/RecordEditors';
 import { confirmDate, enterMovesOn } from '../forms';
+import { PUBLICATION_SEARCH } from '../pinyin';
 import { rulesFor, useChanged, useInfo, vocabName } from '../store';
 import { useApi } from '../useApi';
 
@@ -48,7 +49,7 @@ function IssueForm() {
           <DatePicker id="issue-date" value={date} onChange={(d) => d && setDate(d)} allowClear={false} style={{ width: '100%' }} placeholder="采用日期" />
         </Col>
         <Col span={7}>
-          <Select id="issue-publication" showSearch optionFilterProp="label" style={{ width: '100%' }} value={publication} placeholder="刊物" onChange={setPublication} options={options} />
+          <Select id="issue-publication" showSearch={PUBLICATION_SEARCH} style={{ width: '100%' }} value={publication} placeholder="刊物" onChange={setPublication} options={options} />
         </Col>
         <Col span={4}>
           <Input id="issue-no" value={issueNo} onChange={(e) => setIssueNo(e.target.value)} placeholder="期号，如 第12期" />

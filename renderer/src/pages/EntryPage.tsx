@@ -218,6 +218,9 @@ function listCategories(info: ReturnType<typeof useInfo>): { key: string; name: 
   return [...seen].map(([key, name]) => ({ key, name }));
 }
 
+/** A pasted row by what decides whether it is a twin (its line number moves as rows are corrected). */
+const pastedKey = (r: PastedRow): string => `${r.unitId ?? ''}|${r.date ?? ''}|${r.title}`;
+
 function PasteModal({ onClose }: { onClose: () => void }) {
   const units = useUnits();
   const changed = useChanged();
@@ -226,24 +229,52 @@ function PasteModal({ onClose }: { onClose: () => void }) {
   const rows: PastedRow[] = parsePasted(text, units);
   const good = rows.filter((r) => r.problem === null);
   const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? '';
+  // rows near an item already in the ledger (same unit, similar title, close date): saved only when ticked
+  const [near, setNear] = useState<Map<string, Similar[number] | null>>(new Map());
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const lookup = (list: PastedRow[]) => ({ rows: list.map((g) => ({ unitId: g.unitId!, title: g.title, date: g.date! })) });
+  const looked = useApi('items:similarMany', good.length > 0 ? lookup(good) : null, { delay: 250 }).data;
+  // as the clerk edits the box the last answer may be for other rows: a row is matched by its content, and the save
+  // asks again anyway
+  const shown = new Map(near);
+  if (looked && looked.length === good.length) good.forEach((g, i) => shown.set(pastedKey(g), looked[i] ?? null));
+  const nearOf = (r: PastedRow) => shown.get(pastedKey(r)) ?? null;
+  const held = (r: PastedRow) => nearOf(r) !== null && !ticked.has(pastedKey(r));
   const submit = async () => {
     setBusy(true);
+    // asked again at save time: a paste saved before the lookup answered must not slip a twin in
+    const fresh = await attempt(() => call(api().items.similarMany(lookup(good))));
+    if (!fresh) return setBusy(false);
+    const nearNow = new Map(good.map((g, i) => [pastedKey(g), fresh[i] ?? null] as const));
+    const unseen = good.some((g) => nearNow.get(pastedKey(g)) && !shown.get(pastedKey(g)));
+    setNear((prev) => new Map([...prev, ...nearNow]));
+    if (unseen) {
+      setBusy(false);
+      void message.warning('有的行与已有信息相近，已在表中标出：确属另一条信息的请勾选“仍保存”，再点保存。');
+      return;
+    }
+    const saving = good.filter((g) => !nearNow.get(pastedKey(g)) || ticked.has(pastedKey(g)));
+    if (saving.length === 0) {
+      setBusy(false);
+      void message.warning('没有要保存的行：与已有信息相近的行，确属另一条信息的请勾选“仍保存”。');
+      return;
+    }
     const r = await attempt(() =>
       call(
         api().items.createMany({
-          rows: good.map((g) => ({ unitId: g.unitId!, date: g.date!, title: g.title, kinds: g.kinds, authors: g.authors, note: '' })),
+          rows: saving.map((g) => ({ unitId: g.unitId!, date: g.date!, title: g.title, kinds: g.kinds, authors: g.authors, note: '' })),
         }),
       ),
     );
     setBusy(false);
     if (r) {
       void message.success(`已保存 ${r.created} 条信息`);
-      const last = [...good].sort((a, b) => a.date!.localeCompare(b.date!)).pop()!;
+      const last = [...saving].sort((a, b) => a.date!.localeCompare(b.date!)).pop()!;
       changed({ kind: 'items', date: last.date!, id: 0, label: `粘贴的 ${r.created} 条信息` });
-      if (good.length === rows.length) onClose();
-      // the rows with problems stay, by their row numbers, to be corrected and saved
+      if (saving.length === rows.length) onClose();
+      // the rows with problems, and the near twins not ticked, stay by their row numbers to be corrected or decided
       else {
-        const bad = rows.filter((x) => x.problem !== null).map((x) => x.raw.split('\n'));
+        const bad = rows.filter((x) => !saving.includes(x)).map((x) => x.raw.split('\n'));
         setText([...new Set(bad.flatMap((lines) => (lines.length > 1 ? [lines[0]!] : [])))].concat(bad.map((lines) => lines[lines.length - 1]!)).join('\n'));
       }
     }
@@ -254,7 +285,7 @@ function PasteModal({ onClose }: { onClose: () => void }) {
       width={980}
       title="粘贴多行（从 Excel、WPS 或 OA 列表复制）"
       onCancel={onClose}
-      okText={`保存 ${good.length} 条`}
+      okText={`保存 ${good.filter((g) => !held(g)).length} 条`}
       okButtonProps={{ disabled: good.length === 0, loading: busy, id: 'paste-save' }}
       onOk={submit}
       cancelText="取消"
@@ -272,6 +303,11 @@ function PasteModal({ onClose }: { onClose: () => void }) {
           <Space style={{ margin: '8px 0' }}>
             <Tag color="green">可保存 {good.length} 行</Tag>
             {rows.length > good.length && <Tag color="red">有问题 {rows.length - good.length} 行：保存时先保存可保存的行，有问题的行留在这里改正</Tag>}
+            {good.some(held) && (
+              <Tag color="orange" data-testid="paste-similar">
+                与已有信息相近 {good.filter(held).length} 行：不保存，留在这里；确属另一条信息的请勾选“仍保存”
+              </Tag>
+            )}
           </Space>
           <Table
             size="small"
@@ -286,7 +322,34 @@ function PasteModal({ onClose }: { onClose: () => void }) {
               { title: '标题', dataIndex: 'title', ellipsis: true },
               { title: '类型', width: 90, render: (_, r) => r.kinds.map((k) => (k === 'research' ? '调研' : '专报')).join('、') || '一般' },
               { title: '作者', width: 90, render: (_, r) => r.authors.join('、') },
-              { title: '检查', width: 170, render: (_, r) => (r.problem ? <Typography.Text type="danger">{r.problem}</Typography.Text> : <Typography.Text type="success">✓</Typography.Text>) },
+              {
+                title: '检查',
+                width: 230,
+                render: (_, r) => {
+                  if (r.problem) return <Typography.Text type="danger">{r.problem}</Typography.Text>;
+                  const twin = nearOf(r);
+                  if (!twin) return <Typography.Text type="success">✓</Typography.Text>;
+                  return (
+                    <Space direction="vertical" size={0} data-testid={`paste-near-${r.line}`}>
+                      <Typography.Text type="warning">{`与已有信息相近：${twin.no}　${twin.date} ${twin.title}`}</Typography.Text>
+                      <Checkbox
+                        checked={ticked.has(pastedKey(r))}
+                        data-testid={`paste-keep-${r.line}`}
+                        onChange={(e) =>
+                          setTicked((prev) => {
+                            const next = new Set(prev);
+                            if (e.target.checked) next.add(pastedKey(r));
+                            else next.delete(pastedKey(r));
+                            return next;
+                          })
+                        }
+                      >
+                        仍保存
+                      </Checkbox>
+                    </Space>
+                  );
+                },
+              },
             ]}
           />
         </>

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/db/database';
-import { createItem, saveUnit, similarItems, SIMILAR_DAYS } from '../../../electron/services/ledger';
+import { createItem, saveUnit, similarInBatch, similarItems, SIMILAR_DAYS } from '../../../electron/services/ledger';
 import { tempDir } from '../../helpers/cli';
 
 const dir = tempDir('zwxx-similar-');
@@ -27,5 +27,19 @@ describe('similar items, both ways', () => {
     expect(SIMILAR_DAYS).toBe(60);
     expect(titles('2024-03-21')).toEqual(['2024-05-20']);
     expect(titles('2024-03-20')).toEqual([]);
+  });
+});
+
+describe('similar items of a pasted batch', () => {
+  it('gives each row its closest existing twin, or null', () => {
+    const u = saveUnit(db, { name: '区财政局', group: 'dept1', aliases: [], contact: '', phone: '', activeFrom: null, activeUntil: null, note: '' }, '测试');
+    createItem(db, { unitId: u.id, date: '2024-06-03', title: '区财政局推进预算绩效管理改革', kinds: [], authors: [], note: '' }, '测试');
+    const found = similarInBatch(db, [
+      { unitId: u.id, date: '2024-05-30', title: '区财政局推进预算绩效管理改革工作' },
+      { unitId: u.id, date: '2024-05-30', title: '区财政局开展财会监督专项行动' },
+      { unitId: u.id, date: '2024-09-30', title: '区财政局推进预算绩效管理改革工作' },
+    ]);
+    expect(found.map((f) => f?.date ?? null)).toEqual(['2024-06-03', null, null]);
+    expect(found[0]?.title).toBe('区财政局推进预算绩效管理改革');
   });
 });
