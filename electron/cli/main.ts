@@ -34,7 +34,7 @@ const USAGE = `用法：npm run -s zwxx -- <命令> [参数] [--db 数据文件]
 
 数据
   import 文件.xlsx [--dry-run]        导入数据交换工作簿（--dry-run 只检查不写入；写入前自动备份）
-            [--include-similar]       与已有信息相近的新信息也导入（默认列出、不导入）
+            [--skip-similar]          与已有信息相近的新信息列出、不导入（默认照常导入并列出，请核对）
             [--skip-bad-rows]         跳过有问题的行，其余照常导入；跳过的行存为“文件名-跳过的行.xlsx”
   export-data 文件.xlsx               把全部数据导出为数据交换工作簿
   template 文件.xlsx                  生成空白导入模板（带下拉列表）
@@ -135,7 +135,9 @@ const COMMANDS: Record<string, (r: Run) => number | Promise<number>> = {
     const report = await importData(db, dbFile, file, {
       dryRun: args.flags.has('dry-run'),
       source: SOURCE,
-      includeSimilar: args.flags.has('include-similar') ? 'all' : undefined,
+      // a script cannot tick rows as the preview does: by default everything goes in and the near rows are listed to
+      // check, so a re-import never loses an item silently; --skip-similar leaves them out instead
+      includeSimilar: args.flags.has('skip-similar') ? undefined : 'all',
       skipBadRows: args.flags.has('skip-bad-rows'),
     });
     out(formatReport(report));

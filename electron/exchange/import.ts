@@ -878,6 +878,12 @@ export function formatReport(r: ImportReport): string {
     for (const s of left) lines.push(`${s.row}\t${s.date}\t${s.title}\t${s.existing.no} ${s.existing.date} ${s.existing.title}`);
     lines.push('  确属另一条信息的，请在程序的导入预览中勾选后导入');
   }
+  const taken = r.similar.filter((s) => s.included);
+  if (taken.length > 0) {
+    lines.push(`与已有信息相近、${r.dryRun ? '将' : '已'}作为新信息导入的 ${taken.length} 条（同一单位，标题相似，日期相近），请核对：`);
+    lines.push('行\t报送日期\t信息标题\t已有信息（编号 日期 标题）');
+    for (const s of taken) lines.push(`${s.row}\t${s.date}\t${s.title}\t${s.existing.no} ${s.existing.date} ${s.existing.title}`);
+  }
   for (const n of r.notes) lines.push(`提示：${n}`);
   return lines.join('\n');
 }

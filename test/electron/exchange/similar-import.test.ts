@@ -1,6 +1,6 @@
 // A hand-kept ledger without 编号 re-imported after a title was corrected: its 编号 (derived from the title) is new,
 // so the row would go in as a second item. The preview lists such rows beside the item they resemble, unticked; they
-// go in only when the clerk ticks them (or, on the command line, with --include-similar).
+// go in only when the clerk ticks them (on the command line they go in and are listed to check, unless --skip-similar).
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../electron/db/database';
@@ -76,18 +76,19 @@ describe('near-duplicates in the import preview', () => {
     expect(itemCount()).toBe(before + 3);
   });
 
-  it('the command line lists the left-out rows and imports them with --include-similar', async () => {
+  it('the command line imports near rows and lists them to check; --skip-similar leaves them out', async () => {
     const file = join(dir, '台账2.xlsx');
     await writeWorkbook(file, [{ name: '信息', headers: ['报送日期', '报送单位', '信息标题'], rows: [['2024-05-21', '凤城街道', '凤城街道召开防汛工作部署会议纪要']] }]);
     const before = itemCount();
-    const dry = runCli(['import', file, '--db', dbFile]);
-    expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain('与已有信息相近、未导入的 1 条');
-    expect(dry.stdout).toContain('2024-05-20 凤城街道召开防汛工作部署会议');
+    const skipped = runCli(['import', file, '--skip-similar', '--db', dbFile]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toContain('与已有信息相近、未导入的 1 条');
+    expect(skipped.stdout).toContain('2024-05-20 凤城街道召开防汛工作部署会议');
     expect(itemCount()).toBe(before);
-    const all = runCli(['import', file, '--include-similar', '--db', dbFile]);
+    const all = runCli(['import', file, '--db', dbFile]);
     expect(all.code, all.stderr).toBe(0);
     expect(all.stdout).not.toContain('未导入的');
+    expect(all.stdout).toContain('与已有信息相近、已作为新信息导入的 1 条');
     expect(itemCount()).toBe(before + 1);
   });
 });
