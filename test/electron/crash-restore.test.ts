@@ -1,9 +1,9 @@
 // The ledger under the worst moments: killed with SIGKILL in the middle of a restore (at each step, where the child
 // says it is and waits, and at random moments), and a full disk during a backup and an import (a small tmpfs).
 // Every time the ledger opens as the app opens it, passes its check, and holds either the old data or the new, whole.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
 import { messageOf } from '../../electron/db/errors';
@@ -13,10 +13,9 @@ import { importData } from '../../electron/services/imports';
 import { listItems } from '../../electron/services/queries';
 import { openChecked } from '../../electron/services/startup';
 import { tempDir } from '../helpers/cli';
+import { runChild } from '../helpers/crash-child';
 import { writeLedgerWorkbook } from '../helpers/ledger-fixture';
 
-const ROOT = resolve(__dirname, '../..');
-const CHILD = join(ROOT, 'test/crash/child.ts');
 const dir = tempDir('zwxx-crash-restore-');
 const xlsx = join(dir, 'ledger.xlsx');
 const full = join(dir, 'full.db');
@@ -35,35 +34,6 @@ beforeAll(async () => {
   closeDatabase(openDatabase(empty));
 });
 
-/** Runs the child; kills it with SIGKILL when `killWhen` says so for a printed line (after that many ms). */
-function runChild(args: string[], killWhen: (line: string) => number | null): Promise<{ lines: string[]; killed: boolean }> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let buffered = '';
-    let armed = false;
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const delay = armed ? null : killWhen(line);
-        if (delay !== null) {
-          armed = true;
-          setTimeout(() => child.kill('SIGKILL'), delay);
-        }
-      }
-    });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) fail(new Error(`child exited ${code}: ${stderr}`));
-      else ok({ lines, killed: signal === 'SIGKILL' });
-    });
-  });
-}
 
 /** The work ledger as the app opens it next time: checked, then the items it holds. */
 function itemsAfterRestart(): number {

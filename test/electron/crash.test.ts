@@ -2,7 +2,6 @@
 // chosen rows inside the write transaction, where the child says it is and waits to be killed — and during a burst
 // of edits. Every time the ledger opens, passes integrity_check and the foreign-key check, and holds either
 // all of the import or none of it (and whole batches of pasted rows only).
-import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ import { generateLedger, rng } from '../../bench/generate';
 import { closeDatabase, openDatabase, type Db } from '../../electron/db/database';
 import { exportData } from '../../electron/exchange/export';
 import { tempDir } from '../helpers/cli';
+import { runChild } from '../helpers/crash-child';
 
 const ROOT = resolve(__dirname, '../..');
-const CHILD = join(ROOT, 'test/crash/child.ts');
 const dir = tempDir('zwxx-crash-');
 const base = join(dir, 'base.db');
 const xlsx = join(dir, 'large.xlsx');
@@ -23,42 +22,6 @@ type Counts = Record<(typeof TABLES)[number], number>;
 
 const counts = (db: Db): Counts => Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n])) as Counts;
 
-interface Run {
-  lines: string[];
-  killed: boolean;
-  ms: number;
-}
-
-/** Runs the child; `killWhen` decides from each printed line (and the elapsed ms) after how many ms to SIGKILL it. */
-function runChild(args: string[], killWhen: (line: string) => number | null): Promise<Run> {
-  return new Promise((ok, fail) => {
-    const start = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let buffered = '';
-    let armed = false;
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const delay = armed ? null : killWhen(line);
-        if (delay !== null) {
-          armed = true;
-          setTimeout(() => child.kill('SIGKILL'), delay);
-        }
-      }
-    });
-    child.on('error', fail);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) fail(new Error(`child exited ${code}: ${stderr}`));
-      else ok({ lines, killed: signal === 'SIGKILL', ms: Date.now() - start });
-    });
-  });
-}
 
 function freshWork(): void {
   for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true });
