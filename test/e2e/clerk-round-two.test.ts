@@ -192,7 +192,7 @@ describe('a clerk’s day, round two', () => {
     // with nothing unsaved, leaving asks nothing; an edit let go is gone
     await page.locator('input[aria-label="少报扣分条款"]').fill('四1（改）');
     await page.getByRole('menuitem', { name: '首页', exact: true }).click();
-    await page.getByRole('button', { name: '放弃修改' }).last().click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '放弃修改' }).click();
     await page.locator('[data-page]').getByRole('heading', { name: '首页', exact: true }).waitFor();
     const after = (app.bridge.db()!.prepare(`SELECT body FROM rule_sets ORDER BY id LIMIT 1`).get() as { body: string }).body;
     expect(JSON.parse(after).shortfallClause).toBe('四1');
