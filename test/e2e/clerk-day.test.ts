@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LAIWU_2019 } from '../../shared/rules/laiwu2019';
-import { SHOTS, focusIs as focusOn, frame, go as goTo, optionReady, pickTyped as pickOn, startApp, toast as toastOn, type App } from './harness';
+import { SHOTS, focusIs as focusOn, frame, recordFailure, go as goTo, optionReady, pickTyped as pickOn, startApp, toast as toastOn, type App } from './harness';
 
 const TODAY = '2019-07-08';
 const SEEDED = '凤城街道召开防汛工作部署会议';
@@ -64,7 +64,7 @@ beforeAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-day-${ctx.task.name.slice(0, 30)}.png`) });
+  if (ctx.task.result?.state === 'fail') await recordFailure(page, `day-${ctx.task.name}`);
 });
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ import { allUnitScores } from '../../shared/scoring';
 import { startBridge, type Bridge } from '../bridge/server';
 import { tempDir } from '../helpers/cli';
 import { launch } from './browser';
+import { recordFailure } from './harness';
 
 const SHOTS = resolve(__dirname, '../../test-output/screenshots');
 const TODAY = '2019-07-08';
@@ -89,7 +90,7 @@ beforeAll(async () => {
 
 afterEach(async (ctx) => {
   // a failing step leaves a picture of what the clerk would have seen
-  if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-${ctx.task.name.slice(0, 30)}.png`) });
+  if (ctx.task.result?.state === 'fail') await recordFailure(page, `${ctx.task.name}`);
 });
 
 afterAll(async () => {

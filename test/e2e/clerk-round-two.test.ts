@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SHOTS, focusIs, go as goTo, optionReady, pickTyped, settledShots, startApp, type App } from './harness';
+import { SHOTS, focusIs, go as goTo, optionReady, pickTyped, recordFailure, settledShots, startApp, type App } from './harness';
 
 const TODAY = '2019-07-08';
 const TWIN = '区审计局开展上半年财政资金专项审计调查';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-round2-${ctx.task.name.slice(0, 30)}.png`) });
+  if (ctx.task.result?.state === 'fail') await recordFailure(page, `round2-${ctx.task.name}`);
 });
 
 afterAll(async () => {

@@ -39,6 +39,9 @@ export async function startApp(opts: { prefix: string; today: string; seed?: (rp
   page.on('pageerror', (e) => {
     throw e;
   });
+  // ZWXX_E2E_SLOW=6 slows the page's CPU sixfold: the way to find a wait on time instead of on a condition
+  const slow = Number(process.env.ZWXX_E2E_SLOW ?? 0);
+  if (slow > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slow });
   await page.goto(bridge.url);
   await page.locator('[data-page]').waitFor();
   return {
@@ -52,6 +55,28 @@ export async function startApp(opts: { prefix: string; today: string; seed?: (rp
       await bridge.close();
     },
   };
+}
+
+/**
+ * What a failed step leaves behind: a picture, and in the test's output the focused field, the open dialogs and the
+ * messages on screen — the run's log is often all there is of a failure on another machine.
+ */
+export async function recordFailure(page: Page | undefined, name: string): Promise<void> {
+  if (!page) return;
+  await page.screenshot({ path: join(SHOTS, `失败-${name.slice(0, 40)}.png`) }).catch(() => undefined);
+  const state = await page
+    .evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      const text = (sel: string) => Array.from(document.querySelectorAll<HTMLElement>(sel)).filter((e) => e.offsetParent !== null).map((e) => e.innerText.trim().slice(0, 300));
+      return {
+        focused: a ? `${a.tagName.toLowerCase()}#${a.id} [${a.getAttribute('aria-label') ?? ''}] ${(a as HTMLInputElement).value ?? ''}` : '',
+        dialogs: text('.ant-modal-content'),
+        lists: text('.ant-select-dropdown'),
+        messages: text('.ant-message-notice, .ant-alert'),
+      };
+    })
+    .catch((e: unknown) => ({ error: String(e) }));
+  console.error(`[失败时的页面] ${name}\n${JSON.stringify(state, null, 1)}`);
 }
 
 /** Opens a page from the menu and waits for its heading. */

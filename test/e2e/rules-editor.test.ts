@@ -4,11 +4,10 @@
 // the same as before while an adoption by the new publication in 2019Q3 scores its points. Before saving, the clerk also
 // gives 镇街 a requirement (每季度 调研 ≥ 1 篇 得 3 分) and 莱芜政务信息 an alias and a clause, by keyboard; the saved
 // version holds them and scores the requirement.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../shared/ipc/contract';
-import { SHOTS, go as goTo, settledShots, startApp, type App } from './harness';
+import { go as goTo, recordFailure, settledShots, startApp, type App } from './harness';
 
 const NEW_NAME = '莱芜区2019（7月修订）';
 const NEW_PUB = '莱芜要情快报';
@@ -81,7 +80,7 @@ async function seed(rpc: App['rpc']): Promise<void> {
 }
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) await page.screenshot({ path: join(SHOTS, `失败-规则-${ctx.task.name.slice(0, 30)}.png`) });
+  if (ctx.task.result?.state === 'fail') await recordFailure(page, `规则-${ctx.task.name}`);
 });
 
 afterAll(async () => {
