@@ -101,6 +101,73 @@ export async function pickTyped(page: Page, typed: string, expected = typed): Pr
   await page.keyboard.press('Enter');
 }
 
+/**
+ * In the focused Select, by keyboard, as a clerk picks: ↓ opens the list, the arrows walk to `option` and Enter takes it.
+ * Every key waits for the effect of the one before — the list open on the current choice, the highlight moved one
+ * option on — so a slow machine cannot make the walk overshoot; it returns once the list is closed and the Select
+ * shows the choice.
+ */
+export async function chooseByKeys(page: Page, option: string): Promise<void> {
+  const list = page.locator('.ant-select-dropdown:visible');
+  await page.keyboard.press('ArrowDown');
+  await list.waitFor({ timeout: 10_000 });
+  // the list highlights the current choice a moment after it appears
+  await page.waitForFunction(() => {
+    const l = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).find((e) => e.offsetParent !== null && !e.className.includes('-hidden'));
+    return !!l && (l.querySelector('.ant-select-item-option-selected') === null || l.querySelector('.ant-select-item-option-selected.ant-select-item-option-active') !== null);
+  }, undefined, { timeout: 10_000 });
+  const state = () =>
+    page.evaluate(() => {
+      const l = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).find((e) => e.offsetParent !== null && !e.className.includes('-hidden'));
+      const options = Array.from(l?.querySelectorAll<HTMLElement>('.ant-select-item-option') ?? []);
+      return { texts: options.map((o) => o.innerText.trim()), active: options.findIndex((o) => o.classList.contains('ant-select-item-option-active')) };
+    });
+  for (let moves = 0; ; moves++) {
+    const { texts, active } = await state();
+    const target = texts.indexOf(option);
+    if (target < 0) throw new Error(`下拉列表中没有「${option}」：${texts.join('、')}`);
+    if (target === active) break;
+    if (moves > texts.length) throw new Error(`按方向键走不到「${option}」`);
+    const down = target > active;
+    const expected = texts[active + (down ? 1 : -1)]!;
+    await page.keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
+    await page.waitForFunction(
+      (want) => Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown .ant-select-item-option-active')).some((o) => o.offsetParent !== null && o.innerText.trim() === want),
+      expected,
+      { timeout: 10_000 },
+    );
+  }
+  await page.keyboard.press('Enter');
+  await list.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.waitForFunction((want) => (document.activeElement?.closest('.ant-select')?.querySelector(`[title="${want}"]`) ?? null) !== null, option, { timeout: 10_000 });
+}
+
+/**
+ * After a failed step: closes whatever it left open — a list, a calendar, a dialog, a drawer, a question — so the next
+ * step starts on the page and fails, if at all, for its own reason. Esc first; a question about unsaved input is
+ * answered 放弃修改. Each key waits until something has closed.
+ */
+export async function closeOverlays(page: Page | undefined): Promise<void> {
+  if (!page) return;
+  // what is open on screen: lists, calendars, dialogs, drawers, popups (twice: the page runs no string as code)
+  const countOpen = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown, .ant-picker-dropdown, .ant-modal-wrap, .ant-drawer-content-wrapper, .ant-popover')).filter(
+      (e) => e.getClientRects().length > 0 && getComputedStyle(e).display !== 'none' && !e.className.includes('-hidden'),
+    ).length;
+  const fewer = (n: number) =>
+    Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown, .ant-picker-dropdown, .ant-modal-wrap, .ant-drawer-content-wrapper, .ant-popover')).filter(
+      (e) => e.getClientRects().length > 0 && getComputedStyle(e).display !== 'none' && !e.className.includes('-hidden'),
+    ).length < n;
+  for (let tries = 0; tries < 8; tries++) {
+    const before = await page.evaluate(countOpen).catch(() => 0);
+    if (before === 0) return;
+    const discard = page.locator('.ant-modal-confirm').getByRole('button', { name: '放弃修改' });
+    if (await discard.isVisible().catch(() => false)) await discard.click().catch(() => undefined);
+    else await page.keyboard.press('Escape').catch(() => undefined);
+    await page.waitForFunction(fewer, before, { timeout: 5_000 }).catch(() => undefined);
+  }
+}
+
 export async function toast(page: Page, text: string | RegExp): Promise<void> {
   await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
 }

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../shared/ipc/contract';
-import { go as goTo, recordFailure, settledShots, startApp, type App } from './harness';
+import { chooseByKeys, closeOverlays, go as goTo, recordFailure, settledShots, startApp, type App } from './harness';
 
 const NEW_NAME = '莱芜区2019（7月修订）';
 const NEW_PUB = '莱芜要情快报';
@@ -22,17 +22,7 @@ const go = (label: string) => goTo(page, label);
 const active = () => page.getByTestId('rules-editor').getByRole('tabpanel');
 const focused = (id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id);
 
-/** In the focused select, by keyboard: ↓ opens the list on the current choice, the arrows move to `option`, Enter takes it. */
-async function choose(option: string, key: 'ArrowDown' | 'ArrowUp'): Promise<void> {
-  await page.keyboard.press('ArrowDown');
-  const list = page.locator('.ant-select-dropdown:visible');
-  await list.waitFor();
-  const activeOption = list.locator('.ant-select-item-option-active');
-  for (let n = 0; n < 5 && (await activeOption.innerText().catch(() => '')) !== option; n++) await page.keyboard.press(key);
-  await list.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await page.keyboard.press('Enter');
-  await list.waitFor({ state: 'hidden' });
-}
+const choose = (option: string) => chooseByKeys(page, option);
 
 /** The 计分 page of a quarter of 2019, as the clerk reads it: every group's table text. */
 async function scoresPageText(quarter: '第二季度' | '第三季度'): Promise<string> {
@@ -43,8 +33,9 @@ async function scoresPageText(quarter: '第二季度' | '第三季度'): Promise
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: quarter }).click();
     await select.filter({ hasText: quarter }).waitFor();
   }
+  // the quarter's own scores, not the last quarter's still on screen while they load
+  await page.locator('[data-page] [data-testid="scores"][aria-busy="false"]').waitFor();
   await page.locator('[data-page] .ant-table-row').first().waitFor();
-  await page.locator('[data-page]').getByText(/计分规则：/).waitFor();
   return (await page.locator('[data-page]').innerText()).trim();
 }
 
@@ -80,7 +71,10 @@ async function seed(rpc: App['rpc']): Promise<void> {
 }
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await recordFailure(page, `规则-${ctx.task.name}`);
+  if (ctx.task.result?.state !== 'fail') return;
+  await recordFailure(page, `规则-${ctx.task.name}`);
+  // what the failed step left open would block every later one
+  await closeOverlays(page);
 });
 
 afterAll(async () => {
@@ -176,7 +170,7 @@ describe('the rule-set editor', () => {
     await page.keyboard.type(REQUIREMENT);
     await page.keyboard.press('Tab');
     await focused('add-window');
-    await choose('每季度', 'ArrowDown');
+    await choose('每季度');
     await page.keyboard.press('Tab'); // 类别: 调研 stays
     await focused('add-kind');
     await page.keyboard.press('Tab');
@@ -187,7 +181,7 @@ describe('the rule-set editor', () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Tab');
     await focused('add-award');
-    await choose('周期内得一次', 'ArrowDown');
+    await choose('周期内得一次');
     await page.keyboard.press('Tab');
     await focused('add-clause');
     await page.keyboard.type('一（一）3');
@@ -202,7 +196,7 @@ describe('the rule-set editor', () => {
     await expect(row.locator('input[aria-label="要求得分"]').inputValue()).resolves.toBe('3');
     // on second thought every month of the quarter earns it: the table's own select, by keyboard
     await row.locator('input[aria-label="计分方式"]').focus();
-    await choose('每月各得一次', 'ArrowUp');
+    await choose('每月各得一次');
     await row.locator('[title="每月各得一次"]').waitFor();
     // a second condition is added and taken away again, by keyboard: the focus stays in the cell each time
     const focusedLabel = (label: string) => page.waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, label);

@@ -27,7 +27,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { pinyin } from 'pinyin-pro';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { Results } from '../../../shared/ipc/contract';
 import type { RuleSet } from '../../../shared/rules/schema';
 import { useRuleDraft } from './rules/useRuleDraft';
@@ -160,10 +160,38 @@ interface AddSpec {
   hint?: string;
 }
 
+/**
+ * A dialog's first field takes the focus as soon as the dialog is on screen — not at the end of its opening animation,
+ * so what the clerk types at once is not lost — and never once the clerk is already in one of its fields.
+ */
+function useFirstFocus(open: boolean, first: RefObject<HTMLInputElement | null>, select = false): () => void {
+  useEffect(() => {
+    if (!open) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      if (first.current && first.current.getClientRects().length > 0) return focusFirstField(first.current, select);
+      if (++tries < 120) frame = requestAnimationFrame(attempt);
+    };
+    frame = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(frame);
+  }, [open, first, select]);
+  return () => focusFirstField(first.current, select);
+}
+
+function focusFirstField(el: HTMLInputElement | null, select: boolean): void {
+  const now = document.activeElement;
+  if (!el || now === el) return;
+  if (now instanceof HTMLElement && el.closest('.ant-modal')?.contains(now) && now.matches('input, textarea')) return;
+  el.focus();
+  if (select) el.select();
+}
+
 function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => void }) {
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
+  const focusFirst = useFirstFocus(spec !== null, first);
   // a new dialog starts from its own initial values
   const [specSeen, setSpecSeen] = useState(spec);
   if (spec !== specSeen) {
@@ -189,7 +217,7 @@ function AddDialog({ spec, onClose }: { spec: AddSpec | null; onClose: () => voi
       onOk={ok}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(open) => open && first.current?.focus()}
+      afterOpenChange={(open) => open && focusFirst()}
     >
       {spec && (
         <div onKeyDown={(e) => enterMovesOn(e, ok)} data-testid="rules-add-dialog">
@@ -238,6 +266,8 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const newName = useRef<HTMLInputElement>(null);
+  const focusNewName = useFirstFocus(asNew !== null, newName, true);
+  const afterConfirm = useRef<(() => void) | null>(null);
   const edit = (fn: (r: RuleSet) => void) => {
     setRefusal(null);
     ruleDraft.edit(fn);
@@ -1103,6 +1133,11 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         open={confirming}
         title="这次修改会改变过去季度的得分"
         onCancel={() => setConfirming(false)}
+        afterClose={() => {
+          const next = afterConfirm.current;
+          afterConfirm.current = null;
+          next?.();
+        }}
         footer={[
           <Button key="cancel" onClick={() => setConfirming(false)}>
             取消
@@ -1122,8 +1157,9 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
             type="primary"
             autoFocus
             onClick={() => {
+              // the next dialog opens once this one has closed and given the focus back, so that its name keeps the focus
+              afterConfirm.current = openAsNew;
               setConfirming(false);
-              openAsNew();
             }}
           >
             另存为新版本…
@@ -1142,12 +1178,7 @@ function Editor({ row, newest, onSaved }: { row: Row; newest: boolean; onSaved: 
         onCancel={() => setAsNew(null)}
         onOk={() => void saveAsNew()}
         destroyOnHidden
-        afterOpenChange={(open) => {
-          if (open) {
-            newName.current?.focus();
-            newName.current?.select();
-          }
-        }}
+        afterOpenChange={(open) => open && focusNewName()}
       >
         <div onKeyDown={newDialogKeys} data-testid="rules-new-dialog">
           <Form layout="horizontal" labelCol={{ flex: '80px' }} colon={false} style={{ marginTop: 12 }}>

@@ -77,7 +77,7 @@ function Breakdown({ unit, titles, onClose, onItem }: { unit: UnitScore | null; 
 export function ScoresPage() {
   const info = useInfo();
   const [period, setPeriod] = useState(reportingQuarter(info?.today ?? '2019-06-30'));
-  const { data } = useApi('scores:period', { period });
+  const { data, loading } = useApi('scores:period', { period });
   const [unit, setUnit] = useState<UnitScore | null>(null);
   const [item, setItem] = useState<number | null>(null);
   // the previous period of the same kind; "—" when the ledger holds nothing for it
@@ -85,7 +85,8 @@ export function ScoresPage() {
   const prev = new Map(prevRecorded ? (data?.previous.groups.flatMap((g) => g.units.map((u) => [u.unitId, u.total] as const)) ?? []) : []);
   const prevLabel = /Q/.test(period) ? '上季度' : /-/.test(period) ? '上月' : '上年';
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={10}>
+    // busy while another period's scores are on their way: until then the table still shows the last period's
+    <Space direction="vertical" style={{ width: '100%' }} size={10} data-testid="scores" aria-busy={loading}>
       <Card size="small">
         <Space wrap>
           <PeriodPicker value={period} onChange={setPeriod} />
