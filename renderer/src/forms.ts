@@ -11,10 +11,14 @@ const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), textar
 /**
  * A keydown handler for a form's container, the one keyboard rule of every form: Enter moves to the next field — a
  * checkbox's too (Space ticks it) — and on the last field it saves; Ctrl+Enter saves from any field. An open dropdown
- * (a Select picking its option, a date panel) keeps its Enter.
+ * (a Select picking its option, a date panel) keeps its Enter, and so does a tag field with a tag typed in it (Enter adds
+ * the tag; on an empty tag field Enter moves on). A page-sized editor (规则设置) passes `lastSaves: false`: there Enter
+ * never saves, only Ctrl+Enter or the button does. Keys from a dialog opened by the form are the dialog's own.
  */
-export function enterMovesOn(save: () => void) {
+export function enterMovesOn(save: () => void, opts: { lastSaves?: boolean } = {}) {
   return (e: KeyboardEvent<HTMLElement>): void => {
+    // a dialog's keys reach its opener through React's tree although the dialog is elsewhere on the page
+    if (!e.currentTarget.contains(e.target as Node)) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
       e.preventDefault();
       return save();
@@ -23,11 +27,12 @@ export function enterMovesOn(save: () => void) {
     const target = e.target as HTMLElement;
     if (target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA') return;
     if (target.getAttribute('role') === 'combobox' && target.getAttribute('aria-expanded') === 'true') return;
+    if (target instanceof HTMLInputElement && target.value !== '' && target.closest('.ant-select-multiple')) return;
     e.preventDefault();
     const fields = [...e.currentTarget.querySelectorAll<HTMLElement>(FIELDS)].filter((f) => f.offsetParent !== null);
     const i = fields.indexOf(target);
     if (i < 0) return;
-    if (i === fields.length - 1) return save();
+    if (i === fields.length - 1) return opts.lastSaves === false ? undefined : save();
     const next = fields[i + 1]!;
     next.focus();
     if (next instanceof HTMLInputElement && next.type === 'text') next.select();

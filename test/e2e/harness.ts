@@ -103,23 +103,33 @@ export async function pickTyped(page: Page, typed: string, expected = typed): Pr
 
 /**
  * In the focused Select, by keyboard, as a clerk picks: ↓ opens the list, the arrows walk to `option` and Enter takes it.
- * Every key waits for the effect of the one before — the list open on the current choice, the highlight moved one
- * option on — so a slow machine cannot make the walk overshoot; it returns once the list is closed and the Select
- * shows the choice.
+ * Every key waits for the effect of the one before — every other list fully closed, this list open on the current
+ * choice, the highlight moved one option on — so a slow machine cannot make the walk overshoot; it returns once the
+ * list is closed (its closing animation done) and the Select shows the choice. The list is found through the field's
+ * own aria-controls, never as "the visible list": a list still closing would be taken for it.
  */
 export async function chooseByKeys(page: Page, option: string): Promise<void> {
-  const list = page.locator('.ant-select-dropdown:visible');
+  const allClosed = () =>
+    Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).every((d) => d.className.includes('ant-select-dropdown-hidden') || getComputedStyle(d).display === 'none');
+  await page.waitForFunction(allClosed, undefined, { timeout: 10_000 });
   await page.keyboard.press('ArrowDown');
-  await list.waitFor({ timeout: 10_000 });
-  // the list highlights the current choice a moment after it appears
-  await page.waitForFunction(() => {
-    const l = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).find((e) => e.offsetParent !== null && !e.className.includes('-hidden'));
-    return !!l && (l.querySelector('.ant-select-item-option-selected') === null || l.querySelector('.ant-select-item-option-selected.ant-select-item-option-active') !== null);
-  }, undefined, { timeout: 10_000 });
+  // this field's list is open and highlights the current choice (a moment after it appears)
+  await page.waitForFunction(
+    () => {
+      const input = document.activeElement;
+      const listbox = document.getElementById(input?.getAttribute('aria-controls') ?? '');
+      const l = listbox?.closest<HTMLElement>('.ant-select-dropdown');
+      if (!l || input?.getAttribute('aria-expanded') !== 'true' || l.className.includes('-hidden') || l.className.includes('-leave')) return false;
+      const options = l.querySelectorAll('.ant-select-item-option');
+      return options.length > 0 && (l.querySelector('.ant-select-item-option-selected') === null || l.querySelector('.ant-select-item-option-selected.ant-select-item-option-active') !== null);
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
   const state = () =>
     page.evaluate(() => {
-      const l = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).find((e) => e.offsetParent !== null && !e.className.includes('-hidden'));
-      const options = Array.from(l?.querySelectorAll<HTMLElement>('.ant-select-item-option') ?? []);
+      const listbox = document.getElementById(document.activeElement?.getAttribute('aria-controls') ?? '');
+      const options = Array.from(listbox?.closest('.ant-select-dropdown')?.querySelectorAll<HTMLElement>('.ant-select-item-option') ?? []);
       return { texts: options.map((o) => o.innerText.trim()), active: options.findIndex((o) => o.classList.contains('ant-select-item-option-active')) };
     });
   for (let moves = 0; ; moves++) {
@@ -132,14 +142,25 @@ export async function chooseByKeys(page: Page, option: string): Promise<void> {
     const expected = texts[active + (down ? 1 : -1)]!;
     await page.keyboard.press(down ? 'ArrowDown' : 'ArrowUp');
     await page.waitForFunction(
-      (want) => Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown .ant-select-item-option-active')).some((o) => o.offsetParent !== null && o.innerText.trim() === want),
+      (want) => {
+        const listbox = document.getElementById(document.activeElement?.getAttribute('aria-controls') ?? '');
+        return listbox?.closest('.ant-select-dropdown')?.querySelector<HTMLElement>('.ant-select-item-option-active')?.innerText.trim() === want;
+      },
       expected,
       { timeout: 10_000 },
     );
   }
   await page.keyboard.press('Enter');
-  await list.waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.waitForFunction((want) => (document.activeElement?.closest('.ant-select')?.querySelector(`[title="${want}"]`) ?? null) !== null, option, { timeout: 10_000 });
+  await page.waitForFunction(
+    (want) => {
+      const input = document.activeElement;
+      const shown = (input?.closest('.ant-select')?.querySelector(`[title="${want}"]`) ?? null) !== null;
+      const closed = Array.from(document.querySelectorAll<HTMLElement>('.ant-select-dropdown')).every((d) => d.className.includes('ant-select-dropdown-hidden') || getComputedStyle(d).display === 'none');
+      return shown && closed && input?.getAttribute('aria-expanded') === 'false';
+    },
+    option,
+    { timeout: 10_000 },
+  );
 }
 
 /**

@@ -21,6 +21,11 @@ const go = (label: string) => goTo(page, label);
 /** The tab of the editor the clerk is looking at. */
 const active = () => page.getByTestId('rules-editor').getByRole('tabpanel');
 const focused = (id: string) => page.waitForFunction((x) => document.activeElement?.id === x, id);
+/** A dialog of the editor open and settled — its opening animation done — with the focus in its first field. */
+const dialogReady = async (testId: string, first: string) => {
+  await page.locator(`[data-testid="${testId}"][data-shown="true"]`).waitFor();
+  await focused(first);
+};
 
 const choose = (option: string) => chooseByKeys(page, option);
 
@@ -108,7 +113,7 @@ describe('the rule-set editor', () => {
   it('adds a category by form only: the dialog focuses its name, Enter moves on and adds', async () => {
     await page.getByRole('tab', { name: /^信息类别/ }).click();
     await page.getByRole('button', { name: '添加信息类别…' }).click();
-    await focused('add-name');
+    await dialogReady('rules-add-dialog', 'add-name');
     await page.keyboard.type('要情');
     await page.keyboard.press('Enter');
     await focused('add-factor');
@@ -122,7 +127,7 @@ describe('the rule-set editor', () => {
   it('adds a publication with half points and its own points for the new category', async () => {
     await page.getByRole('tab', { name: /^刊物/ }).click();
     await page.getByRole('button', { name: '添加刊物…' }).click();
-    await focused('add-name');
+    await dialogReady('rules-add-dialog', 'add-name');
     await page.keyboard.type(NEW_PUB);
     await page.keyboard.press('Tab'); // 级别: 区级 stays
     await page.keyboard.press('Tab');
@@ -166,7 +171,7 @@ describe('the rule-set editor', () => {
     await town.locator('.ant-table-row-expand-icon').click();
     const requirements = page.getByTestId('rules-requirements-0');
     await requirements.getByRole('button', { name: '添加要求…' }).click();
-    await focused('add-name');
+    await dialogReady('rules-add-dialog', 'add-name');
     await page.keyboard.type(REQUIREMENT);
     await page.keyboard.press('Tab');
     await focused('add-window');
@@ -265,7 +270,7 @@ describe('the rule-set editor', () => {
     await expect(says.innerText()).resolves.toContain('2019年第一季度至2019年第三季度');
     await shots('05-修改会改变过去季度');
     await page.getByRole('button', { name: '另存为新版本…' }).last().click();
-    await focused('rules-new-name');
+    await dialogReady('rules-new-dialog', 'rules-new-name');
   });
 
   it('saves a new version from 2019-07-01 by keyboard; a refusal of the service is shown in the dialog', async () => {

@@ -1,11 +1,11 @@
 // The rule editor's draft: what the clerk is changing, whether it differs from what is stored, what is wrong with it
 // (checked a moment after the typing stops, not on every keystroke, and sorted by the section it is in), and a guard
 // that asks before the edits are lost by leaving the page or picking another rule set.
-import { Modal } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseRuleFile } from '../../../../shared/rules/file';
 import { ruleSetSchema, type RuleSet } from '../../../../shared/rules/schema';
 import { useApp } from '../../store';
+import { confirmDiscard } from './RuleDialog';
 
 /** How long after the last change the draft is checked. */
 export const CHECK_DELAY_MS = 250;
@@ -46,19 +46,8 @@ export function checkRuleDraft(draft: RuleSet): RuleDraftCheck {
 }
 
 /** Asks before edits are lost; resolves true when the clerk lets them go. */
-export function confirmDiscard(name: string): Promise<boolean> {
-  let ok = false;
-  return new Promise((resolve) =>
-    Modal.confirm({
-      title: '放弃未保存的修改？',
-      content: `规则集「${name}」有未保存的修改，离开后这些修改不会保存。要保存，请选“继续修改”，再按“保存修改”或“另存为新版本”。`,
-      okText: '放弃修改',
-      cancelText: '继续修改',
-      autoFocusButton: 'cancel',
-      onOk: () => void (ok = true),
-      afterClose: () => resolve(ok),
-    }),
-  );
+export function confirmDiscardRules(name: string): Promise<boolean> {
+  return confirmDiscard(`规则集「${name}」有未保存的修改，离开后这些修改不会保存。要保存，请选“继续修改”，再按“保存修改”或“另存为新版本”。`);
 }
 
 export function useRuleDraft(stored: RuleSet) {
@@ -92,7 +81,7 @@ export function useRuleDraft(stored: RuleSet) {
   // leaving the page with edits asks first
   useEffect(() => {
     if (!dirty) return;
-    const guard = () => confirmDiscard(draft.name || stored.name);
+    const guard = () => confirmDiscardRules(draft.name || stored.name);
     useApp.getState().setLeaveGuard(guard);
     return () => {
       if (useApp.getState().leaveGuard === guard) useApp.getState().setLeaveGuard(null);
