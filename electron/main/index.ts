@@ -8,13 +8,14 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { METHOD_NAMES, READ_METHODS } from '../../shared/ipc/contract';
+import { BEFORE_CLOSE, METHOD_NAMES, READ_METHODS } from '../../shared/ipc/contract';
 import { messageOf, UserError } from '../db/errors';
 import { readConfig, writeConfig } from '../services/app-config';
 import { runImportInWorker } from '../services/import-worker';
 import { blockedLedger, closeLedger, startLedger, switchLedger, type OpenLedger } from '../services/startup';
 import { dailyBackup } from '../services/auto-backup';
 import { createHandlers, dispatch, type Dialogs } from '../handlers';
+import { guardClose } from './close-guard';
 import { installMenu } from './menu';
 import { registerSchemes, serveRenderer } from './protocol';
 import { APP_ORIGIN, installSecurity, isTrustedSender } from './security';
@@ -218,6 +219,19 @@ async function start(): Promise<void> {
     },
   });
   if (state.maximized) win.maximize();
+  // unsaved edits in the page (a rule set being changed …) are asked about before the window closes
+  const page = win.webContents;
+  win.on(
+    'close',
+    guardClose(
+      {
+        unsaved: async () => (await page.executeJavaScript(`Boolean(window.${BEFORE_CLOSE.unsaved}?.())`)) === true,
+        ask: async () => (await page.executeJavaScript(`window.${BEFORE_CLOSE.ask} ? window.${BEFORE_CLOSE.ask}() : true`, true)) !== false,
+      },
+      () => win?.close(),
+      (ms) => new Promise((r) => setTimeout(r, ms)),
+    ),
+  );
   trackWindowState(win, join(userData, 'window.json'));
   installMenu(win, dirname(opened.file), () => showAbout(opened.file));
   win.once('ready-to-show', () => win?.show());

@@ -1,9 +1,9 @@
 // The renderer talks to the services only through window.api (the preload in the app, the loopback bridge in tests).
 import { message } from 'antd';
-import type { Api, Reply } from '../../shared/ipc/contract';
+import type { Api, BeforeCloseHooks, Reply } from '../../shared/ipc/contract';
 
 declare global {
-  interface Window {
+  interface Window extends BeforeCloseHooks {
     api: Api;
   }
 }

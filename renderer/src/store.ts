@@ -97,3 +97,11 @@ export function vocabName(info: AppInfo | null, kind: 'groups' | 'publications' 
   }
   return key;
 }
+
+// Closing the window asks the page first, as going to another page does: unsaved edits (a leave guard) get the same
+// question, 放弃未保存的修改？; with none the window closes at once.
+window.zwxxUnsaved = () => useApp.getState().leaveGuard !== null;
+window.zwxxAskLeave = () => {
+  const guard = useApp.getState().leaveGuard;
+  return guard ? guard() : Promise.resolve(true);
+};

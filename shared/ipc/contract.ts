@@ -718,6 +718,16 @@ export interface KeptDocumentView {
   size: number;
 }
 
+/**
+ * What the window asks the page before it closes (the main process calls these in the page, the tests call them in
+ * Chromium): whether it has unsaved edits, and the page's own question about them — true when the clerk lets them go.
+ */
+export interface BeforeCloseHooks {
+  zwxxUnsaved: () => boolean;
+  zwxxAskLeave: () => Promise<boolean>;
+}
+export const BEFORE_CLOSE = { unsaved: 'zwxxUnsaved', ask: 'zwxxAskLeave' } as const satisfies Record<string, keyof BeforeCloseHooks>;
+
 export const METHOD_NAMES = Object.keys(METHODS) as Method[];
 
 /** Turns the method list into the api object shape, given a transport (ipcRenderer.invoke or fetch). */

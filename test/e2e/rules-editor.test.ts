@@ -6,7 +6,7 @@
 // version holds them and scores the requirement.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../shared/ipc/contract';
+import type { BeforeCloseHooks, Results } from '../../shared/ipc/contract';
 import { chooseByKeys, closeOverlays, go as goTo, recordFailure, settledShots, startApp, type App } from './harness';
 
 const NEW_NAME = '莱芜区2019（7月修订）';
@@ -393,5 +393,29 @@ describe('a rule set used by a locked quarter', () => {
     // the service refuses too, naming the quarter
     const old = (await rpc('rules:list', {})).find((r) => r.rules.name === '莱芜区2019')!;
     await expect(rpc('rules:save', { id: old.id, rules: old.rules })).rejects.toThrow(/已通报并锁定/);
+  });
+});
+
+describe('closing the window', () => {
+  it('with unsaved rule edits asks 放弃未保存的修改？ first, as leaving the page does; with none it asks nothing', async () => {
+    // the window asks the page through these hooks before it closes (the main process calls them the same way)
+    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxUnsaved())).resolves.toBe(true);
+    const stay = page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave());
+    const question = page.locator('.ant-modal-confirm').filter({ hasText: '放弃未保存的修改？' });
+    await question.waitFor();
+    await shots('10-关闭窗口前询问');
+    await question.getByRole('button', { name: '继续修改' }).click();
+    await expect(stay).resolves.toBe(false);
+    await question.waitFor({ state: 'detached' });
+    await expect(active().locator('input[aria-label="单篇"]').first().inputValue()).resolves.toBe('12');
+    const leave = page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave());
+    await question.getByRole('button', { name: '放弃修改' }).click();
+    await expect(leave).resolves.toBe(true);
+    // the edits let go by 放弃修改 on the page: nothing to ask about
+    await question.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '放弃修改', exact: true }).click();
+    await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxUnsaved())).resolves.toBe(false);
+    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave())).resolves.toBe(true);
   });
 });
