@@ -83,6 +83,26 @@ export function App() {
   const [firstRun, setFirstRun] = useState(false);
   const [startup, setStartup] = useState<StartupView | null>(null);
   const [recovered, setRecovered] = useState<string | null>(null);
+  // the pages by keyboard: Alt+M puts the focus on the side menu (↑↓ move, Enter opens), Ctrl+PageDown / Ctrl+PageUp
+  // open the next / previous page; unsaved edits are asked about first, as with a click
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && (e.key === 'm' || e.key === 'M')) {
+        e.preventDefault();
+        const menu = document.querySelector<HTMLElement>('[data-testid="page-menu"]');
+        (menu?.querySelector<HTMLElement>('.ant-menu-item-selected') ?? menu?.querySelector<HTMLElement>('.ant-menu-item'))?.focus();
+        return;
+      }
+      if (e.ctrlKey && !e.altKey && (e.key === 'PageDown' || e.key === 'PageUp')) {
+        e.preventDefault();
+        const at = PAGES.findIndex((p) => p.key === useApp.getState().page);
+        const next = PAGES[(at + (e.key === 'PageDown' ? 1 : PAGES.length - 1)) % PAGES.length]!;
+        useApp.getState().go(next.key);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     void (async () => {
       // the start-up check first: a damaged data file shows the recovery screen, never a broken page
@@ -127,11 +147,17 @@ export function App() {
         </div>
         <Menu
           mode="inline"
+          data-testid="page-menu"
           selectedKeys={[page]}
           items={PAGES.map((p) => ({ key: p.key, label: p.label }))}
           onClick={(e) => go(e.key as Page)}
           style={{ borderInlineEnd: 'none' }}
         />
+        <div style={{ padding: '8px 12px', fontSize: 12, color: '#999', lineHeight: 1.6 }}>
+          Alt+M 到菜单
+          <br />
+          Ctrl+PgDn 下一页
+        </div>
       </Layout.Sider>
       <Layout.Content style={{ overflow: 'auto', padding: '12px 16px', background: '#f5f6f8' }} data-page={page}>
         {startup?.notice && <Alert type="warning" showIcon banner style={{ marginBottom: 8 }} message={startup.notice} />}

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SHOTS, focusIs, go as goTo, optionReady, pickTyped, recordFailure, settledShots, startApp, type App } from './harness';
+import { SHOTS, focusIs, go as goTo, goByKeys, optionReady, pickTyped, recordFailure, settledShots, startApp, type App } from './harness';
 
 const TODAY = '2019-07-08';
 const TWIN = '区审计局开展上半年财政资金专项审计调查';
@@ -211,7 +211,8 @@ describe('a clerk’s day, round two', () => {
     const pages = ['首页', '信息登记', '采用与批示', '约稿', '加减分', '计分', '通报', '刊物', '单位名单', '规则设置', '数据', '操作记录'];
     const sideways: string[] = [];
     for (const [i, label] of pages.entries()) {
-      await go(label);
+      // by keyboard: Alt+M to the menu, the arrows, Enter
+      await goByKeys(page, label);
       for (const width of [1366, 1024]) {
         await page.setViewportSize({ width, height: 768 });
         await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
@@ -236,5 +237,12 @@ describe('a clerk’s day, round two', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
     }
     expect(sideways).toEqual([]);
+    // Ctrl+PageUp / Ctrl+PageDown: the previous and the next page, round the end of the menu
+    await page.keyboard.press('Control+PageUp');
+    await page.locator('[data-page]').getByRole('heading', { name: '数据', exact: true }).waitFor();
+    await page.keyboard.press('Control+PageDown');
+    await page.locator('[data-page]').getByRole('heading', { name: '操作记录', exact: true }).waitFor();
+    await page.keyboard.press('Control+PageDown');
+    await page.locator('[data-page]').getByRole('heading', { name: '首页', exact: true }).waitFor();
   });
 });

@@ -85,6 +85,34 @@ export async function go(page: Page, label: string): Promise<void> {
   await page.locator('[data-page]').getByRole('heading', { name: label, exact: true }).waitFor();
 }
 
+/**
+ * Opens a page by keyboard, as a clerk without a mouse does: Alt+M puts the focus on the side menu, the arrows walk
+ * to `label` (each key waits until the focus has moved), Enter opens it; returns once its heading is shown.
+ */
+export async function goByKeys(page: Page, label: string): Promise<void> {
+  const focusedItem = () => page.evaluate(() => (document.activeElement?.closest('[data-testid="page-menu"] .ant-menu-item') as HTMLElement | null)?.innerText.trim() ?? null);
+  await page.keyboard.press('Alt+m');
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid="page-menu"] .ant-menu-item') !== null, undefined, { timeout: 10_000 });
+  const labels = await page.locator('[data-testid="page-menu"] .ant-menu-item').allInnerTexts();
+  const target = labels.map((l) => l.trim()).indexOf(label);
+  if (target < 0) throw new Error(`菜单中没有「${label}」`);
+  for (let moves = 0; ; moves++) {
+    const now = await focusedItem();
+    const at = labels.map((l) => l.trim()).indexOf(now ?? '');
+    if (at === target) break;
+    if (moves > labels.length) throw new Error(`按方向键走不到「${label}」`);
+    const want = labels[at + (target > at ? 1 : -1)]!.trim();
+    await page.keyboard.press(target > at ? 'ArrowDown' : 'ArrowUp');
+    await page.waitForFunction(
+      (w) => (document.activeElement?.closest('[data-testid="page-menu"] .ant-menu-item') as HTMLElement | null)?.innerText.trim() === w,
+      want,
+      { timeout: 10_000 },
+    );
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('[data-page]').getByRole('heading', { name: label, exact: true }).waitFor();
+}
+
 export function focusIs(page: Page, id: string): Promise<unknown> {
   return page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 10_000 });
 }
