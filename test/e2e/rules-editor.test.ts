@@ -396,6 +396,42 @@ describe('a rule set used by a locked quarter', () => {
   });
 });
 
+describe('the keys of the editor', () => {
+  it('a dialog with something typed asks before Esc loses it; Ctrl+Enter adds from its first field', async () => {
+    await page.getByRole('tab', { name: /^信息类别/ }).click();
+    const before = await active().locator('input[aria-label="名称"]').count();
+    await page.getByRole('button', { name: '添加信息类别…' }).click();
+    await dialogReady('rules-add-dialog', 'add-name');
+    await page.keyboard.type('动态');
+    await page.keyboard.press('Escape');
+    const question = page.locator('.ant-modal-confirm').filter({ hasText: '放弃未保存的修改？' });
+    await question.waitFor();
+    await shots('11-对话框-Esc先问');
+    await page.keyboard.press('Enter'); // the focused answer is 继续修改
+    await question.waitFor({ state: 'detached' });
+    await expect(page.locator('#add-name').inputValue()).resolves.toBe('动态');
+    await focused('add-name');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
+    await expect(active().locator('input[aria-label="名称"]').count()).resolves.toBe(before + 1);
+    // Esc on a dialog with nothing typed closes it at once
+    await page.getByRole('button', { name: '添加信息类别…' }).click();
+    await dialogReady('rules-add-dialog', 'add-name');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
+  });
+
+  it('Ctrl+Enter anywhere in the editor is 保存修改: on a locked rule set it says why it cannot', async () => {
+    await active().locator('input[aria-label="名称"]').first().focus();
+    await page.keyboard.press('Control+Enter');
+    const refusal = page.getByTestId('rules-refusal');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain('不能再修改；请按“另存为新版本”');
+    // the edits are still there
+    await page.getByText('有未保存的修改').waitFor();
+  });
+});
+
 describe('closing the window', () => {
   it('with unsaved rule edits asks 放弃未保存的修改？ first, as leaving the page does; with none it asks nothing', async () => {
     // the window asks the page through these hooks before it closes (the main process calls them the same way)
@@ -407,6 +443,7 @@ describe('closing the window', () => {
     await question.getByRole('button', { name: '继续修改' }).click();
     await expect(stay).resolves.toBe(false);
     await question.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: /^刊物/ }).click();
     await expect(active().locator('input[aria-label="单篇"]').first().inputValue()).resolves.toBe('12');
     const leave = page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave());
     await question.getByRole('button', { name: '放弃修改' }).click();
