@@ -296,8 +296,9 @@ describe('a clerk’s day without friction', () => {
     await go('通报');
     await typeDate('#circular-date', '2019-07-10');
     await page.keyboard.press('Enter');
-    await page.locator('#circular-docno').fill('12');
+    // the date taken (the preview shows it) before the next field
     await page.getByTestId('circular-preview').getByText('2019年7月10日').waitFor();
+    await page.locator('#circular-docno').fill('12');
     await shot('12-通报');
     const out = join(app.dir, '通报');
     mkdirSync(out);

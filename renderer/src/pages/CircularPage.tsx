@@ -342,7 +342,11 @@ export function CircularPage() {
             value={docNo}
             disabled={data?.locked}
             maxLength={10}
-            onChange={(e) => setChosen({ period, date: mine?.date ?? data?.issue.date ?? null, docNo: e.target.value })}
+            // from the latest choice, not this render's: a date picked a moment ago may not be drawn yet
+            onChange={(e) => {
+              const docNo = e.target.value;
+              setChosen((c) => ({ period, date: c?.period === period ? c.date : (data?.issue.date ?? null), docNo }));
+            }}
             onBlur={() => void saveIssue({ docNo })}
             style={{ width: 270 }}
             addonBefore={`${settingsPrefix}〔${issueDate.year()}〕`}
