@@ -421,6 +421,18 @@ describe('the keys of the editor', () => {
     await page.getByTestId('rules-add-dialog').waitFor({ state: 'detached' });
   });
 
+  it('上移 / 下移 in an expanded row change the order of the list', async () => {
+    await page.getByRole('tab', { name: /^约稿/ }).click();
+    const names = () => active().locator('.ant-table-row input[aria-label="名称"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const before = await names();
+    expect(before.length).toBe(2);
+    await active().locator('.ant-table-row-expand-icon').first().click();
+    const detail = active().locator('.ant-table-expanded-row').first();
+    await expect(detail.getByRole('button', { name: '上移' }).isDisabled()).resolves.toBe(true);
+    await detail.getByRole('button', { name: '下移' }).click();
+    await expect.poll(names).toEqual([before[1], before[0]]);
+  });
+
   it('Ctrl+Enter anywhere in the editor is 保存修改: on a locked rule set it says why it cannot', async () => {
     await active().locator('input[aria-label="名称"]').first().focus();
     await page.keyboard.press('Control+Enter');
