@@ -98,7 +98,14 @@ class WebContents extends EventEmitter {
   send(channel) {
     (record.sentToRenderer ??= []).push(channel);
   }
+  // what main asks the page (before closing the window); the page's answers are the job's, in order
+  executeJavaScript(code) {
+    (record.pageScripts ??= []).push(code);
+    return Promise.resolve((job.pageAnswers ??= []).shift());
+  }
 }
+
+const windowsMade = [];
 
 class BrowserWindow extends EventEmitter {
   constructor(options) {
@@ -107,6 +114,14 @@ class BrowserWindow extends EventEmitter {
     this.visible = false;
     this.webContents = new WebContents();
     record.windows.push({ options: JSON.parse(JSON.stringify(options)) });
+    windowsMade.push(this);
+  }
+  // the × of the window: 'close' listeners may hold it back
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (!prevented) record.windowsClosed = (record.windowsClosed ?? 0) + 1;
+    return prevented;
   }
   async loadURL(url) {
     record.windows[record.windows.length - 1].url = url;
@@ -285,6 +300,21 @@ function probeSecurity() {
   record.securityProbe = out;
 }
 
+// ---------------------------------------------------------------- the window's × twice: 继续修改, then 放弃修改
+async function probeClose() {
+  // main's answer to 'close' runs on promises: let them all run before reading the record
+  const settle = async () => {
+    for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+  };
+  const win = windowsMade[windowsMade.length - 1];
+  record.closeProbe = { firstHeldBack: win.close() };
+  await settle();
+  record.closeProbe.closedAfterStay = record.windowsClosed ?? 0;
+  record.closeProbe.secondHeldBack = win.close();
+  await settle();
+  record.closeProbe.closedAfterLeave = record.windowsClosed ?? 0;
+}
+
 // ---------------------------------------------------------------- the preload as a sandboxed renderer runs it
 async function runPreload() {
   const preloadPath = record.windows[0]?.options?.webPreferences?.preload;
@@ -391,6 +421,7 @@ async function main() {
   probeSecurity();
   await serveRenderer();
   await runPreload();
+  if (job.closeProbe) await probeClose();
   if (job.throwAfterLoad) await throwUncaught(job.throwAfterLoad);
 }
 

@@ -37,6 +37,8 @@ interface Record_ {
   loader: string;
   loadError: string | null;
   startError: string | null;
+  closeProbe?: { firstHeldBack: boolean; closedAfterStay: number; secondHeldBack: boolean; closedAfterLeave: number };
+  pageScripts?: string[];
   schemes: { scheme: string; privileges: Record<string, boolean> }[] | null;
   schemesRegisteredBeforeReady: boolean | null;
   protocolHandlers: { scheme: string }[];
@@ -102,6 +104,16 @@ describe('the built desktop shell, loaded as Electron loads it', () => {
         ],
       },
     ]);
+  });
+
+  it('closing the window asks the page first: 继续修改 keeps it open, 放弃修改 closes it', () => {
+    // the page answers: unsaved edits, 继续修改; then unsaved edits, 放弃修改
+    const { record } = loadApp('packaged', { closeProbe: true, pageAnswers: [true, false, true, true] });
+    expect(record.startError).toBeNull();
+    expect(record.closeProbe).toEqual({ firstHeldBack: true, closedAfterStay: 0, secondHeldBack: true, closedAfterLeave: 1 });
+    expect(record.pageScripts).toHaveLength(4);
+    expect(record.pageScripts!.filter((c) => c.includes('zwxxUnsaved'))).toHaveLength(2);
+    expect(record.pageScripts!.filter((c) => c.includes('zwxxAskLeave'))).toHaveLength(2);
   });
 
   // a packaged tree is only ever started as a packaged app; `electron .` (default_app) is the development start
