@@ -472,7 +472,8 @@ export function EntryPage() {
           />
           <Input.Search placeholder="标题关键词或编号" allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setFilter({ ...filter, q: v || undefined })} style={{ width: 220 }} />
         </Space>
-        <ItemList filter={filter} onOpen={setOpen} height="calc(100vh - 330px)" />
+        {/* the list fills the window under the form and its two-line 正文 box: no scrolling of the whole page */}
+        <ItemList filter={filter} onOpen={setOpen} height="calc(100vh - 400px)" />
       </Card>
       {pasting && <PasteModal onClose={() => setPasting(false)} />}
       <ItemDrawer id={open} onClose={() => setOpen(null)} />
