@@ -34,3 +34,35 @@ export function wordCount(text: string): number {
 export function wordLimitOf(form: AdoptionForm, limits: { singleLimit: number; briefLimit: number }): number {
   return form === 'brief' ? limits.briefLimit : limits.singleLimit;
 }
+
+/** The 栏目 that holds the 简讯 (the default 栏目 are 工作动态、经验交流、问题反映、简讯). */
+export const BRIEF_SECTION = '简讯';
+export const isBriefSection = (name: string): boolean => name.includes(BRIEF_SECTION);
+
+/**
+ * 简讯 are printed under 【简讯】, and articles (单篇, 综合) under the other 栏目 — on the 刊物 page, in the Word file
+ * and in what is saved alike. An entry whose form and 栏目 disagree goes, keeping its order, to the end of the 栏目 its
+ * form belongs to: a 简讯 to 【简讯】 (added last when the issue has none), an article to the first other 栏目 (工作动态
+ * added first when there is none). Entries already in place do not move.
+ */
+export function placeByForm<E extends { form: AdoptionForm }>(sections: readonly { name: string; entries: readonly E[] }[]): { name: string; entries: E[] }[] {
+  const out = sections.map((s) => ({ name: s.name, entries: [...s.entries] }));
+  const strays = out.flatMap((s) => {
+    const brief = isBriefSection(s.name);
+    const away = s.entries.filter((e) => (e.form === 'brief') !== brief);
+    s.entries = s.entries.filter((e) => (e.form === 'brief') === brief);
+    return away;
+  });
+  if (strays.length === 0) return out;
+  const home = (brief: boolean) => {
+    let s = out.find((x) => isBriefSection(x.name) === brief);
+    if (!s) {
+      s = { name: brief ? BRIEF_SECTION : '工作动态', entries: [] };
+      if (brief) out.push(s);
+      else out.unshift(s);
+    }
+    return s;
+  };
+  for (const e of strays) home(e.form === 'brief').entries.push(e);
+  return out;
+}

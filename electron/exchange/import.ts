@@ -4,6 +4,7 @@ import { unitNameKey } from '../../shared/text';
 import { Vocabulary } from '../../shared/vocabulary';
 import { basename } from 'node:path';
 import type { Db } from '../db/database';
+import { UserError } from '../db/errors';
 import { write } from '../services/write-gate';
 import { beginAuditGroup, endAuditGroup } from '../store/audit';
 import { lockedQuarters } from '../store/locks';
@@ -326,6 +327,11 @@ export async function importWorkbook(
   const source = opts.source ?? '导入';
   await opts.beforeWrite?.();
   write(db, source, () => {
+    // the preview was planned before the backup; another window or the command line may have written since. Planned
+    // again inside the transaction, the import writes exactly what the preview said, or nothing.
+    const again = planImport(db, parsed, [], new Set(failedItemNos), leftOut);
+    if (JSON.stringify(again) !== JSON.stringify(plan))
+      throw new UserError('预览之后账本有了改动（另一个窗口或命令行写入了记录），这次导入没有写入任何内容。请重新导入，核对新的预览后再确认。');
     beginAuditGroup(db, source, 'import', { file: opts.label ?? basename(file), counts: report.counts });
     try {
       applyPlan(db, plan, opts.onRowWritten);

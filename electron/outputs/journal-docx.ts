@@ -7,19 +7,26 @@ import {
   BorderStyle,
   Document,
   Footer,
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   TabStopType,
   TextRun,
+  TextWrappingType,
+  VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
   type IRunOptions,
 } from 'docx';
+import { ShapeRun } from 'docx/shapes';
 import { writeFileSync } from 'node:fs';
 import type { AdoptionForm } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import { writeAtomically } from '../exchange/write-file';
 import { PAGE, TEXT_WIDTH } from './circular-docx';
+import { countLines } from './circular-layout';
 
 const SIZE = { masthead: 84, title: 44, longTitle: 32, body: 32, pageNumber: 28, colophon: 28 } as const; // half-points
 const CHAR = 320; // one 三号 character, twips
@@ -118,6 +125,7 @@ function articleTitle(title: string, s: Settings): Paragraph {
 
 /** A paragraph that can still be told to stay with the next one (the last text paragraph keeps the 报尾 company). */
 type Para = (keepNext: boolean) => Paragraph;
+const BLANK: Para = (keepNext) => blank(keepNext);
 
 function sections(input: JournalDocInput): Paragraph[] {
   const s = input.settings;
@@ -150,43 +158,75 @@ function sections(input: JournalDocInput): Paragraph[] {
       for (const p of editorNote(e.editorNote, s)) out.push(() => p);
       for (const l of linesOf(e.body)) push(() => [run(l, f.body, SIZE.body)], { indent: true });
       if (e.credit) push(() => [run(e.credit, s.journal.kai, SIZE.body)], { align: AlignmentType.RIGHT });
-      out.push((keepNext) => blank(keepNext));
+      out.push(BLANK);
     }
   }
-  // the last paragraphs of text stay on the page of the 报尾, which is never left alone on a page
+  // no blank line between the last article and the 报尾; the last paragraphs of text stay on the page of the 报尾,
+  // which is never left alone on a page
+  while (out[out.length - 1] === BLANK) out.pop();
   return out.map((p, i) => p(i >= out.length - 3));
 }
 
-/** 报尾: between rules, 报/送/发, then 责任编辑/签发 and 共印N份; kept together with the text above it. */
+/** 报尾 lines: 14 pt on an exact 22 pt line; wrapped lines of 报/送/发 stand under the text after “报：”. */
+const COLOPHON_LINE = 440;
+const COLOPHON_HANG = 2 * 280;
+/** The space kept between the end of the text and the 报尾, in EMU (half a body line). */
+const COLOPHON_GAP = 14 * 12700;
+
+/**
+ * 报尾: between rules, 报/送/发, then 责任编辑/签发 and 共印N份 — in a text box anchored to the foot of the type area
+ * (“bottom of the margin”, text above it and none beside it), so it stands at the foot of whichever page the text
+ * ends on, in Word, WPS and LibreOffice alike; a page break cannot be known when the file is written. The box sits in
+ * an empty last paragraph that the last lines of text keep company: where the text leaves no room for it, those lines
+ * go over to the next page with it, and the 报尾 never stands on a page alone.
+ */
 function colophon(input: JournalDocInput): Paragraph[] {
   const s = input.settings;
   const j = s.journal;
   const f = s.fonts;
   const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 } as const;
-  const lines: { text: string; top?: boolean; bottom?: boolean; right?: string }[] = [];
+  const lines: { text: string; top?: boolean; bottom?: boolean; right?: string; hang?: boolean }[] = [];
   const to = [
     ['报', j.reportTo],
     ['送', j.sendTo],
     ['发', j.distributeTo],
   ].filter(([, v]) => v!.trim() !== '');
-  to.forEach(([k, v], i) => lines.push({ text: `${k}：${v}`, top: i === 0, bottom: i === to.length - 1 }));
+  to.forEach(([k, v], i) => lines.push({ text: `${k}：${v!.trim()}`, top: i === 0, bottom: i === to.length - 1, hang: true }));
   const signed = [j.responsibleEditor && `责任编辑：${j.responsibleEditor}`, j.signer && `签发：${j.signer}`].filter(Boolean).join('　　');
-  lines.push({ text: signed, right: j.copies > 0 ? `（共印${j.copies}份）` : '', bottom: true });
-  return [
-    blank(true),
-    ...lines.map(
-      (l, i) =>
+  lines.push({ text: signed, right: j.copies > 0 ? `（共印${j.copies}份）` : '', top: to.length === 0, bottom: true });
+  // the box is as tall as its lines counted wide (as LibreOffice sets figures): a line too many leaves room above the
+  // text, which stands at the box's foot, never a line cut off
+  const count = lines.reduce(
+    (n, l) => n + countLines(l.text + (l.right ? `　${l.right}` : ''), { first: TEXT_WIDTH, rest: TEXT_WIDTH - (l.hang ? COLOPHON_HANG : 0), size: SIZE.colophon, spacing: 0 }, 'wide'),
+    0,
+  );
+  const twips = count * COLOPHON_LINE + 60;
+  const box = new ShapeRun({
+    type: 'rectangle',
+    transformation: { width: TEXT_WIDTH / 15, height: twips / 15 },
+    line: 'none',
+    altText: { name: '报尾', description: '报尾', title: '报尾' },
+    textOptions: { verticalAlignment: 'bottom', margins: { top: 0, right: 0, bottom: 0, left: 0 }, wrap: true },
+    floating: {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, align: HorizontalPositionAlign.CENTER },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.MARGIN, align: VerticalPositionAlign.BOTTOM },
+      wrap: { type: TextWrappingType.TOP_AND_BOTTOM, margins: { distT: COLOPHON_GAP } },
+      margins: { top: COLOPHON_GAP },
+    },
+    children: lines.map(
+      (l) =>
         new Paragraph({
           children: [run(l.text, f.body, SIZE.colophon), ...(l.right ? [run(`\t${l.right}`, f.body, SIZE.colophon)] : [])],
           tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
-          spacing: exact(440),
-          indent: { left: 0, hanging: 0 },
-          keepNext: i < lines.length - 1,
-          keepLines: true,
+          alignment: AlignmentType.LEFT,
+          spacing: exact(COLOPHON_LINE),
+          indent: l.hang ? { left: COLOPHON_HANG, hanging: COLOPHON_HANG } : { left: 0 },
           border: { ...(l.top ? { top: rule } : {}), ...(l.bottom ? { bottom: rule } : {}) },
         }),
     ),
-  ];
+  });
+  // the anchor: an empty paragraph a point high, after the text it keeps with
+  return [new Paragraph({ children: [box], spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } })];
 }
 
 function pageNumber(fontName: string, side: 'right' | 'left'): Paragraph {

@@ -11,7 +11,7 @@ import type {
   JournalPublishPreview,
   JournalRequestView,
 } from '../../shared/ipc/contract';
-import { issueLabel, issueNoText, wordCount, wordLimitOf } from '../../shared/journal';
+import { issueLabel, issueNoText, placeByForm, wordCount, wordLimitOf } from '../../shared/journal';
 import { addDays, chineseDate, periodLabel, quarterOf } from '../../shared/periods';
 import { ruleSetForQuarterOf } from '../../shared/scoring/rulesets';
 import { Vocabulary } from '../../shared/vocabulary';
@@ -84,8 +84,9 @@ function checkDraft(db: Db, d: JournalDraft): void {
 
 /** Creates a draft issue (id absent) or replaces a draft's content; a published issue is frozen. */
 export function saveDraft(db: Db, id: number | undefined, draft: JournalDraft, source: string): number {
-  const d = { ...draft, publication: publicationKey(db, draft.publication, draft.date) };
-  checkDraft(db, d);
+  // checked as written (the messages name the 栏目 the clerk put an entry in), then each entry in the 栏目 of its form
+  checkDraft(db, draft);
+  const d = { ...draft, publication: publicationKey(db, draft.publication, draft.date), sections: placeByForm(draft.sections) };
   if (id !== undefined && issueOrFail(db, id).state !== 'draft') throw new UserError('这一期已定版，不能再修改；确需修改请先撤版。');
   return write(db, source, () => store.writeDraft(db, id, d, nowIso()));
 }
@@ -141,7 +142,8 @@ export function journalDetail(db: Db, id: number): JournalIssueDetail {
   const allItemIds = content.items.map((i) => i.itemId);
   return {
     ...issueView(db, row),
-    sections: content.sections.map((s) => ({ name: s.name, entries: content.entries.filter((e) => e.sectionId === s.id).map(entry) })),
+    // a draft saved before 简讯 went to their 栏目 reads as it prints
+    sections: placeByForm(content.sections.map((s) => ({ name: s.name, entries: content.entries.filter((e) => e.sectionId === s.id).map(entry) }))),
     adoptions: store
       .issueAdoptions(db, id)
       .filter((a) => !a.deleted)

@@ -13,6 +13,8 @@ import type {
 import { addDays, monthPeriod, previousMonth, quarterOf, quartersOf, yearPeriod, type Period } from '../../shared/periods';
 import type { RuleSet } from '../../shared/rules/schema';
 import { cachedStatement, type Db } from '../db/database';
+import { issueNoText } from '../../shared/journal';
+import { adoptionIssueLabels } from './journal';
 import { lockedRosters } from './locks';
 
 interface ItemRow {
@@ -179,6 +181,13 @@ export function loadFacts(
          UNION SELECT item_id FROM instructions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?)
        ORDER BY a.date, a.id`,
   ).all(p.end, p.start, p.end, p.start, p.end) as AdoptionFact[];
+  // a hand-logged adoption 定版 linked to an issue, its 期号 left blank, reads with that issue's 期号 (as 定版's own do)
+  const blank = adoptions.filter((a) => !a.issueNo.trim());
+  const issues = adoptionIssueLabels(db, blank.map((a) => a.id));
+  for (const a of blank) {
+    const j = issues.get(a.id);
+    if (j && j.yearNo !== null) a.issueNo = issueNoText(j.yearNo);
+  }
   const instructions = cachedStatement(
     db,
     `SELECT r.id, r.item_id AS itemId, r.level, r.form, r.date, r.leader

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { ItemDetailView } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL, INSTRUCTION_FORM_LABEL, JOINT_SPLIT_LABEL, publicationTitle, stars } from '../../../shared/labels';
+import { ITEM_BODY_MAX } from '../../../shared/journal';
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
 import { CATEGORY_SEARCH, categoryOptions, confirmDate, dateFromText, enterMovesOn } from '../forms';
@@ -83,6 +84,7 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
   const [kinds, setKinds] = useState<ItemKind[]>(item.kinds);
   const [authors, setAuthors] = useState(item.authorList.join('、'));
   const [note, setNote] = useState(item.note);
+  const [body, setBody] = useState(item.body);
   const [category, setCategory] = useState<string | null>(item.category);
   const [joint, setJoint] = useState<number[]>(item.jointUnits.map((u) => u.id));
   const [busy, setBusy] = useState(false);
@@ -94,8 +96,8 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
   const lostCategory = category !== null && !categories.some((c) => c.key === category) ? (item.categoryName ?? category) : null;
   const jointUnits = joint.filter((u) => u !== unitId);
   const dirty =
-    JSON.stringify([unitId, dateText, title, kinds, authors, note, category, jointUnits]) !==
-    JSON.stringify([item.unitId, item.date, item.title, item.kinds, item.authorList.join('、'), item.note, item.category, item.jointUnits.map((u) => u.id)]);
+    JSON.stringify([unitId, dateText, title, kinds, authors, note, category, jointUnits, body]) !==
+    JSON.stringify([item.unitId, item.date, item.title, item.kinds, item.authorList.join('、'), item.note, item.category, item.jointUnits.map((u) => u.id), item.body]);
   const toggle = (k: ItemKind) => setKinds((ks) => (ks.includes(k) ? ks.filter((x) => x !== k) : [...ks, k]));
   const save = async () => {
     if (busy) return;
@@ -105,7 +107,7 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
     if (lostCategory) return void message.warning({ key: 'edit', content: `${date} 适用的规则没有“${lostCategory}”这一信息类别，请重新选择信息类别` });
     if (date !== item.date && !(await confirmDate(info, date))) return;
     setBusy(true);
-    const r = await attempt(() => call(api().items.update({ id: item.id, item: { unitId, date, title: title.trim(), kinds, authors: splitList(authors), note, category, jointUnitIds: jointUnits } })));
+    const r = await attempt(() => call(api().items.update({ id: item.id, item: { unitId, date, title: title.trim(), kinds, authors: splitList(authors), note, category, jointUnitIds: jointUnits, ...(body !== item.body ? { body: body.trim() ? body.trimEnd() : '' } : {}) } })));
     setBusy(false);
     if (r) {
       void message.success({ key: 'edit', content: `已修改：${r.no}` });
@@ -155,7 +157,18 @@ export function ItemEditor({ item, onClose }: { item: ItemDetailView; onClose: (
           {jointUnits.length > 0 && rules && <Typography.Text type="secondary">{JOINT_SPLIT_LABEL[rules.jointSplit]}；报送单位为牵头单位。</Typography.Text>}
           <Input id="item-edit-authors" addonBefore="作者" value={authors} onChange={(e) => setAuthors(e.target.value)} placeholder="多人用、分隔" />
           <Input id="item-edit-note" addonBefore="备注" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
-          <Typography.Text type="secondary">回车到下一项，最后一项回车或“保存修改”保存。修改记入操作记录。</Typography.Text>
+          {/* the last field, reached by Tab: Enter in it is a new line, Ctrl+Enter saves */}
+          <Typography.Text type="secondary">正文</Typography.Text>
+          <Input.TextArea
+            id="item-edit-body"
+            aria-label="正文"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            placeholder="正文（可不填）"
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={ITEM_BODY_MAX}
+          />
+          <Typography.Text type="secondary">回车到下一项，备注中回车或“保存修改”保存；正文用 Tab 进入，其中回车换行，Ctrl+回车保存。修改记入操作记录。</Typography.Text>
         </Space>
       </div>
     </Modal>

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { ItemKind } from '../../../shared/domain';
 import type { Args } from '../../../shared/ipc/contract';
+import { ITEM_BODY_MAX } from '../../../shared/journal';
 import { splitList } from '../../../shared/text';
 import { api, attempt, call } from '../api';
 import { ItemDrawer } from '../components/ItemDrawer';
@@ -27,6 +28,7 @@ function EntryForm() {
   const [unitId, setUnitId] = useState<number | undefined>();
   const [dateText, setDateText] = useState(today);
   const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
   const [kinds, setKinds] = useState<ItemKind[]>([]);
   const [authors, setAuthors] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -63,6 +65,7 @@ function EntryForm() {
     setAuthors('');
     setCategory(null);
     setJoint([]);
+    setBody('');
     setSimilar([]);
     setWarnedFor(null);
     titleRef.current?.focus();
@@ -87,7 +90,7 @@ function EntryForm() {
       }
       if (!(await confirmDate(info, date))) return dateRef.current?.focus();
       setSaving(true);
-      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '', category: chosenCategory, jointUnitIds: jointUnits })));
+      const r = await attempt(() => call(api().items.create({ unitId, date, title: title.trim(), kinds, authors: splitList(authors), note: '', category: chosenCategory, jointUnitIds: jointUnits, ...(body.trim() ? { body: body.trimEnd() } : {}) })));
       if (r) {
         void message.success({ key: 'entry', content: `已保存：${r.no}` });
         changed({ kind: 'item', date: r.date, id: r.id, label: `${r.no} ${r.title}` });
@@ -103,10 +106,12 @@ function EntryForm() {
   return (
     <div
       onKeyDown={(e) => {
-        // Esc in an open list (a unit, a category, 合报单位) only closes that list
-        if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') clear();
+        // Esc in an open list (a unit, a category, 合报单位) only closes that list; a stray Esc while typing a long
+        // 正文 does not throw it away
+        const inBody = (e.target as HTMLElement).id === 'entry-body';
+        if (e.key === 'Escape' && !inBody && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') clear();
         // as in every form: Ctrl+Enter saves from any field; the fields after the title are optional, so Enter on a
-        // checkbox saves as Enter in the title does (Space ticks it)
+        // checkbox saves as Enter in the title does (Space ticks it); Enter in 正文 is a new line
         const box = (e.target as HTMLInputElement).type === 'checkbox';
         if (e.key === 'Enter' && !e.nativeEvent.isComposing && ((e.ctrlKey || e.metaKey) || (box && !e.shiftKey && !e.altKey))) {
           e.preventDefault();
@@ -194,8 +199,20 @@ function EntryForm() {
         <Col flex="1 1 300px" style={{ minWidth: 0 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {jointUnits.length > 0 && rules ? `${JOINT_SPLIT_LABEL[rules.jointSplit]} · ` : ''}
-            {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 日期回车到标题，标题回车保存；保存后保留单位和日期
+            {date ? `日期：${date}` : '日期无效'} · 单位可输入名称、别名或拼音首字母（如 fc = 凤城街道）· 日期回车到标题，标题回车保存，正文中 Ctrl+回车保存；保存后保留单位和日期
           </Typography.Text>
+        </Col>
+        {/* 正文 is optional and the last field in the Tab order: after 合报单位, on a line of its own */}
+        <Col flex="1 1 100%">
+          <Input.TextArea
+            id="entry-body"
+            aria-label="正文"
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            placeholder="正文（可不填，可粘贴报送的原文；回车换行，Ctrl+回车保存）"
+            autoSize={{ minRows: 2, maxRows: 8 }}
+            maxLength={ITEM_BODY_MAX}
+          />
         </Col>
       </Row>
       {similar.length > 0 && (
@@ -262,7 +279,7 @@ function PasteModal({ onClose }: { onClose: () => void }) {
     const r = await attempt(() =>
       call(
         api().items.createMany({
-          rows: saving.map((g) => ({ unitId: g.unitId!, date: g.date!, title: g.title, kinds: g.kinds, authors: g.authors, note: '' })),
+          rows: saving.map((g) => ({ unitId: g.unitId!, date: g.date!, title: g.title, kinds: g.kinds, authors: g.authors, note: '', ...(g.body ? { body: g.body } : {}) })),
         }),
       ),
     );
@@ -274,8 +291,8 @@ function PasteModal({ onClose }: { onClose: () => void }) {
       if (saving.length === rows.length) onClose();
       // the rows with problems, and the near twins not ticked, stay by their row numbers to be corrected or decided
       else {
-        const bad = rows.filter((x) => !saving.includes(x)).map((x) => x.raw.split('\n'));
-        setText([...new Set(bad.flatMap((lines) => (lines.length > 1 ? [lines[0]!] : [])))].concat(bad.map((lines) => lines[lines.length - 1]!)).join('\n'));
+        const bad = rows.filter((x) => !saving.includes(x));
+        setText([...new Set(bad.map((x) => x.header).filter((h) => h !== ''))].concat(bad.map((x) => x.raw)).join('\n'));
       }
     }
   };
@@ -296,7 +313,7 @@ function PasteModal({ onClose }: { onClose: () => void }) {
         rows={5}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder={'在此粘贴（Ctrl+V）。可带表头行；列包括 报送日期、报送单位、信息标题，可选 类型、作者。'}
+        placeholder={'在此粘贴（Ctrl+V）。可带表头行；列包括 报送日期、报送单位、信息标题，可选 类型、作者、正文（表头 正文、内容 或 全文）。'}
       />
       {rows.length > 0 && (
         <>
@@ -322,6 +339,13 @@ function PasteModal({ onClose }: { onClose: () => void }) {
               { title: '标题', dataIndex: 'title', ellipsis: true },
               { title: '类型', width: 90, render: (_, r) => r.kinds.map((k) => (k === 'research' ? '调研' : '专报')).join('、') || '一般' },
               { title: '作者', width: 90, render: (_, r) => r.authors.join('、') },
+              {
+                title: '正文',
+                width: 150,
+                ellipsis: true,
+                // its first words and its length: enough to see that the right column was taken for the text
+                render: (_, r) => (r.body ? <span title={r.body.slice(0, 300)}>{`${r.body.trim().replace(/\s+/g, ' ').slice(0, 14)}…（${r.body.replace(/\s/g, '').length}字）`}</span> : ''),
+              },
               {
                 title: '检查',
                 width: 230,
@@ -448,7 +472,8 @@ export function EntryPage() {
           />
           <Input.Search placeholder="标题关键词或编号" allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => setFilter({ ...filter, q: v || undefined })} style={{ width: 220 }} />
         </Space>
-        <ItemList filter={filter} onOpen={setOpen} height="calc(100vh - 330px)" />
+        {/* the list fills the window under the form and its two-line 正文 box: no scrolling of the whole page */}
+        <ItemList filter={filter} onOpen={setOpen} height="calc(100vh - 400px)" />
       </Card>
       {pasting && <PasteModal onClose={() => setPasting(false)} />}
       <ItemDrawer id={open} onClose={() => setOpen(null)} />

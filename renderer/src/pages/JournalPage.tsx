@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../shared/settings';
 import type { Args, JournalEntryView, JournalIssueDetail, JournalPublishPreview, ReceivePreviewView } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL } from '../../../shared/labels';
-import { wordCount, wordLimitOf } from '../../../shared/journal';
+import { isBriefSection, placeByForm, wordCount, wordLimitOf } from '../../../shared/journal';
 import { api, attempt, call } from '../api';
 import { savedMessage } from '../components/ShowInFolder';
 import { UnitSelect } from '../components/UnitSelect';
+import { enterMovesOn } from '../forms';
 import { latestRules, useChanged, useInfo } from '../store';
 import { useApi } from '../useApi';
 
@@ -127,27 +128,42 @@ export function JournalPage() {
 function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; limits: { singleLimit: number; briefLimit: number }; onDeleted: () => void }) {
   const changed = useChanged();
   const draft = issue.state === 'draft';
-  const [section, setSection] = useState(() => Math.max(0, issue.sections.findIndex((s) => s.name !== '简讯')));
+  const [section, setSection] = useState(() => Math.max(0, issue.sections.findIndex((s) => !isBriefSection(s.name))));
   const [editing, setEditing] = useState<{ s: number; e: number } | null>(null);
   const [preview, setPreview] = useState<JournalPublishPreview | null>(null);
   const [note, setNote] = useState(issue.editorNote);
   const [date, setDate] = useState(issue.date);
   const focusAfter = useRef<string | null>(null);
+  // the keyboard goes where a change put things once the issue has been read again, not before: an entry moved to
+  // another 栏目 is not there yet, and another one may stand where it will
   useEffect(() => {
-    if (focusAfter.current) {
-      document.querySelector<HTMLElement>(focusAfter.current)?.focus();
+    const el = focusAfter.current ? document.querySelector<HTMLElement>(focusAfter.current) : null;
+    if (el) {
+      el.focus();
       focusAfter.current = null;
     }
-  });
+  }, [issue]);
 
-  const save = (change: (d: Draft) => void, focus?: string) =>
+  // every change is saved with each entry in the 栏目 of its form, as the service keeps it; `focus` may look for an
+  // entry where it went
+  const save = (change: (d: Draft) => void, focus?: string | ((d: Draft) => string | undefined)) =>
     attempt(async () => {
       const d = draftOf(issue);
       change(d);
+      d.sections = placeByForm(d.sections);
       await call(api().journal.save({ id: issue.id, draft: d }));
-      if (focus) focusAfter.current = focus;
+      const f = typeof focus === 'function' ? focus(d) : focus;
+      if (f) focusAfter.current = f;
       changed();
     });
+  /** The entry's row wherever it stands in `d`. */
+  const rowOf = (d: Draft, entry: Draft['sections'][number]['entries'][number] | undefined): string | undefined => {
+    for (const [si, sec] of d.sections.entries()) {
+      const ei = entry ? sec.entries.indexOf(entry) : -1;
+      if (ei >= 0) return `[data-entry="${si}-${ei}"]`;
+    }
+    return undefined;
+  };
 
   const move = (s: number, e: number, by: -1 | 1) =>
     save((d) => {
@@ -156,22 +172,43 @@ function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; 
       if (to < 0 || to >= list.length) return;
       [list[e], list[to]] = [list[to]!, list[e]!];
     }, `[data-entry="${s}-${e + by}"]`);
-  const cycleForm = (s: number, e: number) =>
-    save((d) => {
-      const x = d.sections[s]!.entries[e]!;
-      x.form = x.itemIds.length > 1 ? 'combined' : x.form === 'single' ? 'brief' : 'single';
-    }, `[data-entry="${s}-${e}"]`);
+  /**
+   * A new form: a 单篇 made 简讯 goes to the end of 【简讯】, a 简讯 made 单篇 to the end of the first other 栏目 — the
+   * keyboard goes with it, and a message says where it went.
+   */
+  const setForm = (s: number, e: number, form?: Form) => {
+    let x: Draft['sections'][number]['entries'][number] | undefined;
+    const from = issue.sections[s]!.name;
+    return save(
+      (d) => {
+        x = d.sections[s]!.entries[e]!;
+        x.form = form ?? (x.itemIds.length > 1 ? 'combined' : x.form === 'single' ? 'brief' : 'single');
+      },
+      (d) => {
+        const to = d.sections.find((sec) => x && sec.entries.includes(x))?.name;
+        if (x && to && to !== from) void message.info({ key: 'journal-form', content: `已改为${ADOPTION_FORM_LABEL[x.form]}，移到【${to}】栏目末尾` });
+        return rowOf(d, x);
+      },
+    );
+  };
+  const cycleForm = (s: number, e: number) => setForm(s, e);
   const remove = (s: number, e: number) => save((d) => void d.sections[s]!.entries.splice(e, 1), `[data-entry="${s}-${Math.max(0, e - 1)}"]`);
-  const merge = (s: number, e: number) =>
-    save((d) => {
-      const list = d.sections[s]!.entries;
-      if (e === 0) return;
-      const above = list[e - 1]!;
-      above.itemIds.push(...list[e]!.itemIds);
-      above.form = 'combined';
-      if (!above.title) above.title = issue.sections[s]!.entries[e - 1]!.printedTitle;
-      list.splice(e, 1);
-    }, `[data-entry="${s}-${e - 1}"]`);
+  // a 综合 is an article: two 简讯 merged leave 【简讯】 for the first other 栏目, the keyboard with them
+  const merge = (s: number, e: number) => {
+    let above: Draft['sections'][number]['entries'][number] | undefined;
+    return save(
+      (d) => {
+        const list = d.sections[s]!.entries;
+        if (e === 0) return;
+        above = list[e - 1]!;
+        above.itemIds.push(...list[e]!.itemIds);
+        above.form = 'combined';
+        if (!above.title) above.title = issue.sections[s]!.entries[e - 1]!.printedTitle;
+        list.splice(e, 1);
+      },
+      (d) => rowOf(d, above),
+    );
+  };
 
   const exportDocx = () =>
     attempt(async () => {
@@ -268,6 +305,16 @@ function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; 
             <div key={s.name} style={{ marginBottom: 8 }}>
               <div
                 onClick={() => setSection(si)}
+                // reached by Tab like the entries: Enter or Space makes it the 栏目 the candidates go into
+                tabIndex={draft ? 0 : undefined}
+                role={draft ? 'button' : undefined}
+                aria-pressed={draft ? si === section : undefined}
+                onKeyDown={(ev) => {
+                  if (ev.key === 'Enter' || ev.key === ' ') {
+                    ev.preventDefault();
+                    setSection(si);
+                  }
+                }}
                 style={{ fontWeight: 600, cursor: 'pointer', color: si === section && draft ? '#1f5fa8' : undefined }}
                 data-section={s.name}
               >
@@ -290,11 +337,16 @@ function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; 
                     else if (k === 'remove') void remove(si, ei);
                     else setEditing({ s: si, e: ei });
                   }}
-                  onForm={(form) => void save((d) => void (d.sections[si]!.entries[ei]!.form = form))}
+                  onForm={(form) => void setForm(si, ei, form)}
                 />
               ))}
             </div>
           ))}
+          {draft && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
+              栏目名上回车：候选稿件加入该栏目。稿件上：Alt+↑/↓ 移动，F 单篇↔简讯（简讯移到【简讯】栏目），M 并入上一篇成综合，回车 编辑刊用稿，Delete 移出。
+            </Typography.Paragraph>
+          )}
           {issue.requests.length > 0 && (
             <Alert
               type="info"
@@ -346,7 +398,7 @@ function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; 
     return save((d) => {
       const s = d.sections[section] ?? d.sections[0];
       if (!s) return;
-      s.entries.push({ itemIds: [itemId], form: s.name === '简讯' ? 'brief' : 'single', title: '', body: '', editorNote: '' });
+      s.entries.push({ itemIds: [itemId], form: isBriefSection(s.name) ? 'brief' : 'single', title: '', body: '', editorNote: '' });
     }, '[data-candidates] .ant-table-row');
   }
 }
@@ -679,6 +731,17 @@ function ReceiveFlow({ onClose }: { onClose: () => void }) {
 function JournalSettings({ settings, onClose }: { settings: Settings; onClose: () => void }) {
   const changed = useChanged();
   const [f] = Form.useForm<Settings['journal'] & { sectionsText: string }>();
+  const submit = () =>
+    f.validateFields().then((v) =>
+      attempt(async () => {
+        const { sectionsText, ...journal } = v;
+        const sections = sectionsText.split(/[、,，\s]+/).map((x) => x.trim()).filter(Boolean);
+        await call(api().settings.save({ settings: { ...settings, journal: { ...settings.journal, ...journal, sections } } }));
+        changed();
+        message.success('已保存刊物设置');
+        onClose();
+      }),
+    );
   return (
     <Modal
       open
@@ -687,88 +750,80 @@ function JournalSettings({ settings, onClose }: { settings: Settings; onClose: (
       okText="保存"
       cancelText="取消"
       onCancel={onClose}
-      onOk={() =>
-        void f.validateFields().then((v) =>
-          attempt(async () => {
-            const { sectionsText, ...journal } = v;
-            const sections = sectionsText.split(/[、,，\s]+/).map((x) => x.trim()).filter(Boolean);
-            await call(api().settings.save({ settings: { ...settings, journal: { ...settings.journal, ...journal, sections } } }));
-            changed();
-            message.success('已保存刊物设置');
-            onClose();
-          }),
-        )
-      }
+      onOk={() => void submit()}
     >
-      <Form form={f} layout="horizontal" labelCol={{ span: 6 }} initialValues={{ ...settings.journal, sectionsText: settings.journal.sections.join('、') }} size="small">
-        <Form.Item name="editor" label="编印单位">
-          <Input />
-        </Form.Item>
-        <Form.Item name="sectionsText" label="栏目（、分隔）">
-          <Input />
-        </Form.Item>
-        <Form.Item label="起始期号" extra="程序接手编号的那一年，第一期的期号和总期号；以后各期自动接续">
-          <Space>
-            <Form.Item name="startYear" noStyle>
-              <InputNumber min={2000} max={2100} placeholder="年份" aria-label="起始年份" />
-            </Form.Item>
-            <span>年 第</span>
-            <Form.Item name="startNo" noStyle>
-              <InputNumber min={1} aria-label="起始期号" />
-            </Form.Item>
-            <span>期，总第</span>
-            <Form.Item name="startTotalNo" noStyle>
-              <InputNumber min={1} aria-label="起始总期号" />
-            </Form.Item>
-            <span>期</span>
-          </Space>
-        </Form.Item>
-        <Form.Item name="reportTo" label="报">
-          <Input />
-        </Form.Item>
-        <Form.Item name="sendTo" label="送">
-          <Input />
-        </Form.Item>
-        <Form.Item name="distributeTo" label="发">
-          <Input />
-        </Form.Item>
-        <Form.Item label="责任编辑 / 签发">
-          <Space>
-            <Form.Item name="responsibleEditor" noStyle>
-              <Input aria-label="责任编辑" style={{ width: 120 }} />
-            </Form.Item>
-            <Form.Item name="signer" noStyle>
-              <Input aria-label="签发" style={{ width: 120 }} />
-            </Form.Item>
-            <span>共印</span>
-            <Form.Item name="copies" noStyle>
-              <InputNumber min={0} aria-label="印数" />
-            </Form.Item>
-            <span>份（0 = 不印）</span>
-          </Space>
-        </Form.Item>
-        <Form.Item name="credit" label="署名格式" extra="{单位} 为单位名称，综合列出全部单位">
-          <Input />
-        </Form.Item>
-        <Form.Item label="字数上限">
-          <Space>
-            <span>单篇、综合</span>
-            <Form.Item name="singleLimit" noStyle>
-              <InputNumber min={0} aria-label="单篇字数上限" />
-            </Form.Item>
-            <span>简讯</span>
-            <Form.Item name="briefLimit" noStyle>
-              <InputNumber min={0} aria-label="简讯字数上限" />
-            </Form.Item>
-          </Space>
-        </Form.Item>
-        <Form.Item name="kai" label="楷体字体">
-          <Input />
-        </Form.Item>
-        <Form.Item name="numberFirstPage" label="首页编页码" valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
+      {/* as every form: Enter to the next field, the last one's Enter or Ctrl+Enter anywhere saves */}
+      <div onKeyDown={enterMovesOn(() => void submit())}>
+        <Form form={f} layout="horizontal" labelCol={{ span: 6 }} initialValues={{ ...settings.journal, sectionsText: settings.journal.sections.join('、') }} size="small">
+          <Form.Item name="editor" label="编印单位">
+            <Input />
+          </Form.Item>
+          <Form.Item name="sectionsText" label="栏目（、分隔）">
+            <Input />
+          </Form.Item>
+          <Form.Item label="起始期号" extra="程序接手编号的那一年，第一期的期号和总期号；以后各期自动接续">
+            <Space>
+              <Form.Item name="startYear" noStyle>
+                <InputNumber min={2000} max={2100} placeholder="年份" aria-label="起始年份" />
+              </Form.Item>
+              <span>年 第</span>
+              <Form.Item name="startNo" noStyle>
+                <InputNumber min={1} aria-label="起始期号" />
+              </Form.Item>
+              <span>期，总第</span>
+              <Form.Item name="startTotalNo" noStyle>
+                <InputNumber min={1} aria-label="起始总期号" />
+              </Form.Item>
+              <span>期</span>
+            </Space>
+          </Form.Item>
+          <Form.Item name="reportTo" label="报">
+            <Input />
+          </Form.Item>
+          <Form.Item name="sendTo" label="送">
+            <Input />
+          </Form.Item>
+          <Form.Item name="distributeTo" label="发">
+            <Input />
+          </Form.Item>
+          <Form.Item label="责任编辑 / 签发">
+            <Space>
+              <Form.Item name="responsibleEditor" noStyle>
+                <Input aria-label="责任编辑" style={{ width: 120 }} />
+              </Form.Item>
+              <Form.Item name="signer" noStyle>
+                <Input aria-label="签发" style={{ width: 120 }} />
+              </Form.Item>
+              <span>共印</span>
+              <Form.Item name="copies" noStyle>
+                <InputNumber min={0} aria-label="印数" />
+              </Form.Item>
+              <span>份（0 = 不印）</span>
+            </Space>
+          </Form.Item>
+          <Form.Item name="credit" label="署名格式" extra="{单位} 为单位名称，综合列出全部单位">
+            <Input />
+          </Form.Item>
+          <Form.Item label="字数上限">
+            <Space>
+              <span>单篇、综合</span>
+              <Form.Item name="singleLimit" noStyle>
+                <InputNumber min={0} aria-label="单篇字数上限" />
+              </Form.Item>
+              <span>简讯</span>
+              <Form.Item name="briefLimit" noStyle>
+                <InputNumber min={0} aria-label="简讯字数上限" />
+              </Form.Item>
+            </Space>
+          </Form.Item>
+          <Form.Item name="kai" label="楷体字体">
+            <Input />
+          </Form.Item>
+          <Form.Item name="numberFirstPage" label="首页编页码" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Form>
+      </div>
     </Modal>
   );
 }

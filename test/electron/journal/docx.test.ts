@@ -2,15 +2,15 @@
 // file and from LibreOffice's rendering of it.
 import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../../electron/db/database';
 import { createItem, saveUnit } from '../../../electron/services/ledger';
 import { exportIssue, publishIssue, saveDraft } from '../../../electron/services/journal';
 import { readSettings, writeSettings } from '../../../electron/services/settings';
 import { tempDir } from '../../helpers/cli';
-import { convertWithLibreOffice } from '../../helpers/convert';
+import { pdfPages, renderPdf, type PdfPage } from '../../helpers/render-pdf';
 
 const dir = tempDir();
 let db: Db;
@@ -36,6 +36,7 @@ beforeAll(() => {
 describe('an issue as .docx', () => {
   let xml = '';
   let pdfText = '';
+  let pages: PdfPage[] = [];
   const file = join(dir, '莱芜政务信息.docx');
 
   beforeAll(async () => {
@@ -64,9 +65,13 @@ describe('an issue as .docx', () => {
     expect(publishIssue(db, id, '测试').label).toBe('第56期（总第1234期）');
     await exportIssue(db, id, file);
     xml = await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')!.async('string');
-    const pdf = convertWithLibreOffice(file, 'pdf', dir);
+    const pdf = renderPdf(file, dir);
     pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(dir, 'page')]);
+    pages = pdfPages(pdf);
+    // the pages as pictures, to be looked at
+    const renders = resolve(__dirname, '../../../test-output/renders');
+    mkdirSync(renders, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(renders, '刊物-样张')]);
     closeDatabase(db);
   }, 240_000);
 
@@ -115,8 +120,13 @@ describe('an issue as .docx', () => {
     // an empty 栏目 prints no heading; page numbers in the — N — form
     expect(t).not.toContain('【经验交流】');
     expect(t).toMatch(/—1—/);
-    // the 报尾 shares its page with the end of the text
-    const pages = pdfText.split('\f').filter((p) => p.trim() !== '');
-    expect(pages[pages.length - 1]).toMatch(/凤城街道|整改/);
+    // the 报尾 shares the last page with the end of the text (the 简讯), below it at the foot of the page
+    const last = pages[pages.length - 1]!;
+    const report = last.lines.find((l) => l.text.startsWith('报：'));
+    const brief = last.lines.find((l) => l.text.includes('整改'));
+    expect(report, 'the 报尾 on the last page').toBeDefined();
+    expect(brief, 'the end of the 简讯 on the last page').toBeDefined();
+    expect(brief!.top).toBeLessThan(report!.top);
+    expect(report!.top).toBeGreaterThan(last.height * 0.6);
   });
 });
