@@ -446,25 +446,39 @@ describe('the keys of the editor', () => {
 
 describe('closing the window', () => {
   it('with unsaved rule edits asks 放弃未保存的修改？ first, as leaving the page does; with none it asks nothing', async () => {
-    // the window asks the page through these hooks before it closes (the main process calls them the same way)
-    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxUnsaved())).resolves.toBe(true);
-    const stay = page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave());
+    type Hooks = BeforeCloseHooks & { answer?: boolean };
+    // the window asks the page through these hooks before it closes (the main process calls them the same way); the
+    // answer is kept in the page and waited for, so a question nobody sees fails the step instead of hanging it
+    const ask = () =>
+      page.evaluate(() => {
+        const w = window as unknown as Hooks;
+        delete w.answer;
+        void w.zwxxAskLeave().then((v) => (w.answer = v));
+      });
+    const answer = async () => {
+      await page.waitForFunction(() => (window as unknown as Hooks).answer !== undefined);
+      return page.evaluate(() => (window as unknown as Hooks).answer);
+    };
+    await expect(page.evaluate(() => (window as unknown as Hooks).zwxxUnsaved())).resolves.toBe(true);
+    await ask();
     const question = page.locator('.ant-modal-confirm').filter({ hasText: '放弃未保存的修改？' });
     await question.waitFor();
     await shots('10-关闭窗口前询问');
     await question.getByRole('button', { name: '继续修改' }).click();
-    await expect(stay).resolves.toBe(false);
+    await expect(answer()).resolves.toBe(false);
     await question.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: /^刊物/ }).click();
     await expect(active().locator('input[aria-label="单篇"]').first().inputValue()).resolves.toBe('12');
-    const leave = page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave());
+    await ask();
+    await question.waitFor();
     await question.getByRole('button', { name: '放弃修改' }).click();
-    await expect(leave).resolves.toBe(true);
+    await expect(answer()).resolves.toBe(true);
     // the edits let go by 放弃修改 on the page: nothing to ask about
     await question.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '放弃修改', exact: true }).click();
     await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
-    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxUnsaved())).resolves.toBe(false);
-    await expect(page.evaluate(() => (window as unknown as BeforeCloseHooks).zwxxAskLeave())).resolves.toBe(true);
+    await page.waitForFunction(() => !(window as unknown as Hooks).zwxxUnsaved());
+    await ask();
+    await expect(answer()).resolves.toBe(true);
   });
 });
