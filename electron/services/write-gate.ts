@@ -5,8 +5,8 @@
 // `queued` puts asynchronous writes (imports, restore, anything that awaits between its steps) in one line, so two
 // never interleave across an `await` and nothing is written to a connection a restore is about to replace.
 import { periodLabel, quarterOf, quarterPeriod, quartersText, chineseDate, type Period } from '../../shared/periods';
-import { withSource, type Db } from '../db/database';
-import { UserError } from '../db/errors';
+import { asSource, type Db } from '../db/database';
+import { markRolledBack, UserError } from '../db/errors';
 import { lockedPeriods, lockedRuleTexts, ruleSetTexts } from '../store/locks';
 import { startWatch, touched } from '../store/write-watch';
 
@@ -22,7 +22,7 @@ export function write<T>(db: Db, source: string, change: () => T, opts: WriteOpt
   if ((depth.get(db) ?? 0) > 0) return change();
   const tx = db.transaction(() => {
     startWatch(db);
-    return withSource(db, source, () => {
+    return asSource(db, source, () => {
       const result = change();
       if (!opts.exemptFromLocks) checkLockInvariant(db);
       return result;
@@ -31,6 +31,10 @@ export function write<T>(db: Db, source: string, change: () => T, opts: WriteOpt
   depth.set(db, 1);
   try {
     return tx.immediate();
+  } catch (e) {
+    // better-sqlite3 rolled the transaction back before rethrowing: the message may say nothing was changed
+    markRolledBack(e);
+    throw e;
   } finally {
     depth.delete(db);
   }
