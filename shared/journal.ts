@@ -1,5 +1,6 @@
 // The district periodical (编刊): limits, the 期号 as printed, and the word count an editor sees.
 import type { AdoptionForm } from './domain';
+import type { Args, JournalIssueDetail } from './ipc/contract';
 
 /** An item's 正文: a long report is some 10,000 characters; 200,000 leaves room without letting a stray file in. */
 export const ITEM_BODY_MAX = 200_000;
@@ -65,4 +66,17 @@ export function placeByForm<E extends { form: AdoptionForm }>(sections: readonly
   };
   for (const e of strays) home(e.form === 'brief').entries.push(e);
   return out;
+}
+
+/** An issue as read, in the shape that saves it: the page re-saves it after each change. */
+export function draftOfIssue(d: JournalIssueDetail): Args<'journal:save'>['draft'] {
+  return {
+    publication: d.publication,
+    date: d.date,
+    editorNote: d.editorNote,
+    sections: d.sections.map((s) => ({
+      name: s.name,
+      entries: s.entries.map((e) => ({ itemIds: e.items.map((i) => i.id), form: e.form, title: e.title, body: e.body, editorNote: e.editorNote })),
+    })),
+  };
 }

@@ -9,7 +9,6 @@ import type {
   JournalIssueDetail,
   JournalIssueView,
   JournalPublishPreview,
-  JournalRequestView,
 } from '../../shared/ipc/contract';
 import { issueLabel, issueNoText, placeByForm, wordCount, wordLimitOf } from '../../shared/journal';
 import { addDays, chineseDate, periodLabel, quarterOf } from '../../shared/periods';
@@ -148,25 +147,7 @@ export function journalDetail(db: Db, id: number): JournalIssueDetail {
       .issueAdoptions(db, id)
       .filter((a) => !a.deleted)
       .map((a) => ({ adoptionId: a.id, itemNo: a.no, title: a.title, unitName: a.unitName, form: a.form, role: a.role })),
-    requests: requestsView(db, allItemIds),
-  };
-}
-
-function requestsView(db: Db, itemIds: number[]): JournalRequestView[] {
-  return store.requestsAnsweredBy(db, itemIds);
-}
-
-/** The draft in the contract's shape (for re-saving it after one change, and the exchange workbook). */
-export function draftOf(db: Db, id: number): JournalDraft {
-  const d = journalDetail(db, id);
-  return {
-    publication: d.publication,
-    date: d.date,
-    editorNote: d.editorNote,
-    sections: d.sections.map((s) => ({
-      name: s.name,
-      entries: s.entries.map((e) => ({ itemIds: e.items.map((i) => i.id), form: e.form, title: e.title, body: e.body, editorNote: e.editorNote })),
-    })),
+    requests: store.requestsAnsweredBy(db, allItemIds),
   };
 }
 
@@ -254,7 +235,7 @@ export function publishPreview(db: Db, id: number): JournalPublishPreview {
       const i = byItem.get(l.adoption.itemId)!;
       return { adoptionId: l.adoption.id, no: i.no, title: i.title, unitName: i.unitName, form: l.form, date: l.adoption.date, issueNo: l.adoption.issueNo };
     }),
-    requests: requestsView(db, [...byItem.keys()]),
+    requests: store.requestsAnsweredBy(db, [...byItem.keys()]),
     problems: problemsOf(db, p),
     warnings: elsewhere.map((e) => `${byItem.get(e.itemId)!.no}“${byItem.get(e.itemId)!.title}”已在${e.date.slice(0, 4)}年${issueLabel(e.yearNo, e.totalNo)}刊用过。`),
   };

@@ -1,6 +1,7 @@
 // 编刊's SQL: issues, their 栏目 and entries, the adoptions 定版 records or links, items' 正文 and kept files.
 import type { AdoptionForm } from '../../shared/domain';
 import type { JournalState } from '../../shared/journal';
+import type { JournalRequestView } from '../../shared/ipc/contract';
 import type { Db } from '../db/database';
 
 export interface IssueRow {
@@ -216,18 +217,8 @@ export function printedElsewhere(db: Db, issueId: number, publication: string, i
     .all(issueId, publication, JSON.stringify(itemIds)) as { itemId: number; yearNo: number; totalNo: number; date: string }[];
 }
 
-export interface RequestTargetRow {
-  targetId: number;
-  requestNo: string;
-  topic: string;
-  unitName: string;
-  itemId: number;
-  itemNo: string;
-  outcome: 'done' | 'explained' | 'missed' | 'pending';
-}
-
 /** 约稿 targets answered by one of these items (linked on the 约稿 page). */
-export function requestsAnsweredBy(db: Db, itemIds: number[]): RequestTargetRow[] {
+export function requestsAnsweredBy(db: Db, itemIds: number[]): JournalRequestView[] {
   if (itemIds.length === 0) return [];
   return db
     .prepare(
@@ -236,7 +227,7 @@ export function requestsAnsweredBy(db: Db, itemIds: number[]): RequestTargetRow[
        JOIN items i ON i.id = t.item_id
        WHERE t.item_id IN (SELECT value FROM json_each(?)) ORDER BY r.deadline, r.id, t.id`,
     )
-    .all(JSON.stringify(itemIds)) as RequestTargetRow[];
+    .all(JSON.stringify(itemIds)) as JournalRequestView[];
 }
 
 export interface LiveItem {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../shared/settings';
 import type { Args, JournalEntryView, JournalIssueDetail, JournalPublishPreview, ReceivePreviewView } from '../../../shared/ipc/contract';
 import { ADOPTION_FORM_LABEL } from '../../../shared/labels';
-import { isBriefSection, placeByForm, wordCount, wordLimitOf } from '../../../shared/journal';
+import { draftOfIssue, isBriefSection, placeByForm, wordCount, wordLimitOf } from '../../../shared/journal';
 import { api, attempt, call } from '../api';
 import { savedMessage } from '../components/ShowInFolder';
 import { UnitSelect } from '../components/UnitSelect';
@@ -17,18 +17,6 @@ import { useApi } from '../useApi';
 
 type Draft = Args<'journal:save'>['draft'];
 type Form = 'single' | 'combined' | 'brief';
-
-function draftOf(d: JournalIssueDetail): Draft {
-  return {
-    publication: d.publication,
-    date: d.date,
-    editorNote: d.editorNote,
-    sections: d.sections.map((s) => ({
-      name: s.name,
-      entries: s.entries.map((e) => ({ itemIds: e.items.map((i) => i.id), form: e.form, title: e.title, body: e.body, editorNote: e.editorNote })),
-    })),
-  };
-}
 
 export function JournalPage() {
   const info = useInfo();
@@ -148,7 +136,7 @@ function IssueEditor({ issue, limits, onDeleted }: { issue: JournalIssueDetail; 
   // entry where it went
   const save = (change: (d: Draft) => void, focus?: string | ((d: Draft) => string | undefined)) =>
     attempt(async () => {
-      const d = draftOf(issue);
+      const d = draftOfIssue(issue);
       change(d);
       d.sections = placeByForm(d.sections);
       await call(api().journal.save({ id: issue.id, draft: d }));

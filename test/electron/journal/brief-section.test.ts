@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../../electron/db/database';
-import { draftOf, exportIssue, journalDetail, saveDraft } from '../../../electron/services/journal';
+import { exportIssue, journalDetail, saveDraft } from '../../../electron/services/journal';
+import { draftOfIssue } from '../../../shared/journal';
 import { createItem, saveUnit } from '../../../electron/services/ledger';
 import { writeDraft } from '../../../electron/store/journal';
 import { tempDir } from '../../helpers/cli';
@@ -49,7 +50,7 @@ describe('简讯 under 【简讯】', () => {
     const id = db.transaction(() => writeDraft(db, undefined, { publication: 'district', date: '2019-06-21', editorNote: '', sections }, new Date().toISOString()))();
     expect(layout(id)).toEqual([`工作动态:${ids[0]}单篇`, `简讯:${ids[1]}简讯`]);
     // saved again as read (the page saves what it shows), nothing changes
-    saveDraft(db, id, draftOf(db, id), '测试');
+    saveDraft(db, id, draftOfIssue(journalDetail(db, id)), '测试');
     expect(layout(id)).toEqual([`工作动态:${ids[0]}单篇`, `简讯:${ids[1]}简讯`]);
     const file = join(dir, 'brief.docx');
     await exportIssue(db, id, file);
